@@ -1,0 +1,262 @@
+//! `socval`: social value and LM3 from the command line.
+//!
+//! Exit codes: 0 success; 1 the input breaks a rule (every problem listed,
+//! each naming its field); 2 a file could not be read or the command line
+//! is wrong.
+
+mod batch;
+mod table;
+mod today;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use socval_core::json::{self, Document};
+use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+use socval_core::{CivilDate, Env, Issue, Setup};
+
+#[derive(Parser)]
+#[command(
+    name = "socval",
+    version,
+    about = "Social value and LM3 local multiplier calculator for UK public procurement"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Treat today as this date (YYYY-MM-DD) instead of the system clock.
+    #[arg(long, global = true)]
+    today: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Calculate social value, LM3 and the indicative score for one proposal.
+    Calc {
+        /// The council configuration (JSON file, or - for standard input).
+        #[arg(long)]
+        config: String,
+        /// The proposal (JSON file, or - for standard input).
+        #[arg(long)]
+        proposal: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Check a configuration or a proposal and list every problem.
+    Validate {
+        /// The file to check (configuration or proposal; - for standard input).
+        file: String,
+        /// For a proposal: the council configuration to check it against.
+        #[arg(long)]
+        config: Option<String>,
+    },
+    /// Print the JSON Schema of a format.
+    Schema {
+        /// Which format.
+        #[arg(value_enum)]
+        which: SchemaKind,
+    },
+    /// Score every proposal (*.json) in a folder and rank them.
+    Batch {
+        /// The council configuration.
+        #[arg(long)]
+        config: String,
+        /// The folder of proposals.
+        dir: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+        format: BatchFormat,
+    },
+    /// Print a built-in framework as JSON (all ids when none is given).
+    Frameworks {
+        /// Framework id.
+        id: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BatchFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    Config,
+    Proposal,
+    Result,
+}
+
+/// A failure the user must see, with its exit code.
+pub(crate) enum Failure {
+    /// Rule breaks: exit 1.
+    Invalid(String),
+    /// I/O or usage: exit 2.
+    Io(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Invalid(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Io(msg)) => {
+            eprintln!("socval: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, Failure> {
+    let today = today::today(cli.today.as_deref()).map_err(Failure::Io)?;
+    match cli.command {
+        Command::Calc {
+            config,
+            proposal,
+            format,
+        } => {
+            let setup = load_setup(&config)?;
+            let text = read(&proposal)?;
+            let p = json::parse_proposal(&text).map_err(|e| invalid(&proposal, &e.issues))?;
+            let table = outcodes(&setup)?;
+            let env = Env {
+                today,
+                outcodes: table.as_ref(),
+            };
+            let report = socval_core::calculate(&setup, &p, &env)
+                .map_err(|e| invalid(&proposal, &e.issues))?;
+            Ok(match format {
+                Format::Json => pretty(&report)?,
+                Format::Table => table::report(&report),
+            })
+        }
+        Command::Validate { file, config } => validate(&file, config.as_deref(), today),
+        Command::Schema { which } => {
+            let schema = match which {
+                SchemaKind::Config => socval_core::schema::config(),
+                SchemaKind::Proposal => socval_core::schema::proposal(),
+                SchemaKind::Result => socval_core::schema::result(),
+            };
+            pretty(&schema)
+        }
+        Command::Batch {
+            config,
+            dir,
+            format,
+        } => {
+            let setup = load_setup(&config)?;
+            let table = outcodes(&setup)?;
+            let env = Env {
+                today,
+                outcodes: table.as_ref(),
+            };
+            batch::run(&setup, &env, &dir, format)
+        }
+        Command::Frameworks { id } => match id {
+            None => Ok(socval_core::builtin::ids().join("\n") + "\n"),
+            Some(id) => socval_core::builtin::framework(&id)
+                .ok_or_else(|| {
+                    Failure::Invalid(format!(
+                        "\"{id}\" is not a built-in framework (built-in: {})",
+                        socval_core::builtin::ids().join(", ")
+                    ))
+                })
+                .and_then(|f| pretty(&f)),
+        },
+    }
+}
+
+fn validate(file: &str, config: Option<&str>, today: CivilDate) -> Result<String, Failure> {
+    let text = read(file)?;
+    match json::parse_document(&text).map_err(|e| invalid(file, &e.issues))? {
+        Document::Config(c) => {
+            let setup = socval_core::prepare(*c).map_err(|e| invalid(file, &e.issues))?;
+            Ok(format!(
+                "{file}: a valid council configuration for {} ({} measures offered from {} {})\n",
+                setup.config.council.name,
+                setup.framework.measures.len(),
+                setup.framework.name,
+                setup.framework.version
+            ))
+        }
+        Document::Proposal(p) => {
+            let Some(config) = config else {
+                return Ok(format!(
+                    "{file}: a well-formed proposal; give --config to check it against a council's rules\n"
+                ));
+            };
+            let setup = load_setup(config)?;
+            let table = outcodes(&setup)?;
+            let env = Env {
+                today,
+                outcodes: table.as_ref(),
+            };
+            let warnings = socval_core::check_proposal(&setup, &p, &env)
+                .map_err(|e| invalid(file, &e.issues))?;
+            let mut out = format!(
+                "{file}: a valid proposal for {}\n",
+                setup.config.council.name
+            );
+            for w in warnings {
+                out.push_str(&format!("  warning: {w}\n"));
+            }
+            Ok(out)
+        }
+    }
+}
+
+pub(crate) fn load_setup(path: &str) -> Result<Setup, Failure> {
+    let text = read(path)?;
+    let config = json::parse_config(&text).map_err(|e| invalid(path, &e.issues))?;
+    socval_core::prepare(config).map_err(|e| invalid(path, &e.issues))
+}
+
+/// The outward-code table: always loaded natively (it costs about a
+/// millisecond) so that unknown postcodes are caught whatever the rules.
+fn outcodes(_setup: &Setup) -> Result<Option<OutcodeTable>, Failure> {
+    OutcodeTable::parse(BUILTIN_CSV)
+        .map(Some)
+        .map_err(|e| Failure::Io(e.to_string()))
+}
+
+pub(crate) fn read(path: &str) -> Result<String, Failure> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Failure::Io(format!("standard input: {e}")))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(Path::new(path)).map_err(|e| Failure::Io(format!("{path}: {e}")))
+}
+
+pub(crate) fn invalid(file: &str, issues: &[Issue]) -> Failure {
+    let n = issues.len();
+    let mut msg = format!("{file}: {n} problem{}:", if n == 1 { "" } else { "s" });
+    for i in issues {
+        msg.push_str(&format!("\n  {i}"));
+    }
+    Failure::Invalid(msg)
+}
+
+fn pretty<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure::Io(e.to_string()))
+}

@@ -1,0 +1,136 @@
+//! Plain-text rendering of a report for a terminal.
+
+use std::fmt::Write;
+
+use socval_core::Report;
+use socval_core::local_area::Place;
+
+/// A report as aligned text.
+pub fn report(r: &Report) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} — {} {} ({} prices)",
+        r.council, r.framework.name, r.framework.version, r.framework.price_year
+    );
+    let _ = writeln!(
+        s,
+        "Contract: {} over {} years from {}",
+        r.contract_value, r.duration_years, r.start_year
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "Social value        gross {:>16}   adjusted {:>16}   present value {:>16}",
+        r.totals.gross.to_string(),
+        r.totals.adjusted.to_string(),
+        r.totals.present_value.to_string()
+    );
+    let target = r.ratio.target_percent.map_or(String::new(), |t| {
+        format!(
+            " (target {t}%: {})",
+            if r.ratio.met == Some(true) {
+                "met"
+            } else {
+                "not met"
+            }
+        )
+    });
+    let _ = writeln!(
+        s,
+        "Social value ratio  {}% of contract value, on {:?} value{target}",
+        r.ratio.percent, r.ratio.basis
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:<28} {:>16} {:>16} {:>16} {:>8}",
+        "Theme", "Gross", "Adjusted", "Present value", "Share"
+    );
+    for t in &r.themes {
+        let _ = writeln!(
+            s,
+            "{:<28} {:>16} {:>16} {:>16} {:>7}%",
+            t.title,
+            t.totals.gross.to_string(),
+            t.totals.adjusted.to_string(),
+            t.totals.present_value.to_string(),
+            t.share_percent
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Commitments");
+    for m in &r.measures {
+        let _ = writeln!(s, "  [{}] {}", m.commitment, m.title);
+        for w in &m.working {
+            let _ = writeln!(s, "      {w}");
+        }
+    }
+    let l = &r.lm3;
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "LM3 {}  (two rounds {}; low {} / central {} / high {})",
+        l.lm3, l.lm2, l.sensitivity.low, l.sensitivity.central, l.sensitivity.high
+    );
+    for w in &l.working {
+        let _ = writeln!(s, "      {w}");
+    }
+    if let Some(share) = l.local_share_percent {
+        let _ = writeln!(
+            s,
+            "  Local spend {}% of {} (priority areas {}; SMEs {}; VCSEs {})",
+            share, l.total_spend, l.priority_spend, l.sme_spend, l.vcse_spend
+        );
+    }
+    for line in &l.lines {
+        let place = match &line.place {
+            Place::Local => "local".to_string(),
+            Place::Priority(a) => format!("priority area: {a}"),
+            Place::NotLocal => "not local".to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "    {:<24} {:<6} {:>14}  {place}",
+            line.label,
+            line.outward_code,
+            line.amount.to_string()
+        );
+    }
+    let sc = &r.score;
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "Indicative score {} / 100 → {} of {} points",
+        sc.score_percent, sc.weighted_points, sc.weighting_percent
+    );
+    for e in &sc.explanation {
+        let _ = writeln!(s, "      {e}");
+    }
+    if !r.warnings.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Warnings");
+        for w in &r.warnings {
+            let _ = writeln!(s, "  - {w}");
+        }
+    }
+    if !r.sources.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Sources");
+        for src in &r.sources {
+            let p = &src.provenance;
+            let _ = writeln!(
+                s,
+                "  - {}: £{} per {} — {}, {} ({} prices, {})",
+                src.title,
+                src.value,
+                src.unit.label(true),
+                p.title,
+                p.publisher,
+                p.price_year,
+                p.licence
+            );
+        }
+    }
+    s
+}

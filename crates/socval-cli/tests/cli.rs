@@ -1,0 +1,140 @@
+//! The `socval` binary on the shipped example files: exit codes and output.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)] // Tests may panic: that is how they fail.
+
+use std::process::Command;
+
+fn socval(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_socval"))
+        .args(args)
+        .args(["--today", "2026-11-22"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn calc_handles_both_examples_as_json_and_table() {
+    for council in ["exampleshire", "northmoor"] {
+        let config = format!("www/examples/{council}.json");
+        let proposal = format!("www/examples/{council}-proposal.json");
+        let (code, out, err) = socval(&[
+            "calc",
+            "--config",
+            &config,
+            "--proposal",
+            &proposal,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        assert!(v["totals"]["gross"].as_f64().is_some_and(|g| g > 0.0));
+        let (code, out, _) = socval(&["calc", "--config", &config, "--proposal", &proposal]);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("LM3") && out.contains("Indicative score"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn validate_lists_every_error_with_exit_1() {
+    let (code, _, err) = socval(&[
+        "validate",
+        "tests/golden/validation-errors/proposal.json",
+        "--config",
+        "www/examples/exampleshire.json",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("12 problems"), "{err}");
+    assert!(
+        err.contains("commitments[0].quantity: must be zero or more"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn validate_accepts_good_files() {
+    for f in [
+        "www/examples/exampleshire.json",
+        "www/examples/northmoor.json",
+        "www/examples/northmoor-proposal.json",
+    ] {
+        let (code, out, err) = socval(&["validate", f]);
+        assert_eq!(code, 0, "{f}: {err}");
+        assert!(
+            out.contains("valid") || out.contains("well-formed"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn broken_json_is_exit_1_with_position() {
+    let (code, _, err) = socval(&["validate", "Cargo.toml"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("is not valid JSON") && err.contains("line 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_file_is_exit_2() {
+    let (code, _, err) = socval(&["validate", "no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("socval: no/such/file.json"), "{err}");
+}
+
+#[test]
+fn schema_prints_json_schema_for_each_format() {
+    for which in ["config", "proposal", "result"] {
+        let (code, out, _) = socval(&["schema", which]);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        assert_eq!(
+            v["$schema"], "https://json-schema.org/draft/2020-12/schema",
+            "{which}"
+        );
+        assert_eq!(v["type"], "object");
+        assert!(v["properties"].as_object().is_some_and(|p| !p.is_empty()));
+    }
+}
+
+#[test]
+fn batch_ranks_a_folder() {
+    let (code, out, err) = socval(&[
+        "batch",
+        "--config",
+        "www/examples/exampleshire.json",
+        "tests/golden/exampleshire",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "rank,file,social_value,ratio_percent,lm3,score_percent,points,error"
+    );
+    // proposal.json scores; config.json and expected.json are not proposals and are listed as invalid.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("1,\"proposal.json\",42360.40,")),
+        "{out}"
+    );
+    assert_eq!(lines.len(), 4, "{out}");
+}

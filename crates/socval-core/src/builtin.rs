@@ -1,0 +1,292 @@
+//! Frameworks shipped with Socval.
+//!
+//! **Socval Open** covers what councils most often ask for, and values a
+//! measure only where an openly licensed figure exists. The National TOMs
+//! and HACT values are CC BY-NC-ND and must not be bundled, so a council that
+//! holds a licence loads them itself as an inline framework. Every other
+//! measure is record-only: it is counted and shown, but adds nothing to the
+//! totals, rather than carrying an invented number.
+//!
+//! Built in code rather than parsed from JSON so the widget pays no parsing
+//! cost; `socval frameworks` prints it as JSON.
+
+use crate::adjustments::Adjustments;
+use crate::fixed::Decimal;
+use crate::framework::{Framework, Measure, Provenance, Proxy, Theme, Unit};
+
+/// Id of the open starter framework.
+pub const SOCVAL_OPEN: &str = "socval-open";
+
+/// Ids of every built-in framework.
+pub fn ids() -> Vec<&'static str> {
+    vec![SOCVAL_OPEN]
+}
+
+/// A built-in framework by id.
+pub fn framework(id: &str) -> Option<Framework> {
+    (id == SOCVAL_OPEN).then(socval_open)
+}
+
+const OGL: &str = "OGL-UK-3.0";
+
+fn theme(id: &str, title: &str, description: &str) -> Theme {
+    Theme {
+        id: id.into(),
+        title: title.into(),
+        description: description.into(),
+    }
+}
+
+fn measure(id: &str, theme: &str, title: &str, unit: Unit, help: &str) -> Measure {
+    Measure {
+        id: id.into(),
+        theme: theme.into(),
+        title: title.into(),
+        help: help.into(),
+        unit,
+        proxy: None,
+        local_only: false,
+        excludes: Vec::new(),
+        adjustments: Adjustments::default(),
+    }
+}
+
+fn national_living_wage() -> Proxy {
+    Proxy {
+        value: Decimal::from_micros(12_710_000),
+        source: Provenance {
+            title: "National Minimum Wage and National Living Wage rates: National Living Wage (21 and over) from 1 April 2026".into(),
+            publisher: "GOV.UK (Department for Business and Trade)".into(),
+            url: "https://www.gov.uk/national-minimum-wage-rates".into(),
+            price_year: 2026,
+            licence: OGL.into(),
+            note: "An hour volunteered is valued at what the same hour would cost to buy at the statutory adult minimum: a conservative replacement-cost value.".into(),
+        },
+    }
+}
+
+fn wellby() -> Proxy {
+    Proxy {
+        value: Decimal::from_int(13_000),
+        source: Provenance {
+            title: "Wellbeing guidance for appraisal: supplementary Green Book guidance (July 2021): value of one WELLBY".into(),
+            publisher: "HM Treasury".into(),
+            url: "https://www.gov.uk/government/publications/green-book-supplementary-guidance-wellbeing".into(),
+            price_year: 2019,
+            licence: OGL.into(),
+            note: "Central value £13,000 per WELLBY in 2019 prices (range £10,000 to £16,000). Not uprated.".into(),
+        },
+    }
+}
+
+fn carbon() -> Proxy {
+    Proxy {
+        value: Decimal::from_micros(268_970_000),
+        source: Provenance {
+            title: "Valuation of energy use and greenhouse gas emissions for appraisal (November 2023), data tables, Table 3: carbon values, central series, 2024".into(),
+            publisher: "Department for Energy Security and Net Zero".into(),
+            url: "https://www.gov.uk/government/publications/valuation-of-energy-use-and-greenhouse-gas-emissions-for-appraisal".into(),
+            price_year: 2022,
+            licence: OGL.into(),
+            note: "£268.97 per tCO2e (central, 2024, 2022 prices; high series £403.45). The series rises each year (2030 central £294.50); the 2024 value is used for every year, which understates later savings. Figures as bundled in the CRAN package greenbook 0.1.0; check against the DESNZ workbook when updating.".into(),
+        },
+    }
+}
+
+fn face_value() -> Proxy {
+    Proxy {
+        value: Decimal::ONE,
+        source: Provenance {
+            title: "Face value: a pound given is valued at one pound".into(),
+            publisher: "Socval".into(),
+            url: String::new(),
+            price_year: 2026,
+            licence: "No third-party figure".into(),
+            note: "In-kind gifts at what they would cost to buy.".into(),
+        },
+    }
+}
+
+/// The open starter framework.
+pub fn socval_open() -> Framework {
+    let mut m = vec![
+        Measure {
+            local_only: true,
+            ..measure(
+                "jobs-local",
+                "jobs",
+                "Local people employed on the contract",
+                Unit::FteYear,
+                "Full-time-equivalent years of employment of people who live in the local area, on this contract. Count every contract year: 10 full-time and 5 half-time local staff for 2 years is 12.5 FTE each year, 25 FTE-years in all (tick \"each year\" and enter 12.5).",
+            )
+        },
+        Measure {
+            excludes: vec!["jobs-disabled".into()],
+            ..measure(
+                "jobs-long-term-unemployed",
+                "jobs",
+                "Long-term unemployed people into work",
+                Unit::Person,
+                "People who were unemployed for a year or more before starting work on the contract. Count each person once, in their first year. A person may also count as local employment, but not under a second disadvantaged group.",
+            )
+        },
+        Measure {
+            excludes: vec!["jobs-long-term-unemployed".into()],
+            ..measure(
+                "jobs-disabled",
+                "jobs",
+                "Disabled people into work",
+                Unit::Person,
+                "Disabled people recruited to work on the contract. Count each person once, in their first year, and not also as long-term unemployed.",
+            )
+        },
+        measure(
+            "skills-apprenticeships",
+            "jobs",
+            "Apprenticeship weeks",
+            Unit::Week,
+            "Weeks of apprenticeship (level 2 or above) on the contract, new or continuing. 2 apprentices for 52 weeks is 104 weeks.",
+        ),
+        measure(
+            "skills-training",
+            "jobs",
+            "Training weeks",
+            Unit::Week,
+            "Weeks of accredited training (level 2 or above) completed by staff or local people.",
+        ),
+        measure(
+            "skills-placements",
+            "jobs",
+            "Work placements and tasters",
+            Unit::Week,
+            "Weeks of work placement, internship or taster experience, paid or unpaid, for people not in work or education.",
+        ),
+        measure(
+            "skills-schools",
+            "jobs",
+            "School and college engagement hours",
+            Unit::Hour,
+            "Hours staff spend with schools and colleges: STEM sessions, careers talks, mock interviews. Count each member of staff's hours.",
+        ),
+        Measure {
+            local_only: true,
+            excludes: vec!["spend-vcse".into()],
+            ..measure(
+                "spend-local-sme",
+                "economy",
+                "Spend with local SMEs",
+                Unit::Pound,
+                "Pounds spent through the contract with small and medium-sized enterprises in the local area. Do not count the same spend again under VCSEs.",
+            )
+        },
+        Measure {
+            excludes: vec!["spend-local-sme".into()],
+            ..measure(
+                "spend-vcse",
+                "economy",
+                "Spend with VCSEs and social enterprises",
+                Unit::Pound,
+                "Pounds spent through the contract with voluntary, community and social enterprise organisations, local or not (for example a social enterprise fabricating off site).",
+            )
+        },
+        Measure {
+            proxy: Some(national_living_wage()),
+            ..measure(
+                "community-volunteering",
+                "community",
+                "Staff volunteering hours",
+                Unit::Hour,
+                "Paid staff time given to local community projects. Do not also count these hours as an in-kind donation.",
+            )
+        },
+        Measure {
+            proxy: Some(face_value()),
+            ..measure(
+                "community-donations",
+                "community",
+                "Donations in cash or kind",
+                Unit::Pound,
+                "Money, equipment or materials given to local community projects and charities, at what they cost.",
+            )
+        },
+        Measure {
+            proxy: Some(wellby()),
+            ..measure(
+                "community-wellbeing",
+                "community",
+                "Wellbeing improvement (WELLBYs)",
+                Unit::Wellby,
+                "Only with evidence from a validated life-satisfaction measure (the ONS question on a 0 to 10 scale): one WELLBY is one point of life satisfaction for one person for one year.",
+            )
+        },
+        Measure {
+            proxy: Some(carbon()),
+            ..measure(
+                "environment-carbon",
+                "environment",
+                "Carbon emissions saved",
+                Unit::Tco2e,
+                "Tonnes of carbon dioxide equivalent saved against a stated baseline, over the contract, with the method and evidence you will report.",
+            )
+        },
+        measure(
+            "environment-waste",
+            "environment",
+            "Waste diverted from landfill",
+            Unit::Tonne,
+            "Tonnes of waste reused, recycled or recovered instead of going to landfill.",
+        ),
+    ];
+    // Record-only measures carry no proxy; their help says so in the widget.
+    for x in &mut m {
+        x.help = x.help.trim().to_string();
+    }
+    Framework {
+        id: SOCVAL_OPEN.into(),
+        name: "Socval Open".into(),
+        version: "2026.1".into(),
+        currency: "GBP".into(),
+        price_year: 2026,
+        description: "An open starter set of social value measures. Values come only from openly licensed UK government sources, each with its own price year; measures with no open value are record-only. Councils that hold a licence for other values (such as the National TOMs) load them as their own framework.".into(),
+        licence: "Measure texts: MIT OR Apache-2.0 (Socval). Values: OGL-UK-3.0, per source.".into(),
+        themes: vec![
+            theme("jobs", "Jobs and skills", "Local employment, people facing barriers to work, apprenticeships, training and engagement with schools."),
+            theme("economy", "Local economy", "Spend with local small businesses and with the voluntary, community and social enterprise sector."),
+            theme("community", "Communities", "Volunteering, donations and wellbeing."),
+            theme("environment", "Environment", "Carbon saved and waste kept out of landfill."),
+        ],
+        measures: m,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::issues::Collector;
+
+    #[test]
+    fn socval_open_passes_its_own_rules() {
+        let mut c = Collector::default();
+        crate::setup::check_framework(&mut c, "framework", &socval_open());
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+    }
+
+    #[test]
+    fn every_value_is_openly_licensed_and_dated() {
+        for m in socval_open().measures {
+            if let Some(p) = m.proxy {
+                assert!(
+                    p.source.licence == OGL || p.source.licence == "No third-party figure",
+                    "{}",
+                    m.id
+                );
+                assert!(
+                    !p.source.title.is_empty() && !p.source.publisher.is_empty(),
+                    "{}",
+                    m.id
+                );
+                assert!(!p.source.licence.contains("NC"), "{}", m.id);
+            }
+        }
+    }
+}

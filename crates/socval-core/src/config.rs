@@ -1,0 +1,291 @@
+//! A council's configuration: which measures it offers, what "local" means to
+//! it, and how it scores and discounts. Councils publish this as JSON beside
+//! the widget.
+
+use serde::{Deserialize, Serialize};
+
+use crate::adjustments::Adjustments;
+use crate::discounting::DiscountSettings;
+use crate::fixed::{Decimal, Money};
+use crate::framework::{Framework, Proxy};
+use crate::local_area::Area;
+
+/// The current version of the configuration format.
+pub const CONFIG_SCHEMA_VERSION: u32 = 1;
+
+/// Everything a council decides.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CouncilConfig {
+    /// Format version; must be 1.
+    pub schema_version: u32,
+    /// Who the council is and how suppliers reach it.
+    pub council: Council,
+    /// The measure set: a built-in one by id, or the council's own inline.
+    pub framework: FrameworkChoice,
+    /// The measures offered, with any overridden values; all when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<Vec<MeasureChoice>>,
+    /// What counts as local.
+    pub local_area: Area,
+    /// Areas outside the local area whose spend also counts (e.g. deprived areas).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priority_areas: Vec<Area>,
+    /// How much the council cares about each theme.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub theme_priorities: Vec<ThemePriority>,
+    /// The social value the council hopes for, as a percentage of contract
+    /// value (e.g. 10). Not the same as the evaluation weighting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_ratio_percent: Option<Decimal>,
+    /// How the indicative tender score is worked out.
+    pub scoring: ScoringSettings,
+    /// Whether SROI adjustments apply.
+    #[serde(default)]
+    pub adjustments: AdjustmentSettings,
+    /// How future value is discounted.
+    #[serde(default)]
+    pub discounting: DiscountSettings,
+    /// LM3 default re-spend rates, for suppliers without survey data.
+    #[serde(default)]
+    pub lm3: Lm3Settings,
+}
+
+/// Display details of the council.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    /// The council's name.
+    pub name: String,
+    /// Who suppliers contact with questions (email or phone).
+    #[serde(default)]
+    pub contact: String,
+    /// A page about the council's social value policy.
+    #[serde(default)]
+    pub policy_url: String,
+    /// A sentence shown above the calculator.
+    #[serde(default)]
+    pub intro: String,
+}
+
+/// A built-in framework by id, or one the council supplies itself (for
+/// example a licensed measure set it holds the licence for).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum FrameworkChoice {
+    /// The id of a framework shipped with Socval, e.g. `socval-open`.
+    Builtin(String),
+    /// A whole framework.
+    Inline(Box<Framework>),
+}
+
+/// One offered measure, with the council's overrides.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MeasureChoice {
+    /// The measure id.
+    pub id: String,
+    /// A value the council uses instead of the framework's, with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<Proxy>,
+    /// Adjustments that replace the framework's defaults.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub adjustments: Adjustments,
+}
+
+fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+    *t == T::default()
+}
+
+/// A theme's importance to the council.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ThemePriority {
+    /// Theme id.
+    pub theme: String,
+    /// How much it matters.
+    pub priority: Priority,
+}
+
+/// Importance levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// A council priority: bids should commit here.
+    High,
+    /// Welcome.
+    Medium,
+    /// Lower priority.
+    Low,
+}
+
+/// Which social value figure the ratio and the score use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ValueBasis {
+    /// Quantity × proxy, no adjustment.
+    Gross,
+    /// After deadweight, displacement, attribution and drop-off.
+    #[default]
+    Adjusted,
+    /// Adjusted and discounted.
+    PresentValue,
+}
+
+/// The evaluation: how much social value weighs in the tender, and how a bid's
+/// social value turns into marks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScoringSettings {
+    /// Share of the whole tender evaluation given to social value, in percent
+    /// (PPN 06/20 and PPN 002 require at least 10 for central government).
+    pub weighting_percent: Decimal,
+    /// The figure the ratio and the score use.
+    #[serde(default)]
+    pub basis: ValueBasis,
+    /// How marks are given.
+    pub method: ScoringMethod,
+}
+
+/// How a bid's social value becomes a score out of 100.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+pub enum ScoringMethod {
+    /// Score in proportion to a benchmark, full marks at or above it. Give
+    /// exactly one of `benchmark_value` and `benchmark_ratio_percent`.
+    Proportional {
+        /// A social value in pounds that earns full marks.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        benchmark_value: Option<Money>,
+        /// A social value ratio (percent of contract value) that earns full marks.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        benchmark_ratio_percent: Option<Decimal>,
+    },
+    /// Bands on the social value ratio: the highest band reached gives the score.
+    RatioBands {
+        /// Bands, any order.
+        bands: Vec<Band>,
+    },
+    /// The supplier scores itself 0–100 against each award criterion; the
+    /// score is the weighted mean.
+    SelfAssessment {
+        /// The council's award criteria.
+        criteria: Vec<Criterion>,
+    },
+}
+
+/// One band of a ratio-band method.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The lowest social value ratio (percent) that reaches this band.
+    pub min_ratio_percent: Decimal,
+    /// The score (0–100) this band gives.
+    pub score_percent: Decimal,
+    /// A label such as "Good".
+    #[serde(default)]
+    pub label: String,
+}
+
+/// One award criterion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Identifier, referenced by the proposal's self-assessment.
+    pub id: String,
+    /// The criterion as the council words it.
+    pub title: String,
+    /// Its weight within the social value score (weights need not add to 100).
+    pub weight: Decimal,
+    /// What a strong answer looks like.
+    #[serde(default)]
+    pub guidance: String,
+}
+
+/// Council-wide switches for SROI adjustments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AdjustmentSettings {
+    /// When false, adjusted value equals gross value.
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for AdjustmentSettings {
+    fn default() -> Self {
+        AdjustmentSettings { enabled: true }
+    }
+}
+
+/// LM3 settings: what recipients of local spend are assumed to re-spend
+/// locally when the supplier has no survey of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Lm3Settings {
+    /// Local staff's local re-spend of their wages.
+    pub staff_respend: RespendRates,
+    /// Local suppliers' local re-spend of what they are paid.
+    pub supplier_respend: RespendRates,
+}
+
+/// Low, central and high re-spend rates in percent, with their source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RespendRates {
+    /// Low assumption, percent.
+    pub low_percent: Decimal,
+    /// Central assumption, percent.
+    pub central_percent: Decimal,
+    /// High assumption, percent.
+    pub high_percent: Decimal,
+    /// Where the rates come from.
+    pub source: String,
+}
+
+impl Default for Lm3Settings {
+    /// Illustrative defaults, each from a published NEF figure.
+    ///
+    /// Staff: NEF's *Plugging the Leaks* averaging worksheet
+    /// (`plm_averaging_surveys.xls`): five staff surveys of 42.1%, 50.5%,
+    /// 63.1%, 37.8% and 33.6% local re-spend, mean 45.4%; low and high are the
+    /// lowest and highest of the five.
+    ///
+    /// Suppliers: NEF for Northumberland County Council (2005): local suppliers
+    /// re-spent 76% of their income locally, non-local suppliers 36%. The low
+    /// case takes the non-local figure as a floor; no published figure gives a
+    /// higher one, so high equals central rather than an invented number.
+    fn default() -> Self {
+        Lm3Settings {
+            staff_respend: RespendRates {
+                low_percent: Decimal::from_micros(33_600_000),
+                central_percent: Decimal::from_micros(45_400_000),
+                high_percent: Decimal::from_micros(63_100_000),
+                source: "NEF, Plugging the Leaks averaging worksheet (plm_averaging_surveys.xls): mean of five staff surveys 45.4%, range 33.6% to 63.1%. Illustrative.".into(),
+            },
+            supplier_respend: RespendRates {
+                low_percent: Decimal::from_int(36),
+                central_percent: Decimal::from_int(76),
+                high_percent: Decimal::from_int(76),
+                source: "NEF for Northumberland County Council (2005): local suppliers re-spent 76% locally, non-local suppliers 36%. Illustrative.".into(),
+            },
+        }
+    }
+}

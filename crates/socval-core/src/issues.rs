@@ -1,0 +1,194 @@
+//! Errors and warnings, each naming the field it is about.
+//!
+//! Every problem is an [`Issue`]: a field path such as
+//! `commitments[2].quantity`, a machine-readable [`IssueCode`] (so a widget
+//! can word it in Welsh from its own catalogue) and an English message.
+//! Each operation has its own error type holding all the issues found, so
+//! a user sees every problem at once.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One problem with one field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Issue {
+    /// The field path, e.g. `commitments[2].quantity`; empty for the whole document.
+    pub path: String,
+    /// What kind of problem it is.
+    pub code: IssueCode,
+    /// The rule broken, in English, without the path.
+    pub message: String,
+}
+
+impl Issue {
+    /// A new issue.
+    pub fn new(path: impl Into<String>, code: IssueCode, message: impl Into<String>) -> Issue {
+        Issue {
+            path: path.into(),
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Kinds of problem. Errors stop a calculation; warnings come with a result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IssueCode {
+    /// The text is not valid JSON, or a field has the wrong type.
+    Syntax,
+    /// A required field is missing or empty.
+    Required,
+    /// A number is below zero.
+    Negative,
+    /// A number is outside its allowed range.
+    OutOfRange,
+    /// A count or length is over the limit.
+    TooLarge,
+    /// A name refers to nothing (measure, theme, criterion, framework).
+    Unknown,
+    /// The same id appears twice.
+    Duplicate,
+    /// A postcode is not a postcode, or not in the outward-code table.
+    Postcode,
+    /// The proposal was made for another framework or version.
+    WrongFramework,
+    /// Two parts of the input disagree.
+    Inconsistent,
+    /// Warning: two commitments may count the same outcome.
+    DoubleCounting,
+    /// Warning: a figure looks implausible.
+    Implausible,
+    /// Warning: something the user should know about the result.
+    Notice,
+}
+
+macro_rules! issue_error {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct $name {
+            /// Every issue found, in field order.
+            pub issues: Vec<Issue>,
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let n = self.issues.len();
+                write!(f, "{} {} problem{}:", $what, n, if n == 1 { "" } else { "s" })?;
+                for issue in &self.issues {
+                    write!(f, "\n  {issue}")?;
+                }
+                Ok(())
+            }
+        }
+
+        impl std::error::Error for $name {}
+    };
+}
+
+issue_error!(
+    /// A document could not be read as JSON of the expected shape.
+    ParseError, "the file has"
+);
+issue_error!(
+    /// A council configuration breaks its rules.
+    ConfigError, "the council configuration has"
+);
+issue_error!(
+    /// A proposal breaks its rules; no result can be given.
+    ProposalError, "the proposal has"
+);
+
+/// Collects issues while walking a document, tracking the current path.
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    pub(crate) issues: Vec<Issue>,
+}
+
+impl Collector {
+    pub(crate) fn push(
+        &mut self,
+        path: impl Into<String>,
+        code: IssueCode,
+        message: impl Into<String>,
+    ) {
+        self.issues.push(Issue::new(path, code, message));
+    }
+}
+
+/// Limits on the size of any input, so that no document can exhaust memory
+/// or time in a browser tab.
+pub mod limits {
+    /// Commitments in one proposal.
+    pub const COMMITMENTS: usize = 100_000;
+    /// Staff lines, and separately supplier lines, in one proposal.
+    pub const SPEND_LINES: usize = 100_000;
+    /// Measures in one framework.
+    pub const MEASURES: usize = 2_000;
+    /// Characters in a name, label or id.
+    pub const SHORT_TEXT: usize = 200;
+    /// Characters in a note, help text or description.
+    pub const LONG_TEXT: usize = 5_000;
+    /// Contract length, years.
+    pub const YEARS: i64 = 50;
+    /// Bytes of JSON text accepted by the parser.
+    pub const JSON_BYTES: usize = 32 * 1024 * 1024;
+    /// Entries in any other list (areas, bands, criteria, profile years).
+    pub const LIST: usize = 1_000;
+}
+
+impl Collector {
+    pub(crate) fn non_negative(&mut self, path: &str, value: crate::fixed::Decimal) {
+        if value.is_negative() {
+            self.push(path, IssueCode::Negative, "must be zero or more");
+        }
+    }
+
+    pub(crate) fn percent(&mut self, path: &str, value: crate::fixed::Decimal) {
+        if value.is_negative() || value > crate::fixed::Decimal::HUNDRED {
+            self.push(
+                path,
+                IssueCode::OutOfRange,
+                "must be a percentage from 0 to 100",
+            );
+        }
+    }
+
+    pub(crate) fn text(&mut self, path: &str, value: &str, max: usize, required: bool) {
+        if required && value.trim().is_empty() {
+            self.push(path, IssueCode::Required, "must not be empty");
+        } else if value.chars().count() > max {
+            self.push(
+                path,
+                IssueCode::TooLarge,
+                format!("must be at most {max} characters"),
+            );
+        }
+    }
+
+    pub(crate) fn list_len(&mut self, path: &str, len: usize, max: usize) -> bool {
+        if len > max {
+            self.push(
+                path,
+                IssueCode::TooLarge,
+                format!("must have at most {max} entries, not {len}"),
+            );
+            return false;
+        }
+        true
+    }
+}

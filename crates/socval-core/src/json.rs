@@ -1,0 +1,123 @@
+//! Reading the formats from JSON text, with errors that name the field.
+
+use serde::de::DeserializeOwned;
+
+use crate::config::CouncilConfig;
+use crate::framework::Framework;
+use crate::issues::{Issue, IssueCode, ParseError, limits};
+use crate::proposal::Proposal;
+
+/// Any of the documents Socval reads.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Document {
+    /// A council configuration (has a `council` field).
+    Config(Box<CouncilConfig>),
+    /// A proposal (has a `contract` field).
+    Proposal(Box<Proposal>),
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    if text.len() > limits::JSON_BYTES {
+        return Err(one(
+            "",
+            IssueCode::TooLarge,
+            format!(
+                "the file is {} bytes; the limit is {} bytes",
+                text.len(),
+                limits::JSON_BYTES
+            ),
+        ));
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let inner = e.into_inner();
+        let message = strip_position(&inner.to_string());
+        let message = if inner.is_syntax() || inner.is_eof() {
+            format!(
+                "is not valid JSON: {message} (line {}, column {})",
+                inner.line(),
+                inner.column()
+            )
+        } else {
+            message
+        };
+        one(&path, IssueCode::Syntax, message)
+    })
+}
+
+/// serde_json appends " at line L column C"; the path already says where.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn one(path: &str, code: IssueCode, message: String) -> ParseError {
+    ParseError {
+        issues: vec![Issue::new(path, code, message)],
+    }
+}
+
+/// Reads a council configuration.
+pub fn parse_config(text: &str) -> Result<CouncilConfig, ParseError> {
+    parse(text)
+}
+
+/// Reads a proposal.
+pub fn parse_proposal(text: &str) -> Result<Proposal, ParseError> {
+    parse(text)
+}
+
+/// Reads a framework.
+pub fn parse_framework(text: &str) -> Result<Framework, ParseError> {
+    parse(text)
+}
+
+/// Reads a configuration or a proposal, telling them apart by their fields.
+pub fn parse_document(text: &str) -> Result<Document, ParseError> {
+    let probe: serde_json::Value = parse(text)?;
+    match &probe {
+        serde_json::Value::Object(o) if o.contains_key("council") => parse_config(text).map(|c| Document::Config(Box::new(c))),
+        serde_json::Value::Object(o) if o.contains_key("contract") => parse_proposal(text).map(|p| Document::Proposal(Box::new(p))),
+        _ => Err(one("", IssueCode::Required, "is neither a council configuration (with a \"council\" field) nor a proposal (with a \"contract\" field)".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = parse_proposal(r#"{"schema_version":1,"framework":{"id":"x","version":"1"},"contract":{"value":1,"duration_years":1,"start_year":2027},"commitments":[{"measure":"a","quantity":1},{"measure":"b","quantity":"ten"}]}"#).unwrap_err();
+        let issue = e.issues.first().expect("one issue");
+        assert_eq!(issue.path, "commitments[1].quantity");
+        assert!(issue.message.contains("invalid type"), "{}", issue.message);
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let e = parse_config("{\n  \"council\": ").unwrap_err();
+        let issue = e.issues.first().expect("one issue");
+        assert!(issue.message.contains("line 2"), "{}", issue.message);
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_by_name() {
+        let e = parse_proposal(r#"{"schema_version":1,"framework":{"id":"x","version":"1"},"contract":{"value":1,"duration_years":1,"start_year":2027,"colour":"red"}}"#).unwrap_err();
+        let issue = e.issues.first().expect("one issue");
+        assert_eq!(issue.path, "contract.colour");
+    }
+
+    #[test]
+    fn numbers_too_big_are_refused() {
+        let e = parse_proposal(r#"{"schema_version":1,"framework":{"id":"x","version":"1"},"contract":{"value":1e300,"duration_years":1,"start_year":2027}}"#).unwrap_err();
+        assert_eq!(
+            e.issues.first().map(|i| i.path.as_str()),
+            Some("contract.value")
+        );
+    }
+}

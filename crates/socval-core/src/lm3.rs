@@ -1,0 +1,172 @@
+//! Local Multiplier 3: how much of each pound of the contract stays local.
+//!
+//! Source: Justin Sacks, *The Money Trail: measuring your impact on the local
+//! economy using LM3* (New Economics Foundation and the Countryside Agency,
+//! 2002). Round 1 is the income being traced (the contract value); round 2 is
+//! what the supplier spends locally (wages of local staff and spend with local
+//! suppliers); round 3 is what those local recipients re-spend locally, from
+//! surveys or, where there are none, from averaged survey rates as in NEF's
+//! *Plugging the Leaks* worksheet.
+//!
+//! LM3 = (R1 + R2 + R3) ÷ R1. Because round 2 cannot exceed round 1 (checked:
+//! spend cannot exceed the contract value) and round 3 cannot exceed round 2
+//! (re-spend rates are at most 100%), LM3 always lies between 1 and 3. An LM3
+//! of 1.50 means each £1 of the contract generates a further 50p locally.
+
+use crate::config::{Lm3Settings, RespendRates};
+use crate::fixed::{Decimal, Money};
+use crate::local_area::Place;
+use crate::proposal::Proposal;
+use crate::report::{Lm3Report, Sensitivity, SpendKind, SpendLineReport};
+use crate::validation::CheckedSpend;
+
+/// Works out LM3 for a checked proposal.
+pub(crate) fn lm3(
+    settings: &Lm3Settings,
+    p: &Proposal,
+    staff: &[CheckedSpend],
+    suppliers: &[CheckedSpend],
+) -> Lm3Report {
+    let r1 = p.contract.value;
+    let mut acc = Acc::default();
+    let mut lines = Vec::with_capacity(staff.len() + suppliers.len());
+    for (i, (line, checked)) in p.spend.staff.iter().zip(staff).enumerate() {
+        lines.push(acc.add(
+            SpendKind::Staff,
+            i,
+            &line.label,
+            checked,
+            line.amount,
+            line.respend_percent,
+            &settings.staff_respend,
+        ));
+    }
+    for (i, (line, checked)) in p.spend.suppliers.iter().zip(suppliers).enumerate() {
+        if line.sme {
+            acc.sme = acc.sme.saturating_add(line.amount);
+        }
+        if line.vcse {
+            acc.vcse = acc.vcse.saturating_add(line.amount);
+        }
+        lines.push(acc.add(
+            SpendKind::Supplier,
+            i,
+            &line.name,
+            checked,
+            line.amount,
+            line.respend_percent,
+            &settings.supplier_respend,
+        ));
+    }
+
+    let r2 = acc.local_staff.saturating_add(acc.local_suppliers);
+    let total = r2.saturating_add(acc.not_local);
+    let multiplier = |r3: Money| ratio4(r1.saturating_add(r2).saturating_add(r3), r1);
+    let lm3 = multiplier(acc.r3[1]);
+    let lm2 = multiplier(Money::ZERO);
+    let working = vec![
+        format!("Round 1 (contract income): {r1}"),
+        format!(
+            "Round 2 (local spend): local staff wages {} + local supplier spend {} = {r2}",
+            acc.local_staff, acc.local_suppliers
+        ),
+        format!(
+            "Round 3 (local re-spend of round 2, central rates): {}",
+            acc.r3[1]
+        ),
+        format!("LM3 = ({r1} + {r2} + {}) ÷ {r1} = {lm3}", acc.r3[1]),
+        format!("Two-round figure = ({r1} + {r2}) ÷ {r1} = {lm2}"),
+    ];
+    Lm3Report {
+        round1: r1,
+        round2: r2,
+        round3: acc.r3[1],
+        lm3,
+        lm2,
+        sensitivity: Sensitivity {
+            low: multiplier(acc.r3[0]),
+            central: lm3,
+            high: multiplier(acc.r3[2]),
+        },
+        local_staff: acc.local_staff,
+        local_suppliers: acc.local_suppliers,
+        priority_spend: acc.priority,
+        not_local_spend: acc.not_local,
+        total_spend: total,
+        local_share_percent: r2.percent_of(total).map(|d| d.round_to(2)),
+        sme_spend: acc.sme,
+        vcse_spend: acc.vcse,
+        lines,
+        working,
+    }
+}
+
+/// (a ÷ b) to four places; 1 when b is zero (no income to multiply).
+fn ratio4(a: Money, b: Money) -> Decimal {
+    a.ratio(b).map_or(Decimal::ONE, |r| r.round_to(4))
+}
+
+#[derive(Default)]
+struct Acc {
+    local_staff: Money,
+    local_suppliers: Money,
+    priority: Money,
+    not_local: Money,
+    sme: Money,
+    vcse: Money,
+    /// Round 3 at low, central, high rates.
+    r3: [Money; 3],
+}
+
+impl Acc {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        kind: SpendKind,
+        index: usize,
+        label: &str,
+        checked: &CheckedSpend,
+        amount: Money,
+        surveyed: Option<Decimal>,
+        rates: &RespendRates,
+    ) -> SpendLineReport {
+        let counts = checked.place.counts();
+        let mut round3 = Money::ZERO;
+        if counts {
+            let bucket = match kind {
+                SpendKind::Staff => &mut self.local_staff,
+                SpendKind::Supplier => &mut self.local_suppliers,
+            };
+            *bucket = bucket.saturating_add(amount);
+            if matches!(checked.place, Place::Priority(_)) {
+                self.priority = self.priority.saturating_add(amount);
+            }
+            let assumed = [rates.low_percent, rates.central_percent, rates.high_percent];
+            for (slot, rate) in self.r3.iter_mut().zip(assumed) {
+                let r = surveyed.unwrap_or(rate).percent_to_fraction();
+                let part = amount.times(r).unwrap_or_default();
+                *slot = slot.saturating_add(part);
+            }
+            round3 = amount
+                .times(
+                    surveyed
+                        .unwrap_or(rates.central_percent)
+                        .percent_to_fraction(),
+                )
+                .unwrap_or_default();
+        } else {
+            self.not_local = self.not_local.saturating_add(amount);
+        }
+        SpendLineReport {
+            kind,
+            index,
+            label: label.to_string(),
+            outward_code: checked.outward.clone(),
+            amount,
+            place: checked.place.clone(),
+            respend_percent: surveyed.unwrap_or(rates.central_percent),
+            surveyed: surveyed.is_some(),
+            round3,
+        }
+    }
+}

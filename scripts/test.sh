@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what it needs first (scripts/setup.sh, idempotent).
+# Usage: scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+export PATH="$PWD/.tools/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n== test: %s\n' "$*"; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+step "formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
+# The core must build for the browser without its JSON feature (the widget's build).
+cargo clippy -p socval-core --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
+
+step "the core has no browser dependency"
+if cargo tree -p socval-core -e normal --target all | grep -E 'wasm-bindgen|web-sys|js-sys'; then
+  echo "socval-core must not depend on wasm-bindgen, web-sys or js-sys" >&2
+  exit 1
+fi
+
+step "native tests (unit, golden worked examples, properties, CLI)"
+cargo test --workspace 2>&1 | tee -a "$log"
+
+step "the golden worked examples in wasm32 (Node, via wasm-bindgen-test-runner)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p socval-tests --target wasm32-unknown-unknown --tests 2>&1 | tee -a "$log"
+
+step "the outward-code table rebuilds to the same bytes"
+python3 scripts/outcodes/build.py --check
+
+# One closing line over every runner above.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "\ntests: %d passed, %d failed\n", p, f }' "$log"

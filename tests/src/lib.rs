@@ -1,0 +1,116 @@
+//! Shared harness for the golden worked examples: the same code runs them
+//! natively and in wasm32, so a pass on both proves the builds agree.
+
+use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+use socval_core::{CivilDate, Env, json};
+
+/// The date every golden case is calculated on.
+pub const TODAY: CivilDate = CivilDate {
+    year: 2026,
+    month: 11,
+    day: 22,
+};
+
+/// One golden case: inputs and the expected report, as JSON text.
+pub struct Case {
+    /// Folder name under `tests/golden`.
+    pub name: &'static str,
+    /// Council configuration.
+    pub config: &'static str,
+    /// Proposal.
+    pub proposal: &'static str,
+    /// Expected report (or `{"errors": [...]}`).
+    pub expected: &'static str,
+}
+
+macro_rules! cases {
+    ($($name:literal),* $(,)?) => {
+        /// Every golden case, compiled in so wasm32 needs no file system.
+        pub const CASES: &[Case] = &[$(Case {
+            name: $name,
+            config: include_str!(concat!("../golden/", $name, "/config.json")),
+            proposal: include_str!(concat!("../golden/", $name, "/proposal.json")),
+            expected: include_str!(concat!("../golden/", $name, "/expected.json")),
+        }),*];
+    };
+}
+
+cases!(
+    "lm3-two-rounds",
+    "lm3-three-rounds",
+    "lm3-staff-averaging",
+    "sroi-chain",
+    "fte-counting",
+    "self-assessment",
+    "validation-errors",
+    "exampleshire",
+    "northmoor",
+);
+
+/// Runs a case: the report, or the proposal's errors, as JSON.
+pub fn run(config: &str, proposal: &str) -> serde_json::Value {
+    let setup = match json::parse_config(config)
+        .map_err(|e| e.issues)
+        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
+    {
+        Ok(s) => s,
+        Err(issues) => return serde_json::json!({ "config_errors": issues }),
+    };
+    let table = OutcodeTable::parse(BUILTIN_CSV).ok();
+    let env = Env {
+        today: TODAY,
+        outcodes: table.as_ref(),
+    };
+    let result = json::parse_proposal(proposal)
+        .map_err(|e| e.issues)
+        .and_then(|p| socval_core::calculate(&setup, &p, &env).map_err(|e| e.issues));
+    match result {
+        Ok(report) => serde_json::to_value(report).unwrap_or_default(),
+        Err(issues) => serde_json::json!({ "errors": issues }),
+    }
+}
+
+/// Compares a case's output with its expected JSON; the first difference as text.
+pub fn check(case: &Case) -> Result<(), String> {
+    let got = run(case.config, case.proposal);
+    let want: serde_json::Value = serde_json::from_str(case.expected)
+        .map_err(|e| format!("{}: expected.json: {e}", case.name))?;
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}: result differs from expected.json\n{}",
+            case.name,
+            first_difference(&want, &got, String::new())
+        ))
+    }
+}
+
+fn first_difference(want: &serde_json::Value, got: &serde_json::Value, path: String) -> String {
+    use serde_json::Value::{Array, Object};
+    match (want, got) {
+        (Object(a), Object(b)) => {
+            for (k, v) in a {
+                match b.get(k) {
+                    Some(w) if w != v => return first_difference(v, w, format!("{path}.{k}")),
+                    None => return format!("{path}.{k}: missing"),
+                    _ => {}
+                }
+            }
+            b.keys().find(|k| !a.contains_key(*k)).map_or_else(
+                || format!("{path}: differs"),
+                |k| format!("{path}.{k}: unexpected"),
+            )
+        }
+        (Array(a), Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find(|(_, (x, y))| x != y)
+            .map_or_else(
+                || format!("{path}: differs"),
+                |(i, (x, y))| first_difference(x, y, format!("{path}[{i}]")),
+            ),
+        _ => format!("{path}: expected {want}, got {got}"),
+    }
+}

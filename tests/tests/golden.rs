@@ -1,0 +1,67 @@
+//! Golden worked examples, natively. `UPDATE_GOLDEN=1 cargo test -p
+//! socval-tests --test golden` rewrites expected.json files; review the diff.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)] // Tests may panic: that is how they fail.
+
+use socval_tests::{CASES, check, run};
+
+#[test]
+fn golden_cases_match() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    for case in CASES {
+        if update {
+            let path = format!(
+                "{}/golden/{}/expected.json",
+                env!("CARGO_MANIFEST_DIR"),
+                case.name
+            );
+            let text = serde_json::to_string_pretty(&run(case.config, case.proposal))
+                .unwrap_or_default()
+                + "\n";
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        } else if let Err(e) = check(case) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The headline figures of each worked example, asserted separately from the
+/// JSON so that regenerating expected.json cannot silently change them.
+#[test]
+fn worked_example_figures() {
+    let get = |name: &str| {
+        let case = CASES
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("{name}"));
+        run(case.config, case.proposal)
+    };
+    let r = get("lm3-two-rounds");
+    assert_eq!(r["lm3"]["lm2"], 1.76);
+    assert_eq!(r["lm3"]["lm3"], 1.76);
+    let r = get("lm3-three-rounds");
+    assert_eq!(r["lm3"]["round3"], 23_350.0);
+    assert_eq!(r["lm3"]["lm3"], 1.7835);
+    let r = get("lm3-staff-averaging");
+    assert_eq!(r["lm3"]["lines"][0]["round3"], 80_000.0);
+    assert_eq!(r["lm3"]["lines"][1]["round3"], 4_540.0);
+    assert_eq!(r["lm3"]["round3"], 84_540.0);
+    let r = get("sroi-chain");
+    assert_eq!(r["totals"]["adjusted"], 131_760.0);
+    assert_eq!(r["totals"]["present_value"], 123_672.72);
+    let r = get("fte-counting");
+    assert_eq!(r["measures"][0]["quantity"], 25.0);
+    assert_eq!(r["totals"]["gross"], 250_000.0);
+    let r = get("self-assessment");
+    assert_eq!(r["score"]["score_percent"], 67.5);
+    assert_eq!(r["score"]["weighted_points"], 13.5);
+    let r = get("validation-errors");
+    assert!(r["errors"].as_array().is_some_and(|e| e.len() >= 6), "{r}");
+}

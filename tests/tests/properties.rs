@@ -1,0 +1,271 @@
+//! Properties that must hold for any input, and robustness: no input of any
+//! kind makes the core panic.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)] // Tests may panic: that is how they fail.
+
+use proptest::prelude::*;
+use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+use socval_core::proposal::{Commitment, Contract, FrameworkStamp, Spend, StaffLine, SupplierLine};
+use socval_core::{Decimal, Env, Money, Proposal, Report, Setup, json};
+use socval_tests::{CASES, TODAY};
+
+fn setup() -> Setup {
+    let text = CASES
+        .iter()
+        .find(|c| c.name == "exampleshire")
+        .map(|c| c.config)
+        .unwrap_or_default();
+    socval_core::prepare(json::parse_config(text).expect("config parses")).expect("config valid")
+}
+
+const MEASURES: &[&str] = &[
+    "jobs-local",
+    "skills-apprenticeships",
+    "community-volunteering",
+    "community-donations",
+    "community-wellbeing",
+    "environment-carbon",
+    "spend-vcse",
+];
+const POSTCODES: &[&str] = &["EX1", "EX4 4QJ", "PL1", "PL4", "M1", "BS1", "TQ12", "EX10"];
+
+fn commitment() -> impl Strategy<Value = Commitment> {
+    (
+        0..MEASURES.len(),
+        0_i64..5_000_000_000,
+        any::<bool>(),
+        proptest::option::of(0_i64..100_000_000),
+    )
+        .prop_map(|(m, q, per_year, attr)| Commitment {
+            measure: MEASURES[m].to_string(),
+            quantity: Some(Decimal::from_micros(q)),
+            per_year,
+            attribution_percent: attr.map(Decimal::from_micros),
+            ..Commitment::default()
+        })
+}
+
+fn proposal() -> impl Strategy<Value = Proposal> {
+    (
+        1_000_000_i64..1_000_000_000,
+        1_i64..=10,
+        proptest::collection::vec(commitment(), 0..12),
+        proptest::collection::vec(
+            (
+                0..POSTCODES.len(),
+                0_i64..10_000,
+                proptest::option::of(0_i64..=100),
+            ),
+            0..5,
+        ),
+        proptest::collection::vec(
+            (
+                0..POSTCODES.len(),
+                0_i64..10_000,
+                any::<bool>(),
+                proptest::option::of(0_i64..=100),
+            ),
+            0..5,
+        ),
+    )
+        .prop_map(
+            |(value_pounds, years, commitments, staff, suppliers)| Proposal {
+                schema_version: 1,
+                framework: FrameworkStamp {
+                    id: "socval-open".into(),
+                    version: "2026.1".into(),
+                },
+                bidder: String::new(),
+                contract: Contract {
+                    value: Money::from_pounds(value_pounds),
+                    duration_years: Decimal::from_int(years),
+                    start_year: 2027,
+                    supplier_postcode: String::new(),
+                },
+                commitments,
+                spend: Spend {
+                    // Spend lines are small enough never to exceed the contract value.
+                    staff: staff
+                        .into_iter()
+                        .map(|(p, a, r)| StaffLine {
+                            label: String::new(),
+                            postcode: POSTCODES[p].into(),
+                            amount: Money::from_pounds(a),
+                            respend_percent: r.map(Decimal::from_int),
+                        })
+                        .collect(),
+                    suppliers: suppliers
+                        .into_iter()
+                        .map(|(p, a, sme, r)| SupplierLine {
+                            name: String::new(),
+                            postcode: POSTCODES[p].into(),
+                            amount: Money::from_pounds(a),
+                            sme,
+                            vcse: false,
+                            respend_percent: r.map(Decimal::from_int),
+                        })
+                        .collect(),
+                },
+                self_assessment: Vec::new(),
+            },
+        )
+}
+
+fn calc(setup: &Setup, table: &OutcodeTable, p: &Proposal) -> Report {
+    socval_core::calculate(
+        setup,
+        p,
+        &Env {
+            today: TODAY,
+            outcodes: Some(table),
+        },
+    )
+    .expect("generated proposals are valid")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn adding_a_commitment_never_lowers_the_totals(p in proposal(), extra in commitment()) {
+        let (s, t) = (setup(), OutcodeTable::parse(BUILTIN_CSV).expect("table"));
+        let before = calc(&s, &t, &p);
+        let mut more = p.clone();
+        more.commitments.push(extra);
+        let after = calc(&s, &t, &more);
+        prop_assert!(after.totals.gross >= before.totals.gross);
+        prop_assert!(after.totals.adjusted >= before.totals.adjusted);
+        prop_assert!(after.totals.present_value >= before.totals.present_value);
+    }
+
+    #[test]
+    fn lm3_stays_between_one_and_three(p in proposal()) {
+        let (s, t) = (setup(), OutcodeTable::parse(BUILTIN_CSV).expect("table"));
+        let r = calc(&s, &t, &p);
+        for v in [r.lm3.lm3, r.lm3.lm2, r.lm3.sensitivity.low, r.lm3.sensitivity.high] {
+            prop_assert!(v >= Decimal::ONE && v <= Decimal::from_int(3), "{v}");
+        }
+        prop_assert!(r.lm3.sensitivity.low <= r.lm3.lm3 && r.lm3.lm3 <= r.lm3.sensitivity.high);
+    }
+
+    #[test]
+    fn results_do_not_depend_on_commitment_order(p in proposal()) {
+        let (s, t) = (setup(), OutcodeTable::parse(BUILTIN_CSV).expect("table"));
+        let a = calc(&s, &t, &p);
+        let mut rev = p.clone();
+        rev.commitments.reverse();
+        let b = calc(&s, &t, &rev);
+        prop_assert_eq!(a.totals, b.totals);
+        prop_assert_eq!(a.themes, b.themes);
+        prop_assert_eq!(a.score, b.score);
+    }
+
+    #[test]
+    fn tables_add_up(p in proposal()) {
+        let (s, t) = (setup(), OutcodeTable::parse(BUILTIN_CSV).expect("table"));
+        let r = calc(&s, &t, &p);
+        let theme_sum: i64 = r.themes.iter().map(|t| t.totals.present_value.pence()).sum();
+        prop_assert_eq!(theme_sum, r.totals.present_value.pence());
+        for m in &r.measures {
+            let years: i64 = m.years.iter().map(|y| y.adjusted.pence()).sum();
+            prop_assert_eq!(years, m.totals.adjusted.pence());
+        }
+    }
+
+    /// Arbitrary text never panics the parsers.
+    #[test]
+    fn parsers_never_panic_on_arbitrary_text(text in ".{0,400}") {
+        let _ = json::parse_config(&text);
+        let _ = json::parse_proposal(&text);
+        let _ = json::parse_document(&text);
+        let _ = OutcodeTable::parse(&text);
+        let _ = socval_core::postcode::Postcode::parse(&text);
+    }
+
+    /// Mutated example files never panic anything, from parsing to calculating.
+    #[test]
+    fn mutated_examples_never_panic(case in 0..CASES.len(), at in any::<prop::sample::Index>(), byte in any::<u8>(), which in any::<bool>()) {
+        let c = &CASES[case];
+        let src = if which { c.config } else { c.proposal };
+        let mut bytes = src.as_bytes().to_vec();
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        let text = String::from_utf8_lossy(&bytes);
+        let (config, proposal) = if which { (text.as_ref(), c.proposal) } else { (c.config, text.as_ref()) };
+        let _ = socval_tests::run(config, proposal);
+    }
+}
+
+#[test]
+fn extreme_numbers_are_errors_not_panics() {
+    let s = setup();
+    let t = OutcodeTable::parse(BUILTIN_CSV).expect("table");
+    let env = Env {
+        today: TODAY,
+        outcodes: Some(&t),
+    };
+    let huge = Decimal::from_micros(i64::MAX);
+    let p = Proposal {
+        schema_version: 1,
+        framework: FrameworkStamp {
+            id: "socval-open".into(),
+            version: "2026.1".into(),
+        },
+        contract: Contract {
+            value: Money::from_pence(i64::MAX),
+            duration_years: huge,
+            start_year: i32::MAX,
+            supplier_postcode: "x".repeat(10_000),
+        },
+        commitments: vec![
+            Commitment {
+                measure: "environment-carbon".into(),
+                quantity: Some(huge),
+                profile: Some(vec![huge; 60]),
+                ..Commitment::default()
+            };
+            3
+        ],
+        ..Proposal::default()
+    };
+    let e = socval_core::calculate(&s, &p, &env).expect_err("must be refused");
+    assert!(
+        e.issues.iter().any(|i| i.path == "contract.duration_years"),
+        "{e}"
+    );
+
+    // Valid in shape but enormous: a billion tonnes of carbon on a £1 contract.
+    let mut p = Proposal {
+        contract: Contract {
+            value: Money::from_pounds(1),
+            duration_years: Decimal::from_int(50),
+            start_year: 2027,
+            supplier_postcode: String::new(),
+        },
+        ..p
+    };
+    p.commitments = vec![Commitment {
+        measure: "environment-carbon".into(),
+        quantity: Some(Decimal::from_int(999_999_999)),
+        per_year: true,
+        ..Commitment::default()
+    }];
+    let r = socval_core::calculate(&s, &p, &env).expect("valid");
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.code == socval_core::IssueCode::Implausible)
+    );
+}
+
+#[test]
+fn oversized_documents_are_refused() {
+    let big = format!("{{\"x\":\"{}\"}}", "a".repeat(33 * 1024 * 1024));
+    let e = json::parse_proposal(&big).expect_err("too big");
+    assert_eq!(e.issues[0].code, socval_core::IssueCode::TooLarge);
+}

@@ -1,0 +1,13 @@
+//! The same golden cases in wasm32: a pass here and in `golden.rs` proves the
+//! native and WebAssembly builds give the same figures to the penny.
+#![cfg(target_arch = "wasm32")]
+
+use socval_tests::{CASES, check};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn golden_cases_match_in_wasm() {
+    let failures: Vec<String> = CASES.iter().filter_map(|c| check(c).err()).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert_eq!(CASES.len(), 9);
+}
