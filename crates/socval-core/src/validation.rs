@@ -222,60 +222,42 @@ pub(crate) fn check<'s>(
     double_counting(&mut w, &commitments);
     theme_coverage(&mut w, setup, &commitments);
 
-    // Spend.
-    let mut spend_total = Money::ZERO;
-    let mut staff = Vec::new();
-    if c.list_len("spend.staff", p.spend.staff.len(), limits::SPEND_LINES) {
-        for (i, line) in p.spend.staff.iter().enumerate() {
-            let path = format!("spend.staff[{i}]");
-            c.text(
-                &format!("{path}.label"),
-                &line.label,
-                limits::SHORT_TEXT,
-                false,
-            );
-            spend_total = spend_total.saturating_add(line.amount);
-            if let Some(s) = spend_line(
-                &mut c,
-                setup,
-                env,
-                &path,
-                &line.postcode,
-                line.amount,
-                line.respend_percent,
-            ) {
-                staff.push(s);
-            }
-        }
-    }
-    let mut suppliers = Vec::new();
-    if c.list_len(
+    // Spend: staff and supplier lines are checked alike.
+    let staff_lines = p.spend.staff.iter().map(|l| {
+        (
+            "label",
+            l.label.as_str(),
+            l.postcode.as_str(),
+            l.amount,
+            l.respend_percent,
+        )
+    });
+    let supplier_lines = p.spend.suppliers.iter().map(|l| {
+        (
+            "name",
+            l.name.as_str(),
+            l.postcode.as_str(),
+            l.amount,
+            l.respend_percent,
+        )
+    });
+    let (staff, staff_total) = spend_lines(
+        &mut c,
+        setup,
+        env,
+        "spend.staff",
+        p.spend.staff.len(),
+        staff_lines,
+    );
+    let (suppliers, supplier_total) = spend_lines(
+        &mut c,
+        setup,
+        env,
         "spend.suppliers",
         p.spend.suppliers.len(),
-        limits::SPEND_LINES,
-    ) {
-        for (i, line) in p.spend.suppliers.iter().enumerate() {
-            let path = format!("spend.suppliers[{i}]");
-            c.text(
-                &format!("{path}.name"),
-                &line.name,
-                limits::SHORT_TEXT,
-                false,
-            );
-            spend_total = spend_total.saturating_add(line.amount);
-            if let Some(s) = spend_line(
-                &mut c,
-                setup,
-                env,
-                &path,
-                &line.postcode,
-                line.amount,
-                line.respend_percent,
-            ) {
-                suppliers.push(s);
-            }
-        }
-    }
+        supplier_lines,
+    );
+    let spend_total = staff_total.saturating_add(supplier_total);
     if k.value.pence() > 0 && spend_total > k.value {
         c.push("spend", IssueCode::Inconsistent, format!("staff wages and supplier spend add up to {spend_total}, more than the contract value of {}; LM3 measures how the contract's own income is spent", k.value));
     }
@@ -416,6 +398,37 @@ fn spread(q: Decimal, duration: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         }
     }
     out
+}
+
+/// Checks one list of spend lines: each line's name, amount, rate and place.
+fn spend_lines<'a>(
+    c: &mut Collector,
+    setup: &Setup,
+    env: &Env<'_>,
+    list: &str,
+    len: usize,
+    lines: impl Iterator<Item = (&'static str, &'a str, &'a str, Money, Option<Decimal>)>,
+) -> (Vec<CheckedSpend>, Money) {
+    let mut out = Vec::new();
+    let mut total = Money::ZERO;
+    if !c.list_len(list, len, limits::SPEND_LINES) {
+        return (out, total);
+    }
+    out.reserve(len);
+    for (i, (label_field, label, postcode, amount, respend)) in lines.enumerate() {
+        let path = format!("{list}[{i}]");
+        c.text(
+            &format!("{path}.{label_field}"),
+            label,
+            limits::SHORT_TEXT,
+            false,
+        );
+        total = total.saturating_add(amount);
+        if let Some(s) = spend_line(c, setup, env, &path, postcode, amount, respend) {
+            out.push(s);
+        }
+    }
+    (out, total)
 }
 
 fn spend_line(
