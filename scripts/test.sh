@@ -15,6 +15,7 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 # The core must build for the browser without its JSON feature (the widget's build).
 cargo clippy -p socval-core --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
+cargo clippy -p socval-widget -p socval-wasm --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 step "the core has no browser dependency"
 if cargo tree -p socval-core -e normal --target all | grep -E 'wasm-bindgen|web-sys|js-sys'; then
@@ -29,9 +30,21 @@ step "the golden worked examples in wasm32 (Node, via wasm-bindgen-test-runner)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p socval-tests --target wasm32-unknown-unknown --tests 2>&1 | tee -a "$log"
 
+step "build the widget and the JS API (wasm-pack, release, wasm-opt -Oz)"
+scripts/build-www.sh
+cargo build --quiet -p socval-cli
+
+step "widget components in headless Chromium (wasm-bindgen-test, chromedriver)"
+CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p socval-widget --target wasm32-unknown-unknown --tests 2>&1 | tee -a "$log"
+
+step "end to end in headless Chromium, and the JS API in Node (playwright-core, axe-core)"
+node --test --test-concurrency=1 --test-reporter=tap tests/browser/ 2>&1 | tee -a "$log"
+
 step "the outward-code table rebuilds to the same bytes"
 python3 scripts/outcodes/build.py --check
 
 # One closing line over every runner above.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     /^# pass [0-9]+$/ { p += $3 } /^# fail [0-9]+$/ { f += $3 }
      END { printf "\ntests: %d passed, %d failed\n", p, f }' "$log"

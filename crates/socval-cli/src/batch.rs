@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use serde_json::json;
-use socval_core::{Env, Money, Report, Setup, json as sjson};
+use socval_core::{Env, Report, Setup, json as sjson};
 
 use crate::{BatchFormat, Failure};
 
@@ -119,7 +119,7 @@ fn csv(rows: &[Row]) -> String {
                 "{},{},{},{},{},{},{},",
                 i + 1,
                 quote(&r.file),
-                money(rep.ratio.value),
+                rep.ratio.value.plain(),
                 rep.ratio.percent,
                 rep.lm3.lm3,
                 rep.score.score_percent,
@@ -129,10 +129,6 @@ fn csv(rows: &[Row]) -> String {
         };
     }
     s
-}
-
-fn money(m: Money) -> String {
-    format!("{}.{:02}", m.pence() / 100, (m.pence() % 100).abs())
 }
 
 fn quote(s: &str) -> String {

@@ -215,6 +215,13 @@ impl Money {
         self.0 as f64 / 100.0
     }
 
+    /// Plain pounds and pence for data files: `1234.56`, `-0.05` (no £, no commas).
+    pub fn plain(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+
     /// Sum, or `None` on overflow.
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
@@ -406,6 +413,8 @@ mod tests {
         assert_eq!(Decimal::from_micros(-1).to_string(), "-0.000001");
         assert_eq!(Money::from_pence(123_456_789).to_string(), "£1,234,567.89");
         assert_eq!(Money::from_pence(-5).to_string(), "-£0.05");
+        assert_eq!(Money::from_pence(-5).plain(), "-0.05");
+        assert_eq!(Money::from_pence(123_456_789).plain(), "1234567.89");
     }
 
     #[test]

@@ -21,6 +21,7 @@
 pub mod adjustments;
 pub mod builtin;
 pub mod config;
+pub mod csv;
 pub mod discounting;
 pub mod fixed;
 pub mod framework;

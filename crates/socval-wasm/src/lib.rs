@@ -1,0 +1,207 @@
+//! # Socval for JavaScript
+//!
+//! The core's functions for portals that build their own interface:
+//! `calculate(config, proposal, options?)`, `validate(document, config?)`,
+//! `frameworks()`, `framework(id)`. Documents may be objects or JSON text;
+//! either way they are read by the core's JSON reader, so every error names
+//! its field path exactly as the `socval` command line does, and the results
+//! are the command line's to the penny.
+//!
+//! Errors are thrown as `Error` objects with an `issues` array of
+//! `{ path, code, message }`.
+
+use serde::Serialize;
+use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+use socval_core::{CivilDate, Env, Issue, json};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** One problem with one field. */
+export interface Issue { path: string; code: string; message: string; }
+/** Options for calculate and validate. */
+export interface Options {
+  /** Today's date as YYYY-MM-DD (default: the browser's clock). */
+  today?: string;
+}
+/** What validate returns. */
+export interface Validation {
+  kind: "config" | "proposal";
+  valid: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+"#;
+
+fn text(value: &JsValue) -> Result<String, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(s);
+    }
+    js_sys::JSON::stringify(value)
+        .map(String::from)
+        .map_err(|_| {
+            JsValue::from(js_sys::Error::new(
+                "the document could not be turned into JSON",
+            ))
+        })
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// A JS `Error` whose message lists every issue, with the issues attached.
+fn failure(what: &str, issues: &[Issue]) -> JsValue {
+    let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+    let err = js_sys::Error::new(&format!("{what}:\n{}", lines.join("\n")));
+    if let Ok(list) = to_js(&issues) {
+        let _ = js_sys::Reflect::set(&err, &"issues".into(), &list);
+    }
+    err.into()
+}
+
+fn today(options: &JsValue) -> CivilDate {
+    let given = js_sys::Reflect::get(options, &"today".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    if let Some((y, m, d)) = given.as_deref().and_then(|s| {
+        let mut p = s.split('-');
+        Some((
+            p.next()?.parse().ok()?,
+            p.next()?.parse().ok()?,
+            p.next()?.parse().ok()?,
+        ))
+    }) {
+        return CivilDate {
+            year: y,
+            month: m,
+            day: d,
+        };
+    }
+    let now = js_sys::Date::new_0();
+    CivilDate {
+        year: i32::try_from(now.get_full_year()).unwrap_or(2026),
+        month: u8::try_from(now.get_month() + 1).unwrap_or(1),
+        day: u8::try_from(now.get_date()).unwrap_or(1),
+    }
+}
+
+fn setup(config: &JsValue) -> Result<socval_core::Setup, JsValue> {
+    let c = json::parse_config(&text(config)?)
+        .map_err(|e| failure("the council configuration could not be read", &e.issues))?;
+    socval_core::prepare(c)
+        .map_err(|e| failure("the council configuration has problems", &e.issues))
+}
+
+fn table() -> Option<OutcodeTable> {
+    OutcodeTable::parse(BUILTIN_CSV).ok()
+}
+
+/// Calculates social value, LM3 and the indicative score.
+#[wasm_bindgen(unchecked_return_type = "any")]
+pub fn calculate(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | string")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let setup = setup(&config)?;
+    let p = json::parse_proposal(&text(&proposal)?)
+        .map_err(|e| failure("the proposal could not be read", &e.issues))?;
+    let table = table();
+    let env = Env {
+        today: today(&options),
+        outcodes: table.as_ref(),
+    };
+    let report = socval_core::calculate(&setup, &p, &env)
+        .map_err(|e| failure("the proposal has problems", &e.issues))?;
+    to_js(&report)
+}
+
+#[derive(Serialize)]
+struct Validation {
+    kind: &'static str,
+    valid: bool,
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+}
+
+/// Checks a configuration, or a proposal (against `config` when given).
+#[wasm_bindgen(unchecked_return_type = "Validation")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | string | undefined")] config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let result = match json::parse_document(&text(&document)?) {
+        Err(e) => Validation {
+            kind: "proposal",
+            valid: false,
+            errors: e.issues,
+            warnings: Vec::new(),
+        },
+        Ok(json::Document::Config(c)) => match socval_core::prepare(*c) {
+            Ok(_) => Validation {
+                kind: "config",
+                valid: true,
+                errors: Vec::new(),
+                warnings: Vec::new(),
+            },
+            Err(e) => Validation {
+                kind: "config",
+                valid: false,
+                errors: e.issues,
+                warnings: Vec::new(),
+            },
+        },
+        Ok(json::Document::Proposal(_)) if config.is_undefined() || config.is_null() => {
+            Validation {
+                kind: "proposal",
+                valid: true,
+                errors: Vec::new(),
+                warnings: Vec::new(),
+            }
+        }
+        Ok(json::Document::Proposal(p)) => {
+            let setup = setup(&config)?;
+            let table = table();
+            match socval_core::check_proposal(
+                &setup,
+                &p,
+                &Env {
+                    today: today(&options),
+                    outcodes: table.as_ref(),
+                },
+            ) {
+                Ok(warnings) => Validation {
+                    kind: "proposal",
+                    valid: true,
+                    errors: Vec::new(),
+                    warnings,
+                },
+                Err(e) => Validation {
+                    kind: "proposal",
+                    valid: false,
+                    errors: e.issues,
+                    warnings: Vec::new(),
+                },
+            }
+        }
+    };
+    to_js(&result)
+}
+
+/// The ids of the built-in frameworks.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn frameworks() -> Result<JsValue, JsValue> {
+    to_js(&socval_core::builtin::ids())
+}
+
+/// A built-in framework, with every measure and the provenance of every value.
+#[wasm_bindgen(unchecked_return_type = "any")]
+pub fn framework(id: &str) -> Result<JsValue, JsValue> {
+    match socval_core::builtin::framework(id) {
+        Some(f) => to_js(&f),
+        None => Err(js_sys::Error::new(&format!("\"{id}\" is not a built-in framework")).into()),
+    }
+}

@@ -1,0 +1,101 @@
+// Socval: registers <social-value-calculator>.
+//
+//   <script type="module" src="/socval/socval.js"></script>
+//   <social-value-calculator config-src="/council.json"></social-value-calculator>
+//
+// The element loads its WebAssembly from beside this script (so it works from
+// any path or CDN), the council's configuration from config-src (or from an
+// inline <script type="application/json"> child), and the outward-code table
+// only when the council's local area needs it. It makes no other request.
+import init, { mount, needsOutcodes, styles } from './socval_widget.js';
+
+const base = new URL('.', import.meta.url);
+let wasmReady;
+let outcodes;
+let sheet;
+
+// Constructed stylesheets are not inline styles: a strict CSP needs no 'unsafe-inline'.
+function stylesheet(css) {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+const holdSheet = stylesheet(':host{all:initial!important;display:block!important;min-height:var(--socval-min-height,640px)!important}');
+
+function loadWasm() {
+  wasmReady ??= init({ module_or_path: new URL('socval_widget_bg.wasm', base) });
+  return wasmReady;
+}
+
+function loadOutcodes() {
+  outcodes ??= fetch(new URL('outcodes.csv', base)).then((r) => {
+    if (!r.ok) throw new Error(`outcodes.csv: HTTP ${r.status}`);
+    return r.text();
+  });
+  return outcodes;
+}
+
+class SocialValueCalculator extends HTMLElement {
+  static observedAttributes = ['config-src'];
+  #widget = null;
+  #run = 0;
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      const root = this.attachShadow({ mode: 'open' });
+      // Holds the element's box until the calculator renders (no layout shift).
+      root.adoptedStyleSheets = [holdSheet];
+    }
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#run += 1;
+    this.#widget?.destroy();
+    this.#widget = null;
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (this.isConnected && this.shadowRoot && before !== after) this.#start();
+  }
+
+  async #config() {
+    const src = this.getAttribute('config-src');
+    if (src) {
+      const r = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
+      if (!r.ok) throw new Error(`${src}: HTTP ${r.status}`);
+      return r.text();
+    }
+    const inline = this.querySelector('script[type="application/json"]');
+    if (inline) return inline.textContent;
+    throw new Error('give a config-src attribute or an inline <script type="application/json"> configuration');
+  }
+
+  async #start() {
+    const run = ++this.#run;
+    try {
+      const [, config] = await Promise.all([loadWasm(), this.#config()]);
+      const csv = needsOutcodes(config) ? await loadOutcodes() : undefined;
+      if (run !== this.#run) return;
+      this.#widget?.destroy();
+      const root = this.shadowRoot;
+      sheet ??= stylesheet(styles());
+      root.adoptedStyleSheets = [sheet];
+      const point = document.createElement('div');
+      root.replaceChildren(point);
+      const lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
+      this.#widget = mount(point, this, config, csv, lang, this.id || '');
+    } catch (e) {
+      if (run !== this.#run) return;
+      console.error('socval:', e);
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = `The social value calculator could not load: ${e.message}`;
+      this.shadowRoot.replaceChildren(p);
+    }
+  }
+}
+
+if (!customElements.get('social-value-calculator')) {
+  customElements.define('social-value-calculator', SocialValueCalculator);
+}

@@ -1,0 +1,132 @@
+//! The root component: layout, state, and wiring of hooks to views.
+
+use yew::prelude::*;
+
+use crate::components::commitments::CommitmentsSection;
+use crate::components::contract::ContractSection;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::results::Results;
+use crate::components::self_assessment::SelfAssessment;
+use crate::components::spend::SpendSection;
+use crate::components::tools::Tools;
+use crate::context::Ctx;
+use crate::form::Form;
+use crate::hooks::use_draft::{Restored, restore, use_draft};
+use crate::hooks::use_outcome::use_outcome;
+use crate::state::{Notice, State};
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The shared context.
+    pub ctx: Ctx,
+}
+
+/// Provides the context to the calculator.
+#[component]
+pub fn App(p: &AppProps) -> Html {
+    html! {
+        <ContextProvider<Ctx> context={p.ctx.clone()}>
+            <Calculator />
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// The form a fresh start has: next year as the start year, a staff line
+/// and a supplier line ready to fill in.
+pub fn blank_form(ctx: &Ctx) -> Form {
+    Form {
+        start_year: (ctx.today.year + 1).to_string(),
+        staff: vec![Default::default()],
+        suppliers: vec![Default::default()],
+        ..Form::default()
+    }
+}
+
+fn framework_stamp(ctx: &Ctx) -> String {
+    format!("{}@{}", ctx.setup.framework.id, ctx.setup.framework.version)
+}
+
+/// The calculator itself.
+#[component]
+fn Calculator() -> Html {
+    let ctx = use_context::<Ctx>();
+    let Some(ctx) = ctx else { return html! {} };
+    let blank = blank_form(&ctx);
+    let stamp = framework_stamp(&ctx);
+    let state = {
+        let (ctx, blank, stamp) = (ctx.clone(), blank.clone(), stamp.clone());
+        use_reducer(move || match restore(&ctx.draft_key, &stamp) {
+            Restored::Draft(form) => State {
+                form: *form,
+                notice: Some(Notice {
+                    text: ctx.messages.draft_restored.into(),
+                    problem: false,
+                }),
+                ..State::default()
+            },
+            Restored::Unreadable => State {
+                form: blank,
+                notice: Some(Notice {
+                    text: ctx.messages.draft_unreadable.into(),
+                    problem: true,
+                }),
+                ..State::default()
+            },
+            Restored::Nothing => State {
+                form: blank,
+                ..State::default()
+            },
+        })
+    };
+    use_draft(&ctx.draft_key, &stamp, &state.form, &blank);
+    // Effects run once the DOM is updated: this marks the first render.
+    use_effect_with((), |()| crate::browser::mark("socval:first-render"));
+    let outcome = use_outcome(&ctx, &state.form);
+    let m = ctx.messages;
+    let cfg = &ctx.setup.config;
+    let dispatch = state.dispatcher();
+    let years = state
+        .form
+        .duration
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|d| d.is_finite() && *d > 0.0 && *d <= 50.0)
+        .map_or(1, |d| d.ceil() as usize);
+    let announcement = match (&outcome.report, outcome.errors.len()) {
+        (_, n) if n > 0 => format!("{}: {n}.", m.error_summary),
+        (Some(r), _) => (m.announce)(
+            &r.ratio.value.to_string(),
+            &r.ratio.percent.to_string(),
+            &r.lm3.lm3.to_string(),
+            &r.score.score_percent.to_string(),
+        ),
+        (None, _) => String::new(),
+    };
+    html! {
+        <div class="socval" lang="en-GB">
+            <header class="header">
+                <h2 class="heading-l">{ format!("{}: {}", cfg.council.name, m.title) }</h2>
+                if !cfg.council.intro.is_empty() { <p class="body">{ cfg.council.intro.clone() }</p> }
+                <p class="inset">{ m.privacy }</p>
+                if !cfg.council.contact.is_empty() { <p class="hint">{ (m.contact)(&cfg.council.contact) }</p> }
+            </header>
+            if let Some(n) = &state.notice {
+                <div class={classes!("notice", n.problem.then_some("notice--problem"))} role="status">{ n.text.clone() }</div>
+            }
+            <ErrorSummary errors={outcome.errors.clone()} />
+            <div class="layout">
+                <form class="inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <ContractSection form={state.form.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
+                    <CommitmentsSection form={state.form.clone()} search={state.search.clone()} errors={outcome.errors.clone()} years={years} dispatch={dispatch.clone()} />
+                    <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} report={outcome.report.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
+                    <SelfAssessment scores={state.form.self_scores.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
+                    <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />
+                </form>
+                <Results outcome={outcome.clone()} />
+            </div>
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
+        </div>
+    }
+}

@@ -1,0 +1,94 @@
+//! The council's measures grouped by theme, searchable.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::measure::MeasureEntry;
+use crate::context::Ctx;
+use crate::form::{FieldError, Form};
+use crate::state::{Action, State};
+
+/// Props of [`CommitmentsSection`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CommitmentsProps {
+    /// The form.
+    pub form: Form,
+    /// The search text.
+    pub search: AttrValue,
+    /// Current errors.
+    pub errors: Vec<FieldError>,
+    /// Contract years to offer year-by-year inputs for.
+    pub years: usize,
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Every offered measure, by theme; a theme opens when searched or used.
+#[component]
+pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return html! {};
+    };
+    let m = ctx.messages;
+    let fw = &ctx.setup.framework;
+    let query = p.search.trim().to_lowercase();
+    let matches = |title: &str, help: &str| {
+        query.is_empty()
+            || title.to_lowercase().contains(&query)
+            || help.to_lowercase().contains(&query)
+    };
+    let onsearch = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            d.dispatch(Action::Search(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ));
+        })
+    };
+    let mut any = false;
+    let groups = fw.themes.iter().map(|theme| {
+        let measures: Vec<_> = fw.measures.iter().filter(|x| x.theme == theme.id && matches(&x.title, &x.help)).collect();
+        if measures.is_empty() {
+            return html! {};
+        }
+        any = true;
+        let used = measures.iter().any(|x| p.form.commitments.get(&x.id).is_some_and(|c| c.is_used()));
+        let open = !query.is_empty() || used;
+        let priority = ctx.setup.theme_priority(&theme.id).map(m.priority);
+        html! {
+            <details class="theme-group" {open}>
+                <summary class="theme-group__summary">
+                    <span class="theme-group__title">{ theme.title.clone() }</span>
+                    if let Some(pr) = priority { <span class="tag">{ pr }</span> }
+                </summary>
+                <div class="theme-group__body">
+                    <p class="hint">{ theme.description.clone() }</p>
+                    { for measures.into_iter().map(|measure| html! {
+                        <MeasureEntry
+                            key={measure.id.clone()}
+                            measure={measure.id.clone()}
+                            entry={p.form.commitments.get(&measure.id).cloned().unwrap_or_default()}
+                            errors={p.errors.clone()}
+                            years={p.years}
+                            start_year={p.form.start_year.trim().parse::<i32>().ok()}
+                            dispatch={p.dispatch.clone()}
+                        />
+                    }) }
+                </div>
+            </details>
+        }
+    }).collect::<Html>();
+    html! {
+        <section class="section" aria-labelledby="commitments-heading">
+            <h3 class="heading-m" id="commitments-heading">{ m.commitments_heading }</h3>
+            <p class="hint">{ m.commitments_hint }</p>
+            <div class="form-group">
+                <label class="label" for="measure-search">{ m.search_measures }</label>
+                <div class="hint" id="measure-search-hint">{ m.search_hint }</div>
+                <input class="input width-20" id="measure-search" type="search" autocomplete="off" aria-describedby="measure-search-hint" value={p.search.clone()} oninput={onsearch} />
+            </div>
+            { groups }
+            if !any { <p class="body" role="status">{ m.no_measures_match }</p> }
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! The GOV.UK error summary: every problem, each a link to its input.
+
+use yew::prelude::*;
+
+use crate::context::{Ctx, focus};
+use crate::form::FieldError;
+
+/// Props of [`ErrorSummary`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ErrorSummaryProps {
+    /// The errors.
+    pub errors: Vec<FieldError>,
+}
+
+/// Lists every error; a link moves focus to the input it is about.
+#[component]
+pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return html! {};
+    };
+    if p.errors.is_empty() {
+        return html! {};
+    }
+    let items = p.errors.iter().map(|e| {
+        if e.field.is_empty() {
+            return html! { <li>{ e.message.clone() }</li> };
+        }
+        let onclick = {
+            let (host, id) = (ctx.host.clone(), e.field.clone());
+            Callback::from(move |ev: MouseEvent| {
+                ev.prevent_default();
+                focus(&host, &id);
+            })
+        };
+        html! { <li><a href={format!("#{}", e.field)} {onclick}>{ e.message.clone() }</a></li> }
+    });
+    html! {
+        <div class="error-summary" aria-labelledby="error-summary-title">
+            <h2 class="error-summary__title" id="error-summary-title">{ ctx.messages.error_summary }</h2>
+            <ul class="error-summary__list">{ for items }</ul>
+        </div>
+    }
+}

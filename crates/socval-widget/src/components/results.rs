@@ -1,0 +1,88 @@
+//! The results panel: totals, ratio, themes, LM3, score, warnings, sources.
+
+use yew::prelude::*;
+
+use super::theme_chart::ThemeChart;
+use crate::calc::Outcome;
+use crate::context::Ctx;
+
+/// Props of [`Results`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ResultsProps {
+    /// What to show.
+    pub outcome: Outcome,
+}
+
+/// Always visible beside the form (below it on narrow screens).
+#[component]
+pub fn Results(p: &ResultsProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return html! {};
+    };
+    let m = ctx.messages;
+    let Some(r) = p.outcome.report.clone() else {
+        return html! {
+            <section class="results" aria-labelledby="results-heading" id="results">
+                <h2 class="heading-l" id="results-heading">{ m.results_heading }</h2>
+                <p class="body">{ m.results_waiting }</p>
+            </section>
+        };
+    };
+    let l = &r.lm3;
+    let s = &r.score;
+    let target = r
+        .ratio
+        .target_percent
+        .map(|t| (m.target)(&t.to_string(), r.ratio.met == Some(true)));
+    html! {
+        <section class={classes!("results", p.outcome.stale.then_some("results--stale"))} aria-labelledby="results-heading" id="results">
+            <h2 class="heading-l" id="results-heading">{ m.results_heading }</h2>
+            if p.outcome.stale { <p class="warning-text">{ m.results_stale }</p> }
+            <div class="panel">
+                <p class="panel__label">{ m.ratio }</p>
+                <p class="panel__figure" data-figure="ratio">{ format!("{}%", r.ratio.percent) }</p>
+                <p class="panel__text">{ m.ratio_explained }</p>
+                if let Some(t) = target { <p class="panel__text"><strong>{ t }</strong></p> }
+            </div>
+            <dl class="summary-list">
+                <div><dt>{ m.total_gross }</dt><dd data-figure="gross">{ r.totals.gross.to_string() }</dd></div>
+                <div><dt>{ m.total_adjusted }</dt><dd data-figure="adjusted">{ r.totals.adjusted.to_string() }</dd></div>
+                <div><dt>{ m.total_pv }</dt><dd data-figure="present-value">{ r.totals.present_value.to_string() }</dd></div>
+            </dl>
+            <ThemeChart report={r.clone()} />
+            <h3 class="heading-s">{ m.lm3_heading }</h3>
+            <p class="body"><strong class="big-number" data-figure="lm3">{ l.lm3.to_string() }</strong></p>
+            <p class="body">{ (m.lm3_explained)(&format!("{:.2}", l.lm3.to_f64())) }</p>
+            <p class="hint">{ (m.lm3_range)(&l.sensitivity.low.to_string(), &l.sensitivity.high.to_string()) }</p>
+            if let Some(share) = l.local_share_percent { <p class="hint">{ (m.local_share)(&share.to_string()) }</p> }
+            <table class="table">
+                <caption class="table__caption">{ m.lm3_rounds }</caption>
+                <tbody>
+                    <tr><th scope="row">{ m.round1 }</th><td class="num" data-figure="round1">{ l.round1.to_string() }</td></tr>
+                    <tr><th scope="row">{ m.round2 }</th><td class="num" data-figure="round2">{ l.round2.to_string() }</td></tr>
+                    <tr><th scope="row">{ m.round3 }</th><td class="num" data-figure="round3">{ l.round3.to_string() }</td></tr>
+                </tbody>
+            </table>
+            <h3 class="heading-s">{ m.score_heading }</h3>
+            <p class="body" data-figure="score">{ (m.score_line)(&s.score_percent.to_string(), &s.weighted_points.to_string(), &s.weighting_percent.to_string()) }</p>
+            if let Some(b) = &s.band { <p class="hint">{ b.clone() }</p> }
+            <p class="hint">{ (m.weighting_explained)(&s.weighting_percent.to_string()) }</p>
+            if !r.warnings.is_empty() {
+                <div class="warnings">
+                    <h3 class="heading-s">{ m.warnings_heading }</h3>
+                    <ul class="list">{ for r.warnings.iter().map(|w| html! { <li>{ w.message.clone() }</li> }) }</ul>
+                </div>
+            }
+            if !r.sources.is_empty() {
+                <details class="details">
+                    <summary class="details__summary">{ m.sources_heading }</summary>
+                    <ul class="list details__text">
+                        { for r.sources.iter().map(|src| html! {
+                            <li>{ format!("{}: £{} per {}. {}, {} ({} prices, {}).", src.title, src.value, src.unit.label(true), src.provenance.title, src.provenance.publisher, src.provenance.price_year, src.provenance.licence) }</li>
+                        }) }
+                    </ul>
+                </details>
+            }
+        </section>
+    }
+}

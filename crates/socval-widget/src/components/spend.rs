@@ -1,0 +1,145 @@
+//! Where the money goes: staff wages and suppliers, each line showing
+//! whether the core counts it as local.
+
+use std::rc::Rc;
+
+use socval_core::Report;
+use socval_core::local_area::Place;
+use socval_core::report::SpendKind;
+use yew::prelude::*;
+
+use super::contract::error_for;
+use super::field::{Checkbox, TextField};
+use crate::context::Ctx;
+use crate::form::{FieldError, SpendForm, ids};
+use crate::state::{Action, SpendField, SpendList, State};
+
+/// Props of [`SpendSection`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SpendProps {
+    /// Staff lines.
+    pub staff: Vec<SpendForm>,
+    /// Supplier lines.
+    pub suppliers: Vec<SpendForm>,
+    /// The latest report (for each line's place).
+    pub report: Option<Rc<Report>>,
+    /// Current errors.
+    pub errors: Vec<FieldError>,
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Staff and supplier lines.
+#[component]
+pub fn SpendSection(p: &SpendProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return html! {};
+    };
+    let m = ctx.messages;
+    let list = |kind: SpendList, lines: &[SpendForm]| {
+        let (name, heading, add, spend_kind) = match kind {
+            SpendList::Staff => ("staff", m.staff_heading, m.add_staff, SpendKind::Staff),
+            SpendList::Suppliers => (
+                "suppliers",
+                m.suppliers_heading,
+                m.add_supplier,
+                SpendKind::Supplier,
+            ),
+        };
+        let onadd = {
+            let d = p.dispatch.clone();
+            Callback::from(move |_| d.dispatch(Action::AddLine(kind)))
+        };
+        html! {
+            <div class="spend-list">
+                <h4 class="heading-s">{ heading }</h4>
+                { for lines.iter().enumerate().map(|(i, line)| {
+                    let place = p.report.as_ref().and_then(|r| r.lm3.lines.iter().find(|l| l.kind == spend_kind && l.index == i)).map(|l| l.place.clone());
+                    html! { <SpendLine key={i} list={kind} list_name={name} index={i} line={line.clone()} place={place} errors={p.errors.clone()} dispatch={p.dispatch.clone()} /> }
+                }) }
+                <button type="button" class="button button--secondary" onclick={onadd}>{ add }</button>
+            </div>
+        }
+    };
+    html! {
+        <section class="section" aria-labelledby="spend-heading">
+            <h3 class="heading-m" id="spend-heading">{ m.spend_heading }</h3>
+            <p class="hint">{ m.spend_hint }</p>
+            { list(SpendList::Staff, &p.staff) }
+            { list(SpendList::Suppliers, &p.suppliers) }
+        </section>
+    }
+}
+
+/// Props of [`SpendLine`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SpendLineProps {
+    /// Which list.
+    pub list: SpendList,
+    /// The list's id prefix.
+    pub list_name: AttrValue,
+    /// Index in the list.
+    pub index: usize,
+    /// The line.
+    pub line: SpendForm,
+    /// Where the core placed it.
+    pub place: Option<Place>,
+    /// Current errors.
+    pub errors: Vec<FieldError>,
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// One staff or supplier line.
+#[component]
+pub fn SpendLine(p: &SpendLineProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return html! {};
+    };
+    let m = ctx.messages;
+    let (list, i) = (p.list, p.index);
+    let id = |f: &str| ids::spend(&p.list_name, i, f);
+    let set = |make: fn(String) -> SpendField| {
+        let d = p.dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(Action::Line(list, i, make(v))))
+    };
+    let flag = |make: fn(bool) -> SpendField| {
+        let d = p.dispatch.clone();
+        Callback::from(move |b: bool| d.dispatch(Action::Line(list, i, make(b))))
+    };
+    let onremove = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::RemoveLine(list, i)))
+    };
+    let suppliers = list == SpendList::Suppliers;
+    let (label, amount) = if suppliers {
+        (m.supplier_name, m.spend_amount)
+    } else {
+        (m.staff_label, m.wages)
+    };
+    let place = p.place.as_ref().map(|pl| match pl {
+        Place::Local => html! { <strong class="tag tag--green">{ m.place_local }</strong> },
+        Place::Priority(a) => {
+            html! { <strong class="tag tag--blue">{ (m.place_priority)(a) }</strong> }
+        }
+        Place::NotLocal => html! { <strong class="tag tag--grey">{ m.place_not_local }</strong> },
+    });
+    let legend = format!("{} {}", label, i + 1);
+    html! {
+        <fieldset class="fieldset spend-line">
+            <legend class="fieldset__legend">{ legend.clone() }</legend>
+            <TextField id={id("label")} label={label} value={p.line.label.clone()} error={error_for(&p.errors, &id("label"))} oninput={set(SpendField::Label)} />
+            <TextField id={id("postcode")} label={m.supplier_postcode.trim_end_matches(" (optional)").replace("Your postcode", "Postcode")} hint={m.postcode_hint} value={p.line.postcode.clone()} error={error_for(&p.errors, &id("postcode"))} oninput={set(SpendField::Postcode)} width="width-10" />
+            <TextField id={id("amount")} label={amount} value={p.line.amount.clone()} error={error_for(&p.errors, &id("amount"))} oninput={set(SpendField::Amount)} inputmode="decimal" width="width-10" prefix="£" />
+            <TextField id={id("respend")} label={m.respend} hint={m.respend_hint} value={p.line.respend.clone()} error={error_for(&p.errors, &id("respend"))} oninput={set(SpendField::Respend)} inputmode="decimal" width="width-4" />
+            if suppliers {
+                <Checkbox id={id("sme")} label={m.sme} checked={p.line.sme} onchange={flag(SpendField::Sme)} />
+                <Checkbox id={id("vcse")} label={m.vcse} checked={p.line.vcse} onchange={flag(SpendField::Vcse)} />
+            }
+            <div class="spend-line__footer">
+                <span aria-live="polite">{ for place }</span>
+                <button type="button" class="button button--warning" onclick={onremove} aria-label={format!("{} {}", m.remove, legend)}>{ m.remove }</button>
+            </div>
+        </fieldset>
+    }
+}

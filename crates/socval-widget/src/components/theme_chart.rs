@@ -1,0 +1,59 @@
+//! Social value by theme: a bar chart in inline SVG (hidden from screen
+//! readers) and the same figures as a table (read by everyone).
+
+use std::rc::Rc;
+
+use socval_core::Report;
+use socval_core::config::ValueBasis;
+use yew::prelude::*;
+
+use crate::context::Ctx;
+
+/// Props of [`ThemeChart`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ThemeChartProps {
+    /// The report.
+    pub report: Rc<Report>,
+}
+
+/// Bars and table by theme, on the council's scoring basis.
+#[component]
+pub fn ThemeChart(p: &ThemeChartProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return html! {};
+    };
+    let m = ctx.messages;
+    let r = &p.report;
+    let value = |t: &socval_core::report::Totals| match r.ratio.basis {
+        ValueBasis::Gross => t.gross,
+        ValueBasis::Adjusted => t.adjusted,
+        ValueBasis::PresentValue => t.present_value,
+    };
+    let row_h = 28;
+    let height = row_h * r.themes.len().max(1);
+    let bars = r.themes.iter().enumerate().map(|(i, t)| {
+        // share_percent is 0–100 with two places; the bar is that % of the width.
+        let width = format!("{}%", t.share_percent);
+        let y = i * row_h;
+        html! {
+            <g>
+                <rect class="bar-track" x="0" y={(y + 4).to_string()} width="100%" height="18" />
+                <rect class="bar" x="0" y={(y + 4).to_string()} width={width} height="18" />
+            </g>
+        }
+    });
+    html! {
+        <div class="theme-chart">
+            <h3 class="heading-s">{ m.by_theme }</h3>
+            <svg class="chart" aria-hidden="true" focusable="false" width="100%" height={height.to_string()} preserveAspectRatio="none">{ for bars }</svg>
+            <table class="table">
+                <thead><tr><th scope="col">{ m.theme }</th><th scope="col" class="num">{ "£" }</th><th scope="col" class="num">{ m.share }</th></tr></thead>
+                <tbody>
+                    { for r.themes.iter().map(|t| html! {
+                        <tr><th scope="row">{ t.title.clone() }</th><td class="num">{ value(&t.totals).to_string() }</td><td class="num">{ format!("{}%", t.share_percent) }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,147 @@
+//! Save, share and print: export and import the proposal, export results,
+//! print a summary, start again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::calc::Outcome;
+use crate::context::Ctx;
+use crate::form::{self, Form};
+use crate::state::{Action, Notice, State};
+
+/// Props of [`Tools`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ToolsProps {
+    /// The form.
+    pub form: Form,
+    /// The outcome (for the CSV).
+    pub outcome: Outcome,
+    /// The form a fresh start gets.
+    pub blank: Form,
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn problem(text: String) -> Action {
+    Action::Notify(Notice {
+        text,
+        problem: true,
+    })
+}
+
+/// The buttons.
+#[component]
+pub fn Tools(p: &ToolsProps) -> Html {
+    let ctx = use_context::<Ctx>();
+    // The reader must live until it calls back.
+    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let Some(ctx) = ctx else { return html! {} };
+    let m = ctx.messages;
+
+    let export_json = {
+        let (form, ctx, d) = (p.form.clone(), ctx.clone(), p.dispatch.clone());
+        Callback::from(
+            move |_| match form::to_proposal(&form, &ctx.setup, ctx.messages) {
+                Ok((proposal, _)) => {
+                    let text = serde_json::to_string_pretty(&proposal).unwrap_or_default();
+                    if let Err(e) = browser::download(
+                        &browser::file_name(&form.bidder, "json"),
+                        "application/json",
+                        &text,
+                    ) {
+                        d.dispatch(problem(e));
+                    }
+                }
+                Err(errors) => d.dispatch(problem(
+                    errors
+                        .into_iter()
+                        .map(|e| e.message)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )),
+            },
+        )
+    };
+    let export_csv = {
+        let (report, bidder, d) = (
+            p.outcome.report.clone(),
+            p.form.bidder.clone(),
+            p.dispatch.clone(),
+        );
+        Callback::from(move |_| {
+            if let Some(r) = &report {
+                if let Err(e) = browser::download(
+                    &browser::file_name(&bidder, "csv"),
+                    "text/csv",
+                    &socval_core::csv::report_csv(r),
+                ) {
+                    d.dispatch(problem(e));
+                }
+            }
+        })
+    };
+    let import = {
+        let (ctx, d, reader) = (ctx.clone(), p.dispatch.clone(), reader.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (ctx, d) = (ctx.clone(), d.clone());
+            let file = gloo::file::File::from(file);
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
+                let m = ctx.messages;
+                let parsed = text.map_err(|e| e.to_string()).and_then(|t| {
+                    socval_core::json::parse_proposal(&t).map_err(|e| {
+                        e.issues
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
+                });
+                match parsed {
+                    Ok(p) if p.framework.id == ctx.setup.framework.id => d.dispatch(Action::Load(
+                        Box::new(form::from_proposal(&p)),
+                        Some(Notice {
+                            text: m.imported.into(),
+                            problem: false,
+                        }),
+                    )),
+                    Ok(p) => d.dispatch(problem((m.import_failed)(&format!(
+                        "it was made for framework \"{}\", not \"{}\"",
+                        p.framework.id, ctx.setup.framework.id
+                    )))),
+                    Err(why) => d.dispatch(problem((m.import_failed)(&why))),
+                }
+            }));
+        })
+    };
+    let reset = {
+        let (d, blank) = (p.dispatch.clone(), p.blank.clone());
+        Callback::from(move |_| d.dispatch(Action::Reset(Box::new(blank.clone()))))
+    };
+    let print = Callback::from(|_| browser::print());
+    html! {
+        <section class="section tools" aria-labelledby="tools-heading">
+            <h3 class="heading-m" id="tools-heading">{ m.tools_heading }</h3>
+            <div class="button-group">
+                <button type="button" class="button" onclick={export_json}>{ m.export_json }</button>
+                <button type="button" class="button button--secondary" onclick={export_csv} disabled={p.outcome.report.is_none()}>{ m.export_csv }</button>
+                <button type="button" class="button button--secondary" onclick={print}>{ m.print }</button>
+            </div>
+            <div class="form-group">
+                <label class="label" for="import-file">{ m.import_json }</label>
+                <div class="hint" id="import-file-hint">{ m.import_hint }</div>
+                <input class="file-upload" id="import-file" type="file" accept="application/json,.json" aria-describedby="import-file-hint" onchange={import} />
+            </div>
+            <button type="button" class="button button--warning" onclick={reset}>{ m.start_again }</button>
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! What every component may read: the council's setup, the outward-code
+//! table, the text catalogue and the host element.
+
+use std::rc::Rc;
+
+use socval_core::{CivilDate, OutcodeTable, Setup};
+
+use crate::messages::Messages;
+
+/// Shared, read-only context.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The council's checked configuration.
+    pub setup: Rc<Setup>,
+    /// The outward-code table, when the council's local area needs it.
+    pub outcodes: Option<Rc<OutcodeTable>>,
+    /// The text.
+    pub messages: &'static Messages,
+    /// The `<social-value-calculator>` element (events are dispatched on it).
+    pub host: web_sys::HtmlElement,
+    /// The localStorage key for this widget's draft.
+    pub draft_key: String,
+    /// Today, from the browser's clock.
+    pub today: CivilDate,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.setup, &other.setup) && self.host == other.host
+    }
+}
+
+/// Focuses an input inside the widget's shadow root by id.
+pub fn focus(host: &web_sys::HtmlElement, id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = host
+        .shadow_root()
+        .and_then(|r| r.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

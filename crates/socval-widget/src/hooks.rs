@@ -1,0 +1,4 @@
+//! Custom hooks.
+
+pub mod use_draft;
+pub mod use_outcome;

@@ -1,0 +1,154 @@
+//! # Socval widget
+//!
+//! The calculator as a web component. `js/socval.js` defines
+//! `<social-value-calculator>`: it attaches a shadow root, loads this
+//! module (resolving the wasm URL from its own), fetches the council's
+//! configuration and, only when the council's local area needs it, the
+//! outward-code table; then calls [`mount`]. The styles are compiled in
+//! ([`styles`]) and adopted by the shadow root as a constructed stylesheet,
+//! so the host page's CSS cannot reach the widget, the widget's cannot leak
+//! out, and a strict Content Security Policy needs no `'unsafe-inline'`.
+
+pub mod app;
+pub mod browser;
+pub mod calc;
+pub mod components;
+pub mod context;
+pub mod form;
+pub mod hooks;
+pub mod messages;
+pub mod state;
+
+use std::rc::Rc;
+
+use socval_core::{CivilDate, OutcodeTable};
+use wasm_bindgen::prelude::*;
+use yew::AppHandle;
+
+use crate::app::{App, AppProps};
+use crate::components::config_error::{ConfigError, ConfigErrorProps};
+use crate::context::Ctx;
+
+/// The widget's stylesheet, compiled in.
+const CSS: &str = include_str!("../style.css");
+
+/// The widget's stylesheet, for the shadow root's `adoptedStyleSheets`.
+#[wasm_bindgen]
+pub fn styles() -> String {
+    CSS.to_string()
+}
+
+/// A mounted widget; `destroy()` removes it.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<AppHandle<App>>,
+    error: Option<AppHandle<ConfigError>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Unmounts the widget (the element was removed from the page).
+    pub fn destroy(mut self) {
+        if let Some(a) = self.app.take() {
+            a.destroy();
+        }
+        if let Some(e) = self.error.take() {
+            e.destroy();
+        }
+    }
+}
+
+/// Whether a configuration's local-area rules need the outward-code table,
+/// so the loader fetches it only then. Unreadable text answers false: the
+/// widget will show the configuration's problems instead.
+#[wasm_bindgen(js_name = needsOutcodes)]
+pub fn needs_outcodes(config: &str) -> bool {
+    socval_core::json::parse_config(config)
+        .ok()
+        .and_then(|c| socval_core::prepare(c).ok())
+        .is_some_and(|s| s.needs_outcodes())
+}
+
+fn today() -> CivilDate {
+    let d = js_sys::Date::new_0();
+    CivilDate {
+        year: i32::try_from(d.get_full_year()).unwrap_or(2026),
+        month: u8::try_from(d.get_month() + 1).unwrap_or(1),
+        day: u8::try_from(d.get_date()).unwrap_or(1),
+    }
+}
+
+/// Renders the calculator into `root` (inside the host's shadow root).
+///
+/// `config` is the council configuration as JSON text; `outcodes` the
+/// outward-code CSV when [`needs_outcodes`] said so; `lang` the page's
+/// language; `draft_id` distinguishes two widgets of one council on a page.
+#[wasm_bindgen]
+pub fn mount(
+    root: web_sys::Element,
+    host: web_sys::HtmlElement,
+    config: &str,
+    outcodes: Option<String>,
+    lang: &str,
+    draft_id: &str,
+) -> Widget {
+    // Log panics to the console with our name rather than replacing the
+    // host page's handling (Yew installs its own hook unless given one).
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("socval: {info}").into());
+    }));
+    let messages = messages::for_lang(lang);
+    let setup = socval_core::json::parse_config(config)
+        .map_err(|e| e.issues)
+        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues));
+    let table = outcodes.map(|csv| OutcodeTable::parse(&csv));
+    match (setup, table) {
+        (Ok(setup), Some(Err(e))) => error(
+            root,
+            messages,
+            vec![e.to_string(), setup.config.council.name],
+        ),
+        (Ok(setup), table) => {
+            let draft_key = format!(
+                "socval:draft:{}:{}:{draft_id}",
+                setup.config.council.name, setup.framework.id
+            );
+            let ctx = Ctx {
+                setup: Rc::new(setup),
+                outcodes: table.and_then(Result::ok).map(Rc::new),
+                messages,
+                host,
+                draft_key,
+                today: today(),
+            };
+            Widget {
+                app: Some(
+                    yew::Renderer::<App>::with_root_and_props(root, AppProps { ctx }).render(),
+                ),
+                error: None,
+            }
+        }
+        (Err(issues), _) => {
+            let problems: Vec<String> = issues.iter().map(ToString::to_string).collect();
+            web_sys::console::error_1(
+                &format!(
+                    "socval: the council configuration has problems:\n{}",
+                    problems.join("\n")
+                )
+                .into(),
+            );
+            error(root, messages, problems)
+        }
+    }
+}
+
+fn error(root: web_sys::Element, m: &messages::Messages, problems: Vec<String>) -> Widget {
+    let props = ConfigErrorProps {
+        title: m.config_failed.into(),
+        problems,
+    };
+    Widget {
+        app: None,
+        error: Some(yew::Renderer::<ConfigError>::with_root_and_props(root, props).render()),
+    }
+}

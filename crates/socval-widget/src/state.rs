@@ -1,0 +1,191 @@
+//! All of the widget's state in one reducer.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::form::{CommitmentForm, Form, SpendForm};
+
+/// A message shown above the form (draft restored, import failed, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub problem: bool,
+}
+
+/// The widget's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct State {
+    /// The form as typed.
+    pub form: Form,
+    /// The measure search text.
+    pub search: String,
+    /// A notice for the user.
+    pub notice: Option<Notice>,
+}
+
+/// A contract field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContractField {
+    /// Bidder name.
+    Bidder,
+    /// Value.
+    Value,
+    /// Duration.
+    Duration,
+    /// Start year.
+    StartYear,
+    /// Supplier postcode.
+    Postcode,
+}
+
+/// A commitment field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CommitmentField {
+    /// Quantity.
+    Quantity(String),
+    /// The "each year" box.
+    PerYear(bool),
+    /// The "year by year" box.
+    ByYear(bool),
+    /// One year's quantity.
+    Year(usize, String),
+    /// Attribution.
+    Attribution(String),
+    /// Note.
+    Note(String),
+}
+
+/// Which spend list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpendList {
+    /// Staff wages.
+    Staff,
+    /// Suppliers.
+    Suppliers,
+}
+
+/// A spend-line field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpendField {
+    /// Label or name.
+    Label(String),
+    /// Postcode.
+    Postcode(String),
+    /// Amount.
+    Amount(String),
+    /// Re-spend.
+    Respend(String),
+    /// SME flag.
+    Sme(bool),
+    /// VCSE flag.
+    Vcse(bool),
+}
+
+/// Everything that can change the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A contract field was edited.
+    Contract(ContractField, String),
+    /// A commitment field was edited.
+    Commitment(String, CommitmentField),
+    /// A spend line was added.
+    AddLine(SpendList),
+    /// A spend line was removed.
+    RemoveLine(SpendList, usize),
+    /// A spend-line field was edited.
+    Line(SpendList, usize, SpendField),
+    /// A self-score was edited.
+    SelfScore(String, String),
+    /// The measure search changed.
+    Search(String),
+    /// Replace the whole form (import, draft restore), with a notice.
+    Load(Box<Form>, Option<Notice>),
+    /// Clear everything.
+    Reset(Box<Form>),
+    /// Show a notice.
+    Notify(Notice),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let f = &mut s.form;
+        match action {
+            Action::Contract(field, v) => {
+                let slot = match field {
+                    ContractField::Bidder => &mut f.bidder,
+                    ContractField::Value => &mut f.value,
+                    ContractField::Duration => &mut f.duration,
+                    ContractField::StartYear => &mut f.start_year,
+                    ContractField::Postcode => &mut f.supplier_postcode,
+                };
+                *slot = v;
+            }
+            Action::Commitment(measure, field) => {
+                let c: &mut CommitmentForm = f.commitments.entry(measure).or_default();
+                match field {
+                    CommitmentField::Quantity(v) => c.quantity = v,
+                    CommitmentField::PerYear(b) => c.per_year = b,
+                    CommitmentField::ByYear(b) => c.by_year = b,
+                    CommitmentField::Year(i, v) => {
+                        if c.years.len() <= i {
+                            c.years.resize(i + 1, String::new());
+                        }
+                        if let Some(slot) = c.years.get_mut(i) {
+                            *slot = v;
+                        }
+                    }
+                    CommitmentField::Attribution(v) => c.attribution = v,
+                    CommitmentField::Note(v) => c.note = v,
+                }
+            }
+            Action::AddLine(list) => lines(f, list).push(SpendForm::default()),
+            Action::RemoveLine(list, i) => {
+                let l = lines(f, list);
+                if i < l.len() {
+                    l.remove(i);
+                }
+            }
+            Action::Line(list, i, field) => {
+                if let Some(line) = lines(f, list).get_mut(i) {
+                    match field {
+                        SpendField::Label(v) => line.label = v,
+                        SpendField::Postcode(v) => line.postcode = v,
+                        SpendField::Amount(v) => line.amount = v,
+                        SpendField::Respend(v) => line.respend = v,
+                        SpendField::Sme(b) => line.sme = b,
+                        SpendField::Vcse(b) => line.vcse = b,
+                    }
+                }
+            }
+            Action::SelfScore(k, v) => {
+                f.self_scores.insert(k, v);
+            }
+            Action::Search(q) => s.search = q,
+            Action::Load(form, notice) => {
+                s.form = *form;
+                s.notice = notice;
+            }
+            Action::Reset(form) => {
+                s = State {
+                    form: *form,
+                    ..State::default()
+                };
+            }
+            Action::Notify(n) => s.notice = Some(n),
+        }
+        Rc::new(s)
+    }
+}
+
+fn lines(f: &mut Form, list: SpendList) -> &mut Vec<SpendForm> {
+    match list {
+        SpendList::Staff => &mut f.staff,
+        SpendList::Suppliers => &mut f.suppliers,
+    }
+}

@@ -1,0 +1,146 @@
+//! Component tests in a real browser (wasm-bindgen-test + chromedriver):
+//! mounting into a shadow root, rendering the council's measures, live
+//! results after typing, and a broken configuration.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)] // Tests may panic: that is how they fail.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{HtmlElement, HtmlInputElement, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EXAMPLESHIRE: &str = include_str!("../../../www/examples/exampleshire.json");
+
+/// A host element with an open shadow root holding a mount point.
+fn host() -> (HtmlElement, web_sys::ShadowRoot, web_sys::Element) {
+    let doc = gloo::utils::document();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    let point = doc.create_element("div").unwrap();
+    root.append_child(&point).unwrap();
+    (host, root, point)
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
+}
+
+fn type_into(root: &web_sys::ShadowRoot, id: &str, text: &str) {
+    let input: HtmlInputElement = root.get_element_by_id(id).unwrap().dyn_into().unwrap();
+    input.set_value(text);
+    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &{
+        let i = web_sys::InputEventInit::new();
+        i.set_bubbles(true);
+        i
+    })
+    .unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_offered_measure_in_the_shadow_root() {
+    let (host, root, point) = host();
+    let w = socval_widget::mount(point, host, EXAMPLESHIRE, None, "en", "t1");
+    yew::scheduler::flush().await;
+    let heading = root
+        .query_selector("h2")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        heading,
+        "Exampleshire County Council: Estimate your social value"
+    );
+    // Socval Open has 14 measures; each has a quantity input.
+    assert_eq!(
+        root.query_selector_all("input[id$='-quantity']")
+            .unwrap()
+            .length(),
+        14
+    );
+    assert!(root.get_element_by_id("contract-value").is_some());
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_results_after_a_pause() {
+    let (host, root, point) = host();
+    let w = socval_widget::mount(point, host, EXAMPLESHIRE, None, "en", "t2");
+    yew::scheduler::flush().await;
+    type_into(&root, "contract-value", "1000000");
+    type_into(&root, "contract-duration", "1");
+    type_into(&root, "m-environment-carbon-quantity", "100");
+    sleep(400).await;
+    yew::scheduler::flush().await;
+    let gross = root
+        .query_selector("[data-figure='gross']")
+        .unwrap()
+        .expect("results shown")
+        .text_content()
+        .unwrap();
+    // 100 tCO2e × £268.97
+    assert_eq!(gross, "£26,897.00");
+    let ratio = root
+        .query_selector("[data-figure='ratio']")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(ratio, "2.69%");
+    w.destroy();
+    <gloo::storage::LocalStorage as gloo::storage::Storage>::clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_config_lists_its_problems() {
+    let (host, root, point) = host();
+    let w = socval_widget::mount(
+        point,
+        host,
+        r#"{"schema_version": 1, "council": {"name": ""}}"#,
+        None,
+        "en",
+        "t3",
+    );
+    yew::scheduler::flush().await;
+    let text = root
+        .query_selector(".error-summary")
+        .unwrap()
+        .expect("error summary")
+        .text_content()
+        .unwrap();
+    assert!(
+        text.contains("could not load this council's settings"),
+        "{text}"
+    );
+    assert!(text.contains("missing field `framework`"), "{text}");
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn needs_outcodes_follows_the_local_area_rules() {
+    assert!(
+        socval_widget::needs_outcodes(EXAMPLESHIRE),
+        "districts need the table"
+    );
+    let by_area = EXAMPLESHIRE.replace(
+        r#""districts": ["E07000040", "E07000041", "E07000042", "E07000045"]"#,
+        r#""postcode_areas": ["EX"]"#,
+    );
+    assert!(!socval_widget::needs_outcodes(&by_area.replace(
+        r#""outward_codes": ["PL1", "PL2", "PL4"]"#,
+        r#""postcode_areas": ["PL"]"#
+    )));
+    assert!(!socval_widget::needs_outcodes("not json"));
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the widget and the JS API into www/socval/ (size-optimised release:
+# opt-level z, LTO, wasm-opt -Oz from npm binaryen 132). Run by serve.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.tools/bin:$PWD/node_modules/.bin:$PATH"
+out=www/socval
+rm -rf "$out"
+wasm-pack --quiet build crates/socval-widget --release --target web --mode no-install --no-pack \
+  --out-dir "../../$out" --out-name socval_widget
+wasm-pack --quiet build crates/socval-wasm --release --target web --mode no-install --no-pack \
+  --out-dir "../../$out/api" --out-name socval
+cp crates/socval-widget/js/socval.js "$out/socval.js"
+cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"
+rm -f "$out/.gitignore" "$out/api/.gitignore" "$out/README.md" "$out/api/README.md"
+ls -l "$out" "$out/api" | awk 'NR>1 && $5 {printf "  %-28s %8d bytes\n", $9, $5}'

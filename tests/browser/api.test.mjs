@@ -1,0 +1,49 @@
+// The JavaScript API (www/socval/api) gives the CLI's results on the same files.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT, TODAY, cli, example } from './harness.mjs';
+import { initSync, calculate, validate, frameworks, framework } from '../../www/socval/api/socval.js';
+
+initSync({ module: readFileSync(join(ROOT, 'www', 'socval', 'api', 'socval_bg.wasm')) });
+
+test('calculate equals the CLI to the penny, from objects or JSON text', () => {
+  for (const council of ['exampleshire', 'northmoor']) {
+    const want = cli(`www/examples/${council}.json`, `www/examples/${council}-proposal.json`);
+    const config = example(`${council}.json`);
+    const proposal = example(`${council}-proposal.json`);
+    assert.deepEqual(calculate(config, proposal, { today: TODAY }), want);
+    assert.deepEqual(calculate(JSON.parse(config), JSON.parse(proposal), { today: TODAY }), want);
+  }
+});
+
+test('errors are thrown with every issue, each naming its field', () => {
+  const config = example('exampleshire.json');
+  const bad = readFileSync(join(ROOT, 'tests', 'golden', 'validation-errors', 'proposal.json'), 'utf8');
+  assert.throws(() => calculate(config, bad, { today: TODAY }), (e) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.issues.length, 12);
+    assert.deepEqual(e.issues[4], { path: 'commitments[0].quantity', code: 'negative', message: 'must be zero or more' });
+    return true;
+  });
+  const v = validate(bad, config, { today: TODAY });
+  assert.equal(v.kind, 'proposal');
+  assert.equal(v.valid, false);
+  assert.equal(v.errors.length, 12);
+  assert.deepEqual(validate(config), { kind: 'config', valid: true, errors: [], warnings: [] });
+  const syntax = validate('{"council": ');
+  assert.equal(syntax.valid, false);
+  assert.match(syntax.errors[0].message, /not valid JSON/);
+});
+
+test('the built-in frameworks carry the provenance of every value', () => {
+  assert.deepEqual(frameworks(), ['socval-open']);
+  const f = framework('socval-open');
+  const valued = f.measures.filter((m) => m.proxy);
+  assert.equal(valued.length, 4);
+  for (const m of valued) {
+    assert.ok(m.proxy.source.title && m.proxy.source.publisher && m.proxy.source.licence && m.proxy.source.price_year, m.id);
+  }
+  assert.throws(() => framework('national-toms'), /not a built-in framework/);
+});

@@ -1,0 +1,91 @@
+// Shared set-up for the browser tests: a static server for www/ (with the
+// strict CSP the embedding guide documents), Debian's Chromium, and helpers
+// that reach into the widget's shadow root.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/static-server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WWW = join(ROOT, 'www');
+export const TODAY = new Date().toISOString().slice(0, 10);
+
+const hostilePage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Hostile host page</title>
+<link rel="icon" href="favicon.svg"><link rel="stylesheet" href="hostile.css">
+<script type="module" src="socval/socval.js"></script></head>
+<body><main><h1>A page with hostile CSS</h1>
+<social-value-calculator config-src="examples/exampleshire.json"></social-value-calculator>
+</main></body></html>`;
+// Everything a careless or hostile host stylesheet might do.
+const hostileCss = `* { all: unset !important; }
+html { font-size: 48px !important; }
+input, button, select, label { display: none !important; visibility: hidden !important; }
+div, section, form { opacity: 0.01 !important; color: red !important; font-size: 60px !important; }
+social-value-calculator { font-size: 72px; color: yellow; }`;
+const twoPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Two calculators</title>
+<link rel="icon" href="favicon.svg"><link rel="stylesheet" href="portal.css">
+<script type="module" src="socval/socval.js"></script></head>
+<body><main><h1>Two calculators on one page</h1>
+<social-value-calculator id="first" config-src="examples/exampleshire.json"></social-value-calculator>
+<social-value-calculator id="second" config-src="examples/northmoor.json"></social-value-calculator>
+</main></body></html>`;
+
+/** Starts the server and the browser; returns { base, browser, close }. */
+export async function start() {
+  const server = await serve(WWW, 0, {
+    '/hostile.html': ['text/html; charset=utf-8', hostilePage],
+    '/hostile.css': ['text/css; charset=utf-8', hostileCss],
+    '/two.html': ['text/html; charset=utf-8', twoPage],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, browser, close: async () => { await browser.close(); server.close(); } };
+}
+
+/** A fresh page (own context: own storage) that fails the test on any console error or CSP violation. */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  return { context, page };
+}
+
+/** The element with `id` inside the (first, or given) widget's shadow root. */
+export function field(page, id, widget = 'social-value-calculator') {
+  return page.locator(widget).locator(`#${id}`);
+}
+
+/** Waits until the widget has rendered its form. */
+export async function ready(page, widget = 'social-value-calculator') {
+  await page.locator(widget).locator('#contract-value').waitFor({ state: 'attached', timeout: 15000 });
+}
+
+/** Waits for results to show the given figure (text of [data-figure=name]) to change from `before`. */
+export async function figure(page, name, widget = 'social-value-calculator') {
+  const loc = page.locator(widget).locator(`[data-figure="${name}"]`);
+  await loc.waitFor({ timeout: 10000 });
+  return (await loc.textContent()).trim();
+}
+
+/** "£1,234.56" → 1234.56; "12.5%" → 12.5. */
+export function number(text) {
+  return Number(text.replace(/[£,%\s]/g, ''));
+}
+
+/** The CLI's result for a config and proposal file (JSON). */
+export function cli(config, proposal) {
+  const bin = join(ROOT, 'target', 'debug', 'socval');
+  const out = execFileSync(bin, ['calc', '--config', config, '--proposal', proposal, '--format', 'json', '--today', TODAY], { cwd: ROOT });
+  return JSON.parse(out.toString());
+}
+
+export function example(name) {
+  return readFileSync(join(WWW, 'examples', name), 'utf8');
+}

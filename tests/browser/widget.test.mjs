@@ -1,0 +1,247 @@
+// End-to-end tests of the embedded widget in headless Chromium.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { ROOT, WWW, cli, field, figure, newPage, number, ready, start } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const RECORD_RESULTS = () => document.addEventListener('socval-result', (e) => { (window.__results ??= []).push(e.detail); });
+
+async function openExampleshire(options) {
+  const { context, page } = await newPage(env.browser, options);
+  await page.addInitScript(RECORD_RESULTS);
+  await page.goto(`${env.base}/index.html`);
+  await ready(page);
+  return { context, page };
+}
+
+async function fillContract(page, value = '2000000', years = '3') {
+  await field(page, 'contract-value').fill(value);
+  await field(page, 'contract-duration').fill(years);
+}
+
+describe('the embedded widget', () => {
+  test('loads nothing but its own files and the council config, and sets no cookie', async () => {
+    const { context, page } = await newPage(env.browser);
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url())));
+    await page.goto(`${env.base}/index.html`);
+    await ready(page);
+    await fillContract(page);
+    await figure(page, 'ratio');
+    const paths = requests.map((u) => (u.origin === env.base ? u.pathname : u.href)).sort();
+    const allowed = ['/index.html', '/portal.css', '/favicon.svg', '/socval/socval.js', '/socval/socval_widget.js',
+      '/socval/socval_widget_bg.wasm', '/socval/outcodes.csv', '/examples/exampleshire.json'];
+    for (const p of paths) assert.ok(allowed.includes(p), `unexpected request: ${p}`);
+    assert.ok(paths.includes('/socval/socval_widget_bg.wasm') && paths.includes('/examples/exampleshire.json'));
+    assert.deepEqual(await context.cookies(), []);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('a supplier journey: empty form to results, live', async () => {
+    const { context, page } = await openExampleshire();
+    const results = page.locator('social-value-calculator').locator('#results');
+    assert.match(await results.textContent(), /Enter the contract value/);
+    await fillContract(page);
+    await page.locator('social-value-calculator').locator('summary', { hasText: 'Environment' }).click();
+    await field(page, 'm-environment-carbon-quantity').fill('120');
+    await page.locator('social-value-calculator').locator('summary', { hasText: 'Communities' }).click();
+    await field(page, 'm-community-volunteering-quantity').fill('400');
+    await field(page, 'staff-0-label').fill('Site team');
+    await field(page, 'staff-0-postcode').fill('EX4 4QJ');
+    await field(page, 'staff-0-amount').fill('600000');
+    // 120 t × £268.97 + 400 h × £12.71 = £32,276.40 + £5,084.00 = £37,360.40
+    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£37,360.40' }).waitFor();
+    assert.equal(await figure(page, 'ratio'), '1.87%');
+    // R2 = £600,000 local wages; R3 = 45.4% of it = £272,400; LM3 = (2,000,000 + 600,000 + 272,400) / 2,000,000
+    assert.equal(await figure(page, 'lm3'), '1.4362');
+    assert.match(await page.locator('social-value-calculator').locator('.spend-line').first().textContent(), /Counts as local/);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('the figures the browser shows equal the CLI\'s for the same files', async () => {
+    for (const council of ['exampleshire', 'northmoor']) {
+      const { context, page } = await newPage(env.browser);
+      await page.addInitScript(RECORD_RESULTS);
+      await page.goto(`${env.base}/${council === 'exampleshire' ? 'index' : council}.html`);
+      await ready(page);
+      await field(page, 'import-file').setInputFiles(join(WWW, 'examples', `${council}-proposal.json`));
+      const want = cli(`www/examples/${council}.json`, `www/examples/${council}-proposal.json`);
+      const money = (x) => `£${x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: money(want.totals.gross) }).waitFor();
+      assert.equal(await figure(page, 'adjusted'), money(want.totals.adjusted));
+      assert.equal(await figure(page, 'present-value'), money(want.totals.present_value));
+      assert.equal(number(await figure(page, 'ratio')), want.ratio.percent);
+      assert.equal(Number(await figure(page, 'lm3')), want.lm3.lm3);
+      for (const r of ['round1', 'round2', 'round3']) assert.equal(await figure(page, r), money(want.lm3[r]));
+      // The event carries the whole result: identical to the CLI's but for the
+      // order of commitments (the widget lists them in framework order).
+      const got = await page.evaluate(() => window.__results.at(-1));
+      const byMeasure = (ms) => ms.map(({ commitment, ...m }) => m).sort((a, b) => a.measure.localeCompare(b.measure));
+      assert.deepEqual(got.totals, want.totals);
+      assert.deepEqual(got.themes, want.themes);
+      assert.deepEqual(got.lm3, want.lm3);
+      assert.deepEqual(got.score, want.score);
+      assert.deepEqual(got.ratio, want.ratio);
+      assert.deepEqual(byMeasure(got.measures), byMeasure(want.measures));
+      assert.deepEqual(page.problems, []);
+      await context.close();
+    }
+  });
+
+  test('a draft survives a reload; start again clears it', async () => {
+    const { context, page } = await openExampleshire();
+    await fillContract(page, '750000', '2.5');
+    await field(page, 'supplier-postcode').fill('not a postcode');
+    await page.waitForTimeout(400);
+    await page.reload();
+    await ready(page);
+    assert.equal(await field(page, 'contract-value').inputValue(), '750000');
+    assert.equal(await field(page, 'contract-duration').inputValue(), '2.5');
+    assert.equal(await field(page, 'supplier-postcode').inputValue(), 'not a postcode', 'nothing typed is lost, even when invalid');
+    assert.match(await page.locator('social-value-calculator').locator('.notice').textContent(), /restored/);
+    await page.locator('social-value-calculator').getByRole('button', { name: 'Start again' }).click();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await ready(page);
+    assert.equal(await field(page, 'contract-value').inputValue(), '');
+    await context.close();
+  });
+
+  test('a damaged or old draft gives a notice and a fresh form, not a crash', async () => {
+    const { context, page } = await newPage(env.browser);
+    await page.goto(`${env.base}/embedding.html`);
+    await page.evaluate(() => localStorage.setItem('socval:draft:Exampleshire County Council:socval-open:exampleshire', '{"version": 0, "form": 42'));
+    await page.goto(`${env.base}/index.html`);
+    await ready(page);
+    assert.match(await page.locator('social-value-calculator').locator('.notice').textContent(), /could not be restored/);
+    assert.equal(await field(page, 'contract-value').inputValue(), '');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('export then import gives the same proposal', async () => {
+    const { context, page } = await openExampleshire();
+    await field(page, 'import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
+    await figure(page, 'gross');
+    const download = async () => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.locator('social-value-calculator').getByRole('button', { name: /Download your proposal/ }).click()]);
+      return JSON.parse(readFileSync(await d.path(), 'utf8'));
+    };
+    const first = await download();
+    assert.equal(first.contract.value, 2000000);
+    assert.equal(first.commitments.length, 6);
+    await page.locator('social-value-calculator').getByRole('button', { name: 'Start again' }).click();
+    assert.equal(await field(page, 'contract-value').inputValue(), '');
+    const dir = mkdtempSync(join(tmpdir(), 'socval-'));
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(first));
+    await field(page, 'import-file').setInputFiles(join(dir, 'p.json'));
+    await figure(page, 'gross');
+    assert.deepEqual(await download(), first);
+    // And the CSV of results downloads too.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('social-value-calculator').getByRole('button', { name: /Download results/ }).click()]);
+    assert.match(readFileSync(await csv.path(), 'utf8'), /^section,item,gross,adjusted,present_value,detail\n/);
+    await context.close();
+  });
+
+  test('works inside a host page with hostile global CSS', async () => {
+    const { context, page } = await newPage(env.browser);
+    await page.goto(`${env.base}/hostile.html`);
+    await ready(page);
+    const input = field(page, 'contract-value');
+    assert.ok(await input.isVisible(), 'inputs stay visible');
+    const box = await input.boundingBox();
+    assert.ok(box.height > 20 && box.height < 80, `input height ${box.height}px is sane`);
+    const size = await input.evaluate((el) => getComputedStyle(el).fontSize);
+    assert.equal(size, '16px', 'the host font size does not leak in');
+    await fillContract(page);
+    assert.equal(await figure(page, 'ratio'), '0%');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('two widgets on one page work independently', async () => {
+    const { context, page } = await newPage(env.browser);
+    await page.goto(`${env.base}/two.html`);
+    await ready(page, '#first');
+    await ready(page, '#second');
+    await field(page, 'contract-value', '#first').fill('100000');
+    await field(page, 'contract-duration', '#first').fill('1');
+    await figure(page, 'ratio', '#first');
+    assert.equal(await field(page, 'contract-value', '#second').inputValue(), '');
+    assert.match(await page.locator('#second').locator('h2').first().textContent(), /Northmoor/);
+    assert.match(await page.locator('#first').locator('h2').first().textContent(), /Exampleshire/);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('bad input: a field-named error, a summary link that moves focus, nothing lost', async () => {
+    const { context, page } = await openExampleshire();
+    await fillContract(page, 'lots', '3');
+    const summary = page.locator('social-value-calculator').locator('.error-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /Contract value: enter an amount in pounds/);
+    await summary.getByRole('link').first().click();
+    assert.equal(await page.evaluate(() => document.querySelector('social-value-calculator').shadowRoot.activeElement?.id), 'contract-value');
+    assert.equal(await field(page, 'contract-value').inputValue(), 'lots');
+    assert.equal(await field(page, 'contract-value').getAttribute('aria-invalid'), 'true');
+    // A rule the core checks: named by field, shown at the input.
+    await field(page, 'contract-value').fill('100000');
+    await field(page, 'contract-duration').fill('99');
+    await summary.getByText(/at most 50 years/).waitFor();
+    await context.close();
+  });
+
+  test('no axe-core violations (WCAG 2.2 AA) when empty, with errors and with results', async () => {
+    const { context, page } = await openExampleshire();
+    const check = async (state) => {
+      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      assert.deepEqual(r.violations.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+      return r.passes.length;
+    };
+    assert.ok((await check('empty')) > 10);
+    await fillContract(page, 'abc', '-1');
+    await page.locator('social-value-calculator').locator('.error-summary').waitFor();
+    await check('errors');
+    await field(page, 'import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
+    await figure(page, 'gross');
+    await page.locator('social-value-calculator').locator('summary', { hasText: 'Jobs and skills' }).click();
+    await check('results');
+    await context.close();
+  });
+
+  test('a keyboard-only journey reaches results, with visible focus', async () => {
+    const { context, page } = await openExampleshire();
+    const active = () => page.evaluate(() => document.querySelector('social-value-calculator').shadowRoot.activeElement?.id ?? '');
+    let guard = 0;
+    while ((await active()) !== 'contract-value' && guard++ < 40) await page.keyboard.press('Tab');
+    assert.equal(await active(), 'contract-value', 'Tab reaches the first input');
+    const outline = await field(page, 'contract-value').evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineColor);
+    assert.match(outline, /solid rgb\(255, 221, 0\)/, 'the focus indicator is GOV.UK yellow');
+    await page.keyboard.type('500000');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2');
+    await figure(page, 'ratio');
+    // Open a theme with the keyboard and commit to a measure.
+    guard = 0;
+    while (!(await page.evaluate(() => document.querySelector('social-value-calculator').shadowRoot.activeElement?.textContent?.includes('Environment'))) && guard++ < 60) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    guard = 0;
+    while ((await active()) !== 'm-environment-carbon-quantity' && guard++ < 20) await page.keyboard.press('Tab');
+    assert.equal(await active(), 'm-environment-carbon-quantity');
+    await page.keyboard.type('10');
+    // 10 t × £268.97 = £2,689.70
+    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£2,689.70' }).waitFor();
+    const live = await page.locator('social-value-calculator').locator('[aria-live="polite"][role="status"]').last().textContent();
+    assert.match(live, /Social value £2,689.70/, 'the result is announced politely');
+    await context.close();
+  });
+});
