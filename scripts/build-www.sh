@@ -11,6 +11,10 @@ wasm-pack --quiet build crates/socval-widget --release --target web --mode no-in
 wasm-pack --quiet build crates/socval-wasm --release --target web --mode no-install --no-pack \
   --out-dir "../../$out/api" --out-name socval
 cp crates/socval-widget/js/socval.js "$out/socval.js"
+mkdir -p "$out/schema"
+for which in config proposal result; do
+  cargo run --quiet -p socval-cli -- schema "$which" > "$out/schema/$which.schema.json"
+done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"
 rm -f "$out/.gitignore" "$out/api/.gitignore" "$out/README.md" "$out/api/README.md"
 ls -l "$out" "$out/api" | awk 'NR>1 && $5 {printf "  %-28s %8d bytes\n", $9, $5}'

@@ -245,3 +245,52 @@ describe('the embedded widget', () => {
     await context.close();
   });
 });
+
+describe('embedding details', () => {
+  test('an inline JSON configuration works, and the widget adds no globals', async () => {
+    const config = readFileSync(join(WWW, 'examples', 'northmoor.json'), 'utf8');
+    const { context, page } = await newPage(env.browser);
+    await page.goto(`${env.base}/embedding.html`);
+    const before = await page.evaluate(() => Object.keys(window).sort());
+    await page.evaluate(async (cfg) => {
+      const el = document.createElement('social-value-calculator');
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = cfg;
+      el.append(script);
+      document.querySelector('main').prepend(el);
+      await import('/socval/socval.js');
+    }, config);
+    await ready(page);
+    assert.match(await page.locator('social-value-calculator').locator('h2').first().textContent(), /Northmoor/);
+    const after = await page.evaluate(() => Object.keys(window).sort());
+    assert.deepEqual(after, before, 'no new globals on window');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('the print stylesheet leaves a results summary', async () => {
+    const { context, page } = await openExampleshire();
+    await field(page, 'import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
+    await figure(page, 'gross');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await field(page, 'contract-value').isVisible(), false, 'the form is not printed');
+    assert.ok(await page.locator('social-value-calculator').locator('[data-figure="lm3"]').isVisible(), 'the results are');
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 1000);
+    await context.close();
+  });
+
+  test('theming through custom properties reaches inside', async () => {
+    const { context, page } = await newPage(env.browser);
+    await page.goto(`${env.base}/northmoor.html`);
+    await ready(page);
+    await field(page, 'contract-value').fill('100000');
+    await field(page, 'contract-duration').fill('1');
+    const panel = page.locator('social-value-calculator').locator('.panel');
+    await panel.waitFor();
+    assert.equal(await panel.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(95, 42, 122)');
+    assert.match(await panel.evaluate((el) => getComputedStyle(el).fontFamily), /Georgia/);
+    await context.close();
+  });
+});

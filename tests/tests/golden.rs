@@ -70,12 +70,27 @@ fn worked_example_figures() {
 fn results_csv_adds_up_to_the_report() {
     use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
     let case = CASES.iter().find(|c| c.name == "exampleshire").unwrap();
-    let setup = socval_core::prepare(socval_core::json::parse_config(case.config).unwrap()).unwrap();
+    let setup =
+        socval_core::prepare(socval_core::json::parse_config(case.config).unwrap()).unwrap();
     let table = OutcodeTable::parse(BUILTIN_CSV).unwrap();
-    let env = socval_core::Env { today: socval_tests::TODAY, outcodes: Some(&table) };
-    let report = socval_core::calculate(&setup, &socval_core::json::parse_proposal(case.proposal).unwrap(), &env).unwrap();
+    let env = socval_core::Env {
+        today: socval_tests::TODAY,
+        outcodes: Some(&table),
+    };
+    let report = socval_core::calculate(
+        &setup,
+        &socval_core::json::parse_proposal(case.proposal).unwrap(),
+        &env,
+    )
+    .unwrap();
     let csv = socval_core::csv::report_csv(&report);
     assert!(csv.starts_with("section,item,gross,adjusted,present_value,detail\nsummary,Exampleshire County Council,42360.40,42360.40,40586.40,"), "{csv}");
-    assert_eq!(csv.lines().filter(|l| l.starts_with("commitment,")).count(), 6);
-    assert!(csv.contains("source,Carbon emissions saved,,,,\"£268.97 per tCO2e:"), "{csv}");
+    assert_eq!(
+        csv.lines().filter(|l| l.starts_with("commitment,")).count(),
+        6
+    );
+    assert!(
+        csv.contains("source,Carbon emissions saved,,,,\"£268.97 per tCO2e:"),
+        "{csv}"
+    );
 }
