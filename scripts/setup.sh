@@ -41,6 +41,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "$what" = "test" ]; then
+  if [ "$("$tools/bin/cargo-fuzz" --version 2>/dev/null | awk '{print $2}')" != "0.13.2" ]; then
+    log "cargo install cargo-fuzz 0.13.2 (about 1 minute)"
+    cargo install --root "$tools" --locked --force cargo-fuzz --version =0.13.2
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "apt-get install chromium chromium-driver"
     export DEBIAN_FRONTEND=noninteractive

@@ -41,6 +41,12 @@ CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wa
 step "end to end in headless Chromium, and the JS API in Node (playwright-core, axe-core)"
 node --test --test-concurrency=1 --test-reporter=tap tests/browser/ 2>&1 | tee -a "$log"
 
+step "fuzz the parsers and the calculation for 30 seconds (cargo-fuzz, libFuzzer)"
+# libFuzzer needs nightly-only flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
+# New inputs go to an ignored folder; the seed corpus in the repo is only read.
+mkdir -p .tools/fuzz-corpus
+(cd tests/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run parse --fuzz-dir . ../../.tools/fuzz-corpus corpus/parse -- -max_total_time=30 2>&1 | tail -3)
+
 step "the outward-code table rebuilds to the same bytes"
 python3 scripts/outcodes/build.py --check
 

@@ -94,3 +94,63 @@ fn results_csv_adds_up_to_the_report() {
         "{csv}"
     );
 }
+
+#[test]
+fn double_counting_is_warned_once_per_pair_in_either_direction() {
+    use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+    let case = CASES.iter().find(|c| c.name == "exampleshire").unwrap();
+    let setup =
+        socval_core::prepare(socval_core::json::parse_config(case.config).unwrap()).unwrap();
+    let table = OutcodeTable::parse(BUILTIN_CSV).unwrap();
+    let env = socval_core::Env {
+        today: socval_tests::TODAY,
+        outcodes: Some(&table),
+    };
+    let warnings = |measures: &[&str]| {
+        let commitments: Vec<String> = measures
+            .iter()
+            .map(|m| format!(r#"{{"measure":"{m}","quantity":1}}"#))
+            .collect();
+        let p = format!(
+            r#"{{"schema_version":1,"framework":{{"id":"socval-open","version":"2026.1"}},"contract":{{"value":100000,"duration_years":1,"start_year":2027}},"commitments":[{}]}}"#,
+            commitments.join(",")
+        );
+        let r = socval_core::calculate(
+            &setup,
+            &socval_core::json::parse_proposal(&p).unwrap(),
+            &env,
+        )
+        .unwrap();
+        r.warnings
+            .into_iter()
+            .filter(|w| w.code == socval_core::IssueCode::DoubleCounting)
+            .map(|w| w.path)
+            .collect::<Vec<_>>()
+    };
+    // Long-term unemployed and disabled exclude each other: one warning, at the later one.
+    assert_eq!(
+        warnings(&["jobs-long-term-unemployed", "jobs-disabled"]),
+        ["commitments[1].measure"]
+    );
+    assert_eq!(
+        warnings(&[
+            "jobs-disabled",
+            "skills-training",
+            "jobs-long-term-unemployed"
+        ]),
+        ["commitments[2].measure"]
+    );
+    // The same measure twice is flagged too.
+    assert_eq!(
+        warnings(&["skills-training", "skills-training"]),
+        ["commitments[1].measure"]
+    );
+    assert!(
+        warnings(&[
+            "skills-training",
+            "community-volunteering",
+            "community-donations"
+        ])
+        .is_empty()
+    );
+}

@@ -532,18 +532,40 @@ fn double_counting(w: &mut Collector, cs: &[CheckedCommitment<'_>]) {
             first.insert(&c.measure.id, c.index);
         }
     }
-    // Pairs the framework says must not both be claimed for the same outcome.
-    for (a_pos, a) in cs.iter().enumerate() {
-        for b in cs.iter().skip(a_pos + 1) {
-            let clash = a.measure.excludes.contains(&b.measure.id)
-                || b.measure.excludes.contains(&a.measure.id);
-            if clash && a.measure.id != b.measure.id {
-                w.push(
-                    format!("commitments[{}].measure", b.index),
-                    IssueCode::DoubleCounting,
-                    format!("\"{}\" must not count the same people or spend as \"{}\" (commitments[{}]); the framework excludes double counting between them", b.measure.title, a.measure.title, a.index),
-                );
+    // Pairs the framework says must not both be claimed for the same outcome,
+    // in either direction. Looked up per measure, not per pair of commitments,
+    // so a proposal at the 100,000-commitment limit stays linear.
+    let mut excluded_by: BTreeMap<&str, Vec<&Measure>> = BTreeMap::new();
+    for c in cs {
+        for x in &c.measure.excludes {
+            let list = excluded_by.entry(x.as_str()).or_default();
+            if !list.iter().any(|m| m.id == c.measure.id) {
+                list.push(c.measure);
             }
+        }
+    }
+    let mut warned: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
+    for b in cs {
+        let forward = b.measure.excludes.iter().map(String::as_str);
+        let backward = excluded_by
+            .get(b.measure.id.as_str())
+            .into_iter()
+            .flatten()
+            .map(|m| m.id.as_str());
+        for x in forward.chain(backward) {
+            let Some(&j) = first.get(x) else { continue };
+            if j >= b.index || x == b.measure.id || !warned.insert((x, b.measure.id.as_str())) {
+                continue;
+            }
+            let a_title = cs
+                .iter()
+                .find(|c| c.index == j)
+                .map_or(x, |c| c.measure.title.as_str());
+            w.push(
+                format!("commitments[{}].measure", b.index),
+                IssueCode::DoubleCounting,
+                format!("\"{}\" must not count the same people or spend as \"{a_title}\" (commitments[{j}]); the framework excludes double counting between them", b.measure.title),
+            );
         }
     }
 }
