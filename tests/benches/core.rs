@@ -114,6 +114,7 @@ fn main() {
         1.0 / t,
         t * 1e6
     );
+    println!("BENCH evals_per_second {:.0}", 1.0 / t);
 
     println!("cost curve (one evaluation):");
     println!(
@@ -129,5 +130,6 @@ fn main() {
             t * 1e3,
             t * 1e6 / size as f64
         );
+        println!("BENCH curve_{size} {:.6}", t * 1e3);
     }
 }

@@ -157,6 +157,21 @@ impl Decimal {
         i64::try_from(q).ok().map(Decimal)
     }
 
+    /// Rounded to `places` (0 to 6) and shown with exactly that many:
+    /// `1.9053` to 2 places is `1.91`, `1.9` is `1.90`.
+    pub fn to_fixed(self, places: u32) -> String {
+        let places = places.min(6);
+        let r = self.round_to(places).0;
+        let sign = if r < 0 { "-" } else { "" };
+        let abs = r.unsigned_abs();
+        let whole = abs / SCALE as u64;
+        if places == 0 {
+            return format!("{sign}{whole}");
+        }
+        let frac = (abs % SCALE as u64) / 10_u64.pow(6 - places);
+        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+    }
+
     /// Rounded to `places` decimal places (0 to 6), half away from zero.
     pub fn round_to(self, places: u32) -> Decimal {
         let places = places.min(6);

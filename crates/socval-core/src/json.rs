@@ -28,23 +28,36 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
             ),
         ));
     }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        let inner = e.into_inner();
-        let message = strip_position(&inner.to_string());
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!(
-                "is not valid JSON: {message} (line {}, column {})",
-                inner.line(),
-                inner.column()
-            )
-        } else {
-            message
-        };
-        one(&path, IssueCode::Syntax, message)
-    })
+    #[cfg(feature = "json-paths")]
+    {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            one(&path, IssueCode::Syntax, describe(e.inner()))
+        })
+    }
+    #[cfg(not(feature = "json-paths"))]
+    {
+        serde_json::from_str(text).map_err(|e| one("", IssueCode::Syntax, describe(&e)))
+    }
+}
+
+/// The error's message: for text that is not JSON at all, and wherever no
+/// field path is known, with its line and column.
+fn describe(e: &serde_json::Error) -> String {
+    let message = strip_position(&e.to_string());
+    let not_json = e.is_syntax() || e.is_eof();
+    if not_json || cfg!(not(feature = "json-paths")) {
+        let prefix = if not_json { "is not valid JSON: " } else { "" };
+        format!(
+            "{prefix}{message} (line {}, column {})",
+            e.line(),
+            e.column()
+        )
+    } else {
+        message
+    }
 }
 
 /// serde_json appends " at line L column C"; the path already says where.
@@ -86,7 +99,7 @@ pub fn parse_document(text: &str) -> Result<Document, ParseError> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "json-paths"))]
 mod tests {
     use super::*;
 

@@ -11,9 +11,13 @@ use crate::components::spend::SpendSection;
 use crate::components::tools::Tools;
 use crate::context::Ctx;
 use crate::form::Form;
+use crate::hooks::use_debounced::use_debounced;
 use crate::hooks::use_draft::{Restored, restore, use_draft};
 use crate::hooks::use_outcome::use_outcome;
 use crate::state::{Notice, State};
+
+/// How long results must be stable before they are announced, in ms.
+pub const ANNOUNCE_AFTER_MS: u32 = 1000;
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -104,6 +108,8 @@ fn Calculator() -> Html {
         ),
         (None, _) => String::new(),
     };
+    // Announce once typing pauses, not on every keystroke.
+    let announcement = use_debounced(announcement, ANNOUNCE_AFTER_MS);
     html! {
         <div class="socval" lang="en-GB">
             <header class="header">

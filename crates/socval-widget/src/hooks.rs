@@ -1,4 +1,5 @@
 //! Custom hooks.
 
+pub mod use_debounced;
 pub mod use_draft;
 pub mod use_outcome;

@@ -52,7 +52,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             <ThemeChart report={r.clone()} />
             <h3 class="heading-s">{ m.lm3_heading }</h3>
             <p class="body"><strong class="big-number" data-figure="lm3">{ l.lm3.to_string() }</strong></p>
-            <p class="body">{ (m.lm3_explained)(&format!("{:.2}", l.lm3.to_f64())) }</p>
+            <p class="body">{ (m.lm3_explained)(&l.lm3.to_fixed(2)) }</p>
             <p class="hint">{ (m.lm3_range)(&l.sensitivity.low.to_string(), &l.sensitivity.high.to_string()) }</p>
             if let Some(share) = l.local_share_percent { <p class="hint">{ (m.local_share)(&share.to_string()) }</p> }
             <table class="table">

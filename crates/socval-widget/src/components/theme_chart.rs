@@ -29,7 +29,7 @@ pub fn ThemeChart(p: &ThemeChartProps) -> Html {
         ValueBasis::Adjusted => t.adjusted,
         ValueBasis::PresentValue => t.present_value,
     };
-    let row_h = 28;
+    let row_h = 44;
     let height = row_h * r.themes.len().max(1);
     let bars = r.themes.iter().enumerate().map(|(i, t)| {
         // share_percent is 0–100 with two places; the bar is that % of the width.
@@ -37,8 +37,9 @@ pub fn ThemeChart(p: &ThemeChartProps) -> Html {
         let y = i * row_h;
         html! {
             <g>
-                <rect class="bar-track" x="0" y={(y + 4).to_string()} width="100%" height="18" />
-                <rect class="bar" x="0" y={(y + 4).to_string()} width={width} height="18" />
+                <text class="bar-label" x="0" y={(y + 14).to_string()}>{ format!("{} ({}%)", t.title, t.share_percent) }</text>
+                <rect class="bar-track" x="0" y={(y + 20).to_string()} width="100%" height="18" />
+                <rect class="bar" x="0" y={(y + 20).to_string()} width={width} height="18" />
             </g>
         }
     });

@@ -1,0 +1,165 @@
+// The benchmark command: every performance figure of the widget and the core,
+// each against its budget, with the environment it ran in.
+// Usage: scripts/bench.sh  (builds first)   or   node scripts/bench.mjs [runs]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { bigConfig, bigProposal, writeBatch } from './bench/generate.mjs';
+import { serve } from './static-server.mjs';
+
+const ROOT = join(import.meta.dirname, '..');
+const WWW = join(ROOT, 'www');
+const RUNS = Number(process.argv[2] ?? 10);
+const rows = [];
+const row = (figure, value, budget, ok) => rows.push({ figure, value, budget: budget ?? '', ok: ok === undefined ? '' : ok ? 'ok' : 'OVER' });
+const KB = 1000; // budgets are in kB (1000 bytes), as transfer sizes usually are
+const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const pct = (xs, p) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * p) - 1)]; };
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+/** " (n of m timed out)" when a probe gave up, so no failure hides in a median. */
+const timeouts = (xs) => { const n = xs.filter((x) => !Number.isFinite(x)).length; return n ? ` (${n} of ${xs.length} timed out)` : ''; };
+
+// 1. Transfer size.
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const file = (p) => readFileSync(join(ROOT, p));
+const parts = [
+  ['wasm (code, compiled-in CSS, built-in framework)', 'www/socval/socval_widget_bg.wasm'],
+  ['JS glue (wasm-bindgen)', 'www/socval/socval_widget.js'],
+  ['JS loader (custom element)', 'www/socval/socval.js'],
+  ['council config (Exampleshire)', 'www/examples/exampleshire.json'],
+];
+let total = { gz: 0, br: 0 };
+for (const [name, p] of parts) {
+  const b = file(p);
+  total.gz += gz(b); total.br += br(b);
+  row(`size: ${name}`, `${(gz(b) / KB).toFixed(1)} kB gzip, ${(br(b) / KB).toFixed(1)} kB brotli`);
+}
+row('size: CSS (inside the wasm)', `${(gz(file('crates/socval-widget/style.css')) / KB).toFixed(1)} kB gzip alone`);
+row('size: everything at first render', `${(total.gz / KB).toFixed(1)} kB gzip, ${(total.br / KB).toFixed(1)} kB brotli`, '120 kB gzip', total.gz <= 120 * KB);
+const csv = file('www/socval/outcodes.csv');
+row('size: outward-code table (lazy)', `${(gz(csv) / KB).toFixed(1)} kB gzip, ${(br(csv) / KB).toFixed(1)} kB brotli`, '30 kB gzip', gz(csv) <= 30 * KB);
+
+// 2. In the browser.
+const extra = {};
+for (const n of [10, 100, 1000]) extra[`/bench-${n}.json`] = ['application/json', JSON.stringify(bigConfig(n))];
+extra['/bench.html'] = ['text/html; charset=utf-8', `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>bench</title>
+<link rel="icon" href="favicon.svg"><link rel="stylesheet" href="portal.css"><script type="module" src="socval/socval.js"></script></head>
+<body><main><h1>Benchmark</h1><social-value-calculator></social-value-calculator><p id="below">Content below the widget.</p></main></body></html>`];
+const server = await serve(WWW, 0, extra);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const tmp = mkdtempSync(join(tmpdir(), 'socval-bench-'));
+
+async function open(rate, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(url);
+  await page.locator('social-value-calculator').locator('#contract-value').waitFor({ timeout: 30000 });
+  return { context, page };
+}
+
+/** Types into the contract value and times input → updated ratio on screen. */
+async function inputToResult(page, value) {
+  return page.evaluate(async (v) => {
+    const root = document.querySelector('social-value-calculator').shadowRoot;
+    const input = root.getElementById('contract-value');
+    // Any change in the results panel (the figures always change with the contract value: LM3's round 1 does).
+    const target = root.getElementById('results');
+    const t0 = performance.now();
+    const changed = new Promise((resolve) => {
+      const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now() - t0); });
+      mo.observe(target, { characterData: true, childList: true, subtree: true, attributes: true });
+      setTimeout(() => { mo.disconnect(); resolve(NaN); }, 10000);
+    });
+    input.value = v;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    return changed;
+  }, value);
+}
+
+for (const rate of [1, 4]) {
+  const first = []; const cls = []; const typed = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await open(rate, `${base}/index.html`);
+    first.push(await page.evaluate(() => performance.getEntriesByName('socval:first-render')[0]?.startTime ?? NaN));
+    await page.locator('social-value-calculator').locator('#import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
+    await page.locator('social-value-calculator').locator('[data-figure="ratio"]').waitFor();
+    for (let k = 1; k <= 5; k++) typed.push(await inputToResult(page, String(2000000 + k * 1000)));
+    cls.push(await page.evaluate(() => window.__cls));
+    await context.close();
+  }
+  const budget = rate === 1 ? 100 : 250;
+  row(`browser ${rate}x: navigation to first render (median of ${RUNS})`, ms(median(first)), `${budget} ms`, median(first) <= budget);
+  row(`browser ${rate}x: layout shift of the host page (max of ${RUNS})`, Math.max(...cls).toFixed(4), '0', Math.max(...cls) === 0);
+  row(`browser ${rate}x: input to updated results, p50 / p95`, `${ms(median(typed))} / ${ms(pct(typed, 0.95))}${timeouts(typed)}`, rate === 4 ? '50 ms' : '', rate === 4 ? pct(typed, 0.95) <= 50 : undefined);
+}
+
+for (const rate of [1, 4]) {
+  for (const n of [10, 100, 1000]) {
+    const proposalPath = join(tmp, `p${n}.json`);
+    writeFileSync(proposalPath, JSON.stringify(bigProposal(n)));
+    const ctx = await browser.newContext();
+    const pg = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(pg);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await pg.goto(`${base}/bench.html`);
+    await pg.evaluate((n) => document.querySelector('social-value-calculator').setAttribute('config-src', `bench-${n}.json`), n);
+    await pg.locator('social-value-calculator').locator('#contract-value').waitFor({ timeout: 60000 });
+    await pg.locator('social-value-calculator').locator('#import-file').setInputFiles(proposalPath);
+    await pg.locator('social-value-calculator').locator('[data-figure="ratio"]').waitFor({ timeout: 60000 });
+    await pg.evaluate(() => performance.clearMeasures('socval:recalculate'));
+    const waits = [];
+    for (let k = 1; k <= 20; k++) waits.push(await inputToResult(pg, String(5000000 + k)));
+    const samples = await pg.evaluate(() => performance.getEntriesByName('socval:recalculate').map((e) => e.duration));
+    const budget = n === 100 && rate === 1 ? '1 ms (p95)' : '';
+    row(`browser ${rate}x: one recalculation, ${n} commitments, p50 / p95`, `${ms(median(samples))} / ${ms(pct(samples, 0.95))}; input to results p50 ${ms(median(waits))}${timeouts(waits)}`, budget, budget ? pct(samples, 0.95) <= 1 : undefined);
+    if (n === 1000 && rate === 1) {
+      const mem = await pg.evaluate(async () => (await (await import('/socval/socval_widget.js')).default()).memory.buffer.byteLength);
+      row('browser: wasm memory after a session (1,000 commitments)', `${(mem / 1024 / 1024).toFixed(1)} MiB`);
+    }
+    await ctx.close();
+  }
+}
+const chromiumVersion = browser.version();
+await browser.close();
+server.close();
+
+// 3. Native.
+const bench = spawnSync('cargo', ['bench', '-q', '-p', 'socval-tests', '--bench', 'core'], { cwd: ROOT, encoding: 'utf8' });
+if (bench.status !== 0) throw new Error(`cargo bench failed:\n${bench.stderr}`);
+const figures = Object.fromEntries(bench.stdout.split('\n').filter((l) => l.startsWith('BENCH ')).map((l) => l.split(' ').slice(1)).map(([k, v]) => [k, Number(v)]));
+row('native: evaluations per second per core, 20 commitments', figures.evals_per_second.toLocaleString('en-GB'), '1,000,000', figures.evals_per_second >= 1e6);
+const curve = [10, 100, 1000, 10000, 100000].map((n) => `${n.toLocaleString('en-GB')}: ${figures[`curve_${n}`].toFixed(3)} ms (${(figures[`curve_${n}`] * 1000 / n).toFixed(2)} µs each)`);
+row('native: cost curve, one evaluation', curve.join('; '));
+const perItem = [10, 100000].map((n) => figures[`curve_${n}`] / n);
+row('native: growth from 10 to 100,000 commitments', `per-commitment cost ×${(perItem[1] / perItem[0]).toFixed(2)}`, 'linear (×≤3)', perItem[1] / perItem[0] <= 3);
+
+const dir = join(tmp, 'bids');
+writeBatch(dir, 10000);
+const socval = join(ROOT, 'target', 'native', 'socval');
+const times = [];
+for (let i = 0; i < 3; i++) {
+  const t0 = process.hrtime.bigint();
+  execFileSync(socval, ['batch', '--config', 'www/examples/exampleshire.json', dir, '--format', 'csv', '--today', '2026-11-22'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+}
+row('native: socval batch, 10,000 proposals (median of 3)', `${median(times).toFixed(2)} s`, '1 s', median(times) < 1);
+rmSync(tmp, { recursive: true, force: true });
+
+// The table.
+const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => String(r.value).length)), 14];
+console.log(`\n${'figure'.padEnd(w[0])}  ${'value'.padEnd(w[1])}  ${'budget'.padEnd(w[2])}  status`);
+for (const r of rows) console.log(`${r.figure.padEnd(w[0])}  ${String(r.value).padEnd(w[1])}  ${String(r.budget).padEnd(w[2])}  ${r.ok}`);
+const rustc = execFileSync('rustc', ['--version']).toString().trim();
+console.log(`\nEnvironment: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${rustc}; Node ${process.version}; Chromium ${chromiumVersion} headless on localhost; ${new Date().toISOString()}`);
+console.log('Timings are noisy on shared machines: they are reported, not gated.');
