@@ -7,26 +7,21 @@
 // any path or CDN), the council's configuration from config-src (or from an
 // inline <script type="application/json"> child), and the outward-code table
 // only when the council's local area needs it. It makes no other request.
-import init, { mount, needsOutcodes, styles } from './socval_widget.js';
-
 const base = new URL('.', import.meta.url);
-let wasmReady;
-let outcodes;
-let sheet;
+// User Timing marks for each loading stage (read by scripts/bench.mjs).
+const mark = (name) => performance.mark(`socval:${name}`);
+mark('loader');
 
-// Constructed stylesheets are not inline styles: a strict CSP needs no 'unsafe-inline'.
-function stylesheet(css) {
-  const s = new CSSStyleSheet();
-  s.replaceSync(css);
-  return s;
-}
-const holdSheet = stylesheet(':host{all:initial!important;display:block!important;min-height:var(--socval-min-height,640px)!important}');
-
+// The glue module and the wasm are fetched in parallel (no import waterfall);
+// wasm-bindgen's init takes the pending response and compiles it streaming.
+let glue;
 function loadWasm() {
-  wasmReady ??= init({ module_or_path: new URL('socval_widget_bg.wasm', base) });
-  return wasmReady;
+  glue ??= Promise.all([import('./socval_widget.js'), fetch(new URL('socval_widget_bg.wasm', base))])
+    .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); mark('wasm-ready'); return m; });
+  return glue;
 }
 
+let outcodes;
 function loadOutcodes() {
   outcodes ??= fetch(new URL('outcodes.csv', base)).then((r) => {
     if (!r.ok) throw new Error(`outcodes.csv: HTTP ${r.status}`);
@@ -34,6 +29,26 @@ function loadOutcodes() {
   });
   return outcodes;
 }
+
+// A hint only, to start fetching the outward-code table while the wasm
+// compiles; the core's Prepared.needsOutcodes() decides whether it is used.
+function mayNeedOutcodes(configText) {
+  try {
+    const c = JSON.parse(configText);
+    return [c.local_area, ...(c.priority_areas ?? [])].some((a) => a && (a.districts?.length || a.radius));
+  } catch {
+    return false;
+  }
+}
+
+let sheet;
+// Constructed stylesheets are not inline styles: a strict CSP needs no 'unsafe-inline'.
+function stylesheet(css) {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+const holdSheet = stylesheet(':host{all:initial!important;display:block!important;min-height:var(--socval-min-height,640px)!important}');
 
 class SocialValueCalculator extends HTMLElement {
   static observedAttributes = ['config-src'];
@@ -74,17 +89,23 @@ class SocialValueCalculator extends HTMLElement {
   async #start() {
     const run = ++this.#run;
     try {
-      const [, config] = await Promise.all([loadWasm(), this.#config()]);
-      const csv = needsOutcodes(config) ? await loadOutcodes() : undefined;
+      const wasm = loadWasm();
+      const config = await this.#config();
+      mark('config');
+      if (mayNeedOutcodes(config)) loadOutcodes().catch(() => {});
+      const m = await wasm;
+      const prepared = m.prepare(config);
+      const csv = prepared.needsOutcodes() ? await loadOutcodes() : undefined;
+      mark('mount');
       if (run !== this.#run) return;
       this.#widget?.destroy();
       const root = this.shadowRoot;
-      sheet ??= stylesheet(styles());
+      sheet ??= stylesheet(m.styles());
       root.adoptedStyleSheets = [sheet];
       const point = document.createElement('div');
       root.replaceChildren(point);
       const lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
-      this.#widget = mount(point, this, config, csv, lang, this.id || '');
+      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '');
     } catch (e) {
       if (run !== this.#run) return;
       console.error('socval:', e);

@@ -58,15 +58,38 @@ impl Widget {
     }
 }
 
-/// Whether a configuration's local-area rules need the outward-code table,
-/// so the loader fetches it only then. Unreadable text answers false: the
-/// widget will show the configuration's problems instead.
+/// A council configuration read and checked once: the loader asks it
+/// whether the outward-code table is needed, then mounts with it.
+#[wasm_bindgen]
+pub struct Prepared {
+    setup: Result<socval_core::Setup, Vec<String>>,
+}
+
+#[wasm_bindgen]
+impl Prepared {
+    /// Whether the council's local-area rules need the outward-code table.
+    #[wasm_bindgen(js_name = needsOutcodes)]
+    pub fn needs_outcodes(&self) -> bool {
+        self.setup
+            .as_ref()
+            .is_ok_and(socval_core::Setup::needs_outcodes)
+    }
+}
+
+/// Reads and checks a council configuration (JSON text).
+#[wasm_bindgen]
+pub fn prepare(config: &str) -> Prepared {
+    let setup = socval_core::json::parse_config(config)
+        .map_err(|e| e.issues)
+        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
+        .map_err(|issues| issues.iter().map(ToString::to_string).collect());
+    Prepared { setup }
+}
+
+/// Whether a configuration needs the outward-code table (unreadable text: false).
 #[wasm_bindgen(js_name = needsOutcodes)]
 pub fn needs_outcodes(config: &str) -> bool {
-    socval_core::json::parse_config(config)
-        .ok()
-        .and_then(|c| socval_core::prepare(c).ok())
-        .is_some_and(|s| s.needs_outcodes())
+    prepare(config).needs_outcodes()
 }
 
 fn today() -> CivilDate {
@@ -80,14 +103,14 @@ fn today() -> CivilDate {
 
 /// Renders the calculator into `root` (inside the host's shadow root).
 ///
-/// `config` is the council configuration as JSON text; `outcodes` the
-/// outward-code CSV when [`needs_outcodes`] said so; `lang` the page's
+/// `prepared` is the council configuration from [`prepare`]; `outcodes` the
+/// outward-code CSV when it said the table is needed; `lang` the page's
 /// language; `draft_id` distinguishes two widgets of one council on a page.
 #[wasm_bindgen]
 pub fn mount(
     root: web_sys::Element,
     host: web_sys::HtmlElement,
-    config: &str,
+    prepared: Prepared,
     outcodes: Option<String>,
     lang: &str,
     draft_id: &str,
@@ -98,11 +121,8 @@ pub fn mount(
         web_sys::console::error_1(&format!("socval: {info}").into());
     }));
     let messages = messages::for_lang(lang);
-    let setup = socval_core::json::parse_config(config)
-        .map_err(|e| e.issues)
-        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues));
     let table = outcodes.map(|csv| OutcodeTable::parse(&csv));
-    match (setup, table) {
+    match (prepared.setup, table) {
         (Ok(setup), Some(Err(e))) => error(
             root,
             messages,
@@ -128,8 +148,7 @@ pub fn mount(
                 error: None,
             }
         }
-        (Err(issues), _) => {
-            let problems: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        (Err(problems), _) => {
             web_sys::console::error_1(
                 &format!(
                     "socval: the council configuration has problems:\n{}",

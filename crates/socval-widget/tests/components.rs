@@ -50,7 +50,14 @@ fn type_into(root: &web_sys::ShadowRoot, id: &str, text: &str) {
 #[wasm_bindgen_test]
 async fn renders_every_offered_measure_in_the_shadow_root() {
     let (host, root, point) = host();
-    let w = socval_widget::mount(point, host, EXAMPLESHIRE, None, "en", "t1");
+    let w = socval_widget::mount(
+        point,
+        host,
+        socval_widget::prepare(EXAMPLESHIRE),
+        None,
+        "en",
+        "t1",
+    );
     yew::scheduler::flush().await;
     let heading = root
         .query_selector("h2")
@@ -62,7 +69,31 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
         heading,
         "Exampleshire County Council: Estimate your social value"
     );
-    // Socval Open has 14 measures; each has a quantity input.
+    // Socval Open's four themes start closed; closed themes render no inputs.
+    assert_eq!(
+        root.query_selector_all("details.theme-group")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert_eq!(
+        root.query_selector_all("input[id$='-quantity']")
+            .unwrap()
+            .length(),
+        0
+    );
+    // Opening every theme shows all 14 measures, each with a quantity input.
+    let groups = root.query_selector_all("details.theme-group").unwrap();
+    for i in 0..groups.length() {
+        groups
+            .get(i)
+            .unwrap()
+            .dyn_into::<web_sys::HtmlDetailsElement>()
+            .unwrap()
+            .set_open(true);
+    }
+    sleep(50).await;
+    yew::scheduler::flush().await;
     assert_eq!(
         root.query_selector_all("input[id$='-quantity']")
             .unwrap()
@@ -76,10 +107,27 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
 #[wasm_bindgen_test]
 async fn typing_updates_results_after_a_pause() {
     let (host, root, point) = host();
-    let w = socval_widget::mount(point, host, EXAMPLESHIRE, None, "en", "t2");
+    let w = socval_widget::mount(
+        point,
+        host,
+        socval_widget::prepare(EXAMPLESHIRE),
+        None,
+        "en",
+        "t2",
+    );
     yew::scheduler::flush().await;
     type_into(&root, "contract-value", "1000000");
     type_into(&root, "contract-duration", "1");
+    // Open the Environment theme (the last of four), as a click on its summary would.
+    let groups = root.query_selector_all("details.theme-group").unwrap();
+    groups
+        .get(3)
+        .unwrap()
+        .dyn_into::<web_sys::HtmlDetailsElement>()
+        .unwrap()
+        .set_open(true);
+    sleep(50).await;
+    yew::scheduler::flush().await;
     type_into(&root, "m-environment-carbon-quantity", "100");
     sleep(400).await;
     yew::scheduler::flush().await;
@@ -108,7 +156,7 @@ async fn a_broken_config_lists_its_problems() {
     let w = socval_widget::mount(
         point,
         host,
-        r#"{"schema_version": 1, "council": {"name": ""}}"#,
+        socval_widget::prepare(r#"{"schema_version": 1, "council": {"name": ""}}"#),
         None,
         "en",
         "t3",

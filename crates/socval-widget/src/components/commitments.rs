@@ -8,6 +8,12 @@ use crate::context::Ctx;
 use crate::form::{FieldError, Form};
 use crate::state::{Action, State};
 
+/// Lower case by the browser's own rules: Rust's `to_lowercase` would ship
+/// Unicode case tables (about 17 kB) in the wasm for a search box.
+fn lower(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).to_lower_case())
+}
+
 /// Props of [`CommitmentsSection`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct CommitmentsProps {
@@ -24,18 +30,20 @@ pub struct CommitmentsProps {
 }
 
 /// Every offered measure, by theme; a theme opens when searched or used.
+/// A closed theme renders only its summary: most of the form's inputs are in
+/// closed themes, so first render is much lighter.
 #[component]
 pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
+    // Themes the supplier opened (a view concern, so kept here, not in the reducer).
+    let opened = use_state(std::collections::BTreeSet::<String>::new);
     let Some(ctx) = use_context::<Ctx>() else {
         return html! {};
     };
     let m = ctx.messages;
     let fw = &ctx.setup.framework;
-    let query = p.search.trim().to_lowercase();
+    let query = lower(p.search.trim());
     let matches = |title: &str, help: &str| {
-        query.is_empty()
-            || title.to_lowercase().contains(&query)
-            || help.to_lowercase().contains(&query)
+        query.is_empty() || lower(title).contains(&query) || lower(help).contains(&query)
     };
     let onsearch = {
         let d = p.dispatch.clone();
@@ -53,14 +61,26 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
         }
         any = true;
         let used = measures.iter().any(|x| p.form.commitments.get(&x.id).is_some_and(|c| c.is_used()));
-        let open = !query.is_empty() || used;
+        let open = !query.is_empty() || used || opened.contains(&theme.id);
+        let ontoggle = {
+            let (opened, id) = (opened.clone(), theme.id.clone());
+            Callback::from(move |e: Event| {
+                let now_open = e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open();
+                if now_open != opened.contains(&id) {
+                    let mut next = (*opened).clone();
+                    if now_open { next.insert(id.clone()); } else { next.remove(&id); }
+                    opened.set(next);
+                }
+            })
+        };
         let priority = ctx.setup.theme_priority(&theme.id).map(m.priority);
         html! {
-            <details class="theme-group" {open}>
+            <details class="theme-group" {open} {ontoggle}>
                 <summary class="theme-group__summary">
                     <span class="theme-group__title">{ theme.title.clone() }</span>
                     if let Some(pr) = priority { <span class="tag">{ pr }</span> }
                 </summary>
+                if open {
                 <div class="theme-group__body">
                     <p class="hint">{ theme.description.clone() }</p>
                     { for measures.into_iter().map(|measure| html! {
@@ -75,6 +95,7 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
                         />
                     }) }
                 </div>
+                }
             </details>
         }
     }).collect::<Html>();
