@@ -32,6 +32,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 step "build the widget and the JS API (wasm-pack, release, wasm-opt -Oz)"
 scripts/build-www.sh
+node scripts/size-check.mjs
 cargo build --quiet -p socval-cli
 
 step "widget components in headless Chromium (wasm-bindgen-test, chromedriver)"
