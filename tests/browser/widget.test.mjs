@@ -214,6 +214,7 @@ describe('the embedded widget', () => {
     await field(page, 'import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
     await figure(page, 'gross');
     await page.locator('social-value-calculator').locator('summary', { hasText: 'Jobs and skills' }).click();
+    await field(page, 'm-jobs-local-per-year').waitFor({ state: 'attached' });
     await check('results');
     await context.close();
   });
@@ -234,6 +235,9 @@ describe('the embedded widget', () => {
     guard = 0;
     while (!(await page.evaluate(() => document.querySelector('social-value-calculator').shadowRoot.activeElement?.textContent?.includes('Environment'))) && guard++ < 60) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
+    // A theme's inputs render once it is open (closed themes render none): wait
+    // for them as a person would, then carry on with the keyboard.
+    await field(page, 'm-environment-carbon-quantity').waitFor({ state: 'attached' });
     guard = 0;
     while ((await active()) !== 'm-environment-carbon-quantity' && guard++ < 20) await page.keyboard.press('Tab');
     assert.equal(await active(), 'm-environment-carbon-quantity');
