@@ -11,10 +11,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
 use socval_core::proposal::{Commitment, Contract, FrameworkStamp, Spend, StaffLine, SupplierLine};
-use socval_core::{Decimal, Env, Money, Proposal, Setup, json};
-use socval_tests::{CASES, TODAY};
+use socval_core::{Decimal, Env, Money, Proposal, Setup};
+use socval_tests::TODAY;
 
 const MEASURES: &[&str] = &[
     "jobs-local",
@@ -31,11 +30,6 @@ const MEASURES: &[&str] = &[
     "environment-waste",
 ];
 const POSTCODES: &[&str] = &["EX1", "EX4 4QJ", "PL1", "M1", "BS1", "TQ12"];
-
-fn setup() -> Setup {
-    let c = CASES.iter().find(|c| c.name == "exampleshire").unwrap();
-    socval_core::prepare(json::parse_config(c.config).unwrap()).unwrap()
-}
 
 /// A valid proposal with `n` commitments and 10 spend lines, deterministic.
 pub fn proposal(n: usize) -> Proposal {
@@ -99,8 +93,7 @@ fn time_per_call(setup: &Setup, env: &Env<'_>, p: &Proposal, budget: Duration) -
 }
 
 fn main() {
-    let setup = setup();
-    let table = OutcodeTable::parse(BUILTIN_CSV).unwrap();
+    let (setup, table) = socval_tests::exampleshire();
     let env = Env {
         today: TODAY,
         outcodes: Some(&table),

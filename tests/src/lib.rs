@@ -47,6 +47,22 @@ cases!(
     "northmoor",
 );
 
+/// The Exampleshire council, checked, and the outward-code table: where most
+/// tests and benchmarks start.
+#[allow(clippy::expect_used)] // The shipped example must be valid; a panic fails the test.
+pub fn exampleshire() -> (socval_core::Setup, OutcodeTable) {
+    let case = CASES
+        .iter()
+        .find(|c| c.name == "exampleshire")
+        .expect("the exampleshire case");
+    let config = json::parse_config(case.config).expect("the example parses");
+    let setup = socval_core::prepare(config).expect("the example is valid");
+    (
+        setup,
+        OutcodeTable::parse(BUILTIN_CSV).expect("the built-in table parses"),
+    )
+}
+
 /// Runs a case: the report, or the proposal's errors, as JSON.
 pub fn run(config: &str, proposal: &str) -> serde_json::Value {
     let setup = match json::parse_config(config)

@@ -68,11 +68,8 @@ fn worked_example_figures() {
 
 #[test]
 fn results_csv_adds_up_to_the_report() {
-    use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+    let (setup, table) = socval_tests::exampleshire();
     let case = CASES.iter().find(|c| c.name == "exampleshire").unwrap();
-    let setup =
-        socval_core::prepare(socval_core::json::parse_config(case.config).unwrap()).unwrap();
-    let table = OutcodeTable::parse(BUILTIN_CSV).unwrap();
     let env = socval_core::Env {
         today: socval_tests::TODAY,
         outcodes: Some(&table),
@@ -97,11 +94,7 @@ fn results_csv_adds_up_to_the_report() {
 
 #[test]
 fn double_counting_is_warned_once_per_pair_in_either_direction() {
-    use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
-    let case = CASES.iter().find(|c| c.name == "exampleshire").unwrap();
-    let setup =
-        socval_core::prepare(socval_core::json::parse_config(case.config).unwrap()).unwrap();
-    let table = OutcodeTable::parse(BUILTIN_CSV).unwrap();
+    let (setup, table) = socval_tests::exampleshire();
     let env = socval_core::Env {
         today: socval_tests::TODAY,
         outcodes: Some(&table),

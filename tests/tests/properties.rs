@@ -9,19 +9,10 @@
 )] // Tests may panic: that is how they fail.
 
 use proptest::prelude::*;
-use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+use socval_core::outcodes::OutcodeTable;
 use socval_core::proposal::{Commitment, Contract, FrameworkStamp, Spend, StaffLine, SupplierLine};
 use socval_core::{Decimal, Env, Money, Proposal, Report, Setup, json};
 use socval_tests::{CASES, TODAY};
-
-fn setup() -> Setup {
-    let text = CASES
-        .iter()
-        .find(|c| c.name == "exampleshire")
-        .map(|c| c.config)
-        .unwrap_or_default();
-    socval_core::prepare(json::parse_config(text).expect("config parses")).expect("config valid")
-}
 
 const MEASURES: &[&str] = &[
     "jobs-local",
@@ -133,7 +124,7 @@ proptest! {
 
     #[test]
     fn adding_a_commitment_never_lowers_the_totals(p in proposal(), extra in commitment()) {
-        let (s, t) = (setup(), OutcodeTable::parse(BUILTIN_CSV).expect("table"));
+        let (s, t) = socval_tests::exampleshire();
         let before = calc(&s, &t, &p);
         let mut more = p.clone();
         more.commitments.push(extra);
@@ -145,7 +136,7 @@ proptest! {
 
     #[test]
     fn lm3_stays_between_one_and_three(p in proposal()) {
-        let (s, t) = (setup(), OutcodeTable::parse(BUILTIN_CSV).expect("table"));
+        let (s, t) = socval_tests::exampleshire();
         let r = calc(&s, &t, &p);
         for v in [r.lm3.lm3, r.lm3.lm2, r.lm3.sensitivity.low, r.lm3.sensitivity.high] {
             prop_assert!(v >= Decimal::ONE && v <= Decimal::from_int(3), "{v}");
@@ -155,7 +146,7 @@ proptest! {
 
     #[test]
     fn results_do_not_depend_on_commitment_order(p in proposal()) {
-        let (s, t) = (setup(), OutcodeTable::parse(BUILTIN_CSV).expect("table"));
+        let (s, t) = socval_tests::exampleshire();
         let a = calc(&s, &t, &p);
         let mut rev = p.clone();
         rev.commitments.reverse();
@@ -167,7 +158,7 @@ proptest! {
 
     #[test]
     fn tables_add_up(p in proposal()) {
-        let (s, t) = (setup(), OutcodeTable::parse(BUILTIN_CSV).expect("table"));
+        let (s, t) = socval_tests::exampleshire();
         let r = calc(&s, &t, &p);
         let theme_sum: i64 = r.themes.iter().map(|t| t.totals.present_value.pence()).sum();
         prop_assert_eq!(theme_sum, r.totals.present_value.pence());
@@ -203,8 +194,7 @@ proptest! {
 
 #[test]
 fn extreme_numbers_are_errors_not_panics() {
-    let s = setup();
-    let t = OutcodeTable::parse(BUILTIN_CSV).expect("table");
+    let (s, t) = socval_tests::exampleshire();
     let env = Env {
         today: TODAY,
         outcodes: Some(&t),
