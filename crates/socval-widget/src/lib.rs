@@ -86,12 +86,6 @@ pub fn prepare(config: &str) -> Prepared {
     Prepared { setup }
 }
 
-/// Whether a configuration needs the outward-code table (unreadable text: false).
-#[wasm_bindgen(js_name = needsOutcodes)]
-pub fn needs_outcodes(config: &str) -> bool {
-    prepare(config).needs_outcodes()
-}
-
 fn today() -> CivilDate {
     let d = js_sys::Date::new_0();
     CivilDate {

@@ -179,16 +179,19 @@ async fn a_broken_config_lists_its_problems() {
 #[wasm_bindgen_test]
 fn needs_outcodes_follows_the_local_area_rules() {
     assert!(
-        socval_widget::needs_outcodes(EXAMPLESHIRE),
+        socval_widget::prepare(EXAMPLESHIRE).needs_outcodes(),
         "districts need the table"
     );
     let by_area = EXAMPLESHIRE.replace(
         r#""districts": ["E07000040", "E07000041", "E07000042", "E07000045"]"#,
         r#""postcode_areas": ["EX"]"#,
     );
-    assert!(!socval_widget::needs_outcodes(&by_area.replace(
-        r#""outward_codes": ["PL1", "PL2", "PL4"]"#,
-        r#""postcode_areas": ["PL"]"#
-    )));
-    assert!(!socval_widget::needs_outcodes("not json"));
+    assert!(
+        !socval_widget::prepare(&by_area.replace(
+            r#""outward_codes": ["PL1", "PL2", "PL4"]"#,
+            r#""postcode_areas": ["PL"]"#
+        ))
+        .needs_outcodes()
+    );
+    assert!(!socval_widget::prepare("not json").needs_outcodes());
 }
