@@ -82,11 +82,32 @@ pub fn proposal(n: usize) -> Proposal {
     }
 }
 
-fn time_per_call(setup: &Setup, env: &Env<'_>, p: &Proposal, budget: Duration) -> (f64, u64) {
+/// What one evaluation is: `evaluate` (the figures) or `calculate` (the
+/// figures explained, as the CLI and the widget's export show them).
+#[derive(Clone, Copy)]
+enum Call {
+    Evaluate,
+    Calculate,
+}
+
+fn time_per_call(
+    setup: &Setup,
+    env: &Env<'_>,
+    p: &Proposal,
+    call: Call,
+    budget: Duration,
+) -> (f64, u64) {
     let start = Instant::now();
     let mut n = 0_u64;
     while start.elapsed() < budget {
-        black_box(socval_core::calculate(setup, black_box(p), env).unwrap());
+        match call {
+            Call::Evaluate => {
+                black_box(socval_core::evaluate(setup, black_box(p), env).unwrap());
+            }
+            Call::Calculate => {
+                black_box(socval_core::calculate(setup, black_box(p), env).unwrap());
+            }
+        }
         n += 1;
     }
     (start.elapsed().as_secs_f64() / n as f64, n)
@@ -100,16 +121,30 @@ fn main() {
     };
 
     let p20 = proposal(20);
-    let _ = time_per_call(&setup, &env, &p20, Duration::from_millis(300)); // warm up
-    let (t, n) = time_per_call(&setup, &env, &p20, Duration::from_secs(3));
-    println!(
-        "evaluations per second, one core, 20 commitments: {:.0} ({n} runs, {:.2} µs each)",
-        1.0 / t,
-        t * 1e6
-    );
-    println!("BENCH evals_per_second {:.0}", 1.0 / t);
+    // `SOCVAL_PROFILE=1` runs only `evaluate` for 10 s, for `perf record`.
+    if std::env::var_os("SOCVAL_PROFILE").is_some() {
+        time_per_call(&setup, &env, &p20, Call::Evaluate, Duration::from_secs(10));
+        return;
+    }
+    for (call, name, key) in [
+        (Call::Evaluate, "evaluate (figures)", "evals_per_second"),
+        (
+            Call::Calculate,
+            "calculate (figures explained)",
+            "calcs_per_second",
+        ),
+    ] {
+        let _ = time_per_call(&setup, &env, &p20, call, Duration::from_millis(300)); // warm up
+        let (t, n) = time_per_call(&setup, &env, &p20, call, Duration::from_secs(3));
+        println!(
+            "{name} per second, one core, 20 commitments: {:.0} ({n} runs, {:.2} µs each)",
+            1.0 / t,
+            t * 1e6
+        );
+        println!("BENCH {key} {:.0}", 1.0 / t);
+    }
 
-    println!("cost curve (one evaluation):");
+    println!("cost curve (one evaluation: check and figures):");
     println!(
         "  {:>9}  {:>12}  {:>16}",
         "commitments", "time", "per commitment"
@@ -117,7 +152,7 @@ fn main() {
     for size in [10, 100, 1_000, 10_000, 100_000] {
         let p = proposal(size);
         let budget = Duration::from_millis(if size >= 10_000 { 2_000 } else { 1_000 });
-        let (t, runs) = time_per_call(&setup, &env, &p, budget);
+        let (t, runs) = time_per_call(&setup, &env, &p, Call::Evaluate, budget);
         println!(
             "  {size:>11}  {:>9.3} ms  {:>13.3} µs   ({runs} runs)",
             t * 1e3,

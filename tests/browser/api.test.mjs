@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT, TODAY, cli, example } from './harness.mjs';
-import { initSync, calculate, validate, frameworks, framework } from '../../www/socval/api/socval.js';
+import { initSync, calculate, evaluate, validate, frameworks, framework } from '../../www/socval/api/socval.js';
 
 initSync({ module: readFileSync(join(ROOT, 'www', 'socval', 'api', 'socval_bg.wasm')) });
 
@@ -15,6 +15,22 @@ test('calculate equals the CLI to the penny, from objects or JSON text', () => {
     const proposal = example(`${council}-proposal.json`);
     assert.deepEqual(calculate(config, proposal, { today: TODAY }), want);
     assert.deepEqual(calculate(JSON.parse(config), JSON.parse(proposal), { today: TODAY }), want);
+  }
+});
+
+test('evaluate gives the figures of calculate without the working', () => {
+  for (const council of ['exampleshire', 'northmoor']) {
+    const config = example(`${council}.json`);
+    const proposal = example(`${council}-proposal.json`);
+    const r = calculate(config, proposal, { today: TODAY });
+    const f = evaluate(config, proposal, { today: TODAY });
+    assert.deepEqual(f.totals, r.totals);
+    assert.deepEqual(f.ratio, r.ratio);
+    assert.deepEqual(f.warnings, r.warnings);
+    assert.deepEqual(f.themes.map((t) => [t.totals, t.share_percent, t.commitments]), r.themes.map((t) => [t.totals, t.share_percent, t.commitments]));
+    for (const k of ['round1', 'round2', 'round3', 'lm3', 'lm2', 'sensitivity', 'local_share_percent']) assert.deepEqual(f.lm3[k], r.lm3[k], k);
+    for (const k of ['score_percent', 'weighting_percent', 'weighted_points']) assert.equal(f.score[k], r.score[k], k);
+    assert.ok(r.totals.present_value > 0, 'the example has value to compare');
   }
 });
 

@@ -1,8 +1,9 @@
 //! Shared harness for the golden worked examples: the same code runs them
 //! natively and in wasm32, so a pass on both proves the builds agree.
 
+use socval_core::figures::{ScoreFigures, ThemeFigures};
 use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
-use socval_core::{CivilDate, Env, json};
+use socval_core::{CivilDate, Env, Figures, Report, json};
 
 /// The date every golden case is calculated on.
 pub const TODAY: CivilDate = CivilDate {
@@ -79,9 +80,19 @@ pub fn run(config: &str, proposal: &str) -> serde_json::Value {
     };
     let result = json::parse_proposal(proposal)
         .map_err(|e| e.issues)
-        .and_then(|p| socval_core::calculate(&setup, &p, &env).map_err(|e| e.issues));
+        .and_then(|p| {
+            let report = socval_core::calculate(&setup, &p, &env).map_err(|e| e.issues)?;
+            Ok((report, socval_core::evaluate(&setup, &p, &env)))
+        });
     match result {
-        Ok(report) => serde_json::to_value(report).unwrap_or_default(),
+        // `evaluate` must give exactly the figures `calculate` explains.
+        Ok((report, Ok(figures)))
+            if figures_of(&report) != figures_without_band(figures.clone()) =>
+        {
+            serde_json::json!({ "evaluate_disagrees": figures })
+        }
+        Ok((report, Ok(_))) => serde_json::to_value(report).unwrap_or_default(),
+        Ok((_, Err(e))) => serde_json::json!({ "evaluate_fails": e.issues }),
         Err(issues) => serde_json::json!({ "errors": issues }),
     }
 }
@@ -129,4 +140,36 @@ fn first_difference(want: &serde_json::Value, got: &serde_json::Value, path: Str
             ),
         _ => format!("{path}: expected {want}, got {got}"),
     }
+}
+
+/// The figures a report shows, as [`socval_core::evaluate`] returns them
+/// (the band as reached or not: the report names it, the figures index it).
+pub fn figures_of(r: &Report) -> Figures {
+    Figures {
+        totals: r.totals,
+        ratio: r.ratio.clone(),
+        themes: r
+            .themes
+            .iter()
+            .map(|t| ThemeFigures {
+                totals: t.totals,
+                share_percent: t.share_percent,
+                commitments: t.commitments,
+            })
+            .collect(),
+        lm3: r.lm3.figures,
+        score: ScoreFigures {
+            score_percent: r.score.score_percent,
+            weighting_percent: r.score.weighting_percent,
+            weighted_points: r.score.weighted_points,
+            band: r.score.band.as_ref().map(|_| 0),
+        },
+        warnings: r.warnings.clone(),
+    }
+}
+
+/// `f` with its band index reduced to whether a band was reached, to compare with [`figures_of`].
+pub fn figures_without_band(mut f: Figures) -> Figures {
+    f.score.band = f.score.band.map(|_| 0);
+    f
 }

@@ -138,10 +138,10 @@ proptest! {
     fn lm3_stays_between_one_and_three(p in proposal()) {
         let (s, t) = socval_tests::exampleshire();
         let r = calc(&s, &t, &p);
-        for v in [r.lm3.lm3, r.lm3.lm2, r.lm3.sensitivity.low, r.lm3.sensitivity.high] {
+        for v in [r.lm3.figures.lm3, r.lm3.figures.lm2, r.lm3.figures.sensitivity.low, r.lm3.figures.sensitivity.high] {
             prop_assert!(v >= Decimal::ONE && v <= Decimal::from_int(3), "{v}");
         }
-        prop_assert!(r.lm3.sensitivity.low <= r.lm3.lm3 && r.lm3.lm3 <= r.lm3.sensitivity.high);
+        prop_assert!(r.lm3.figures.sensitivity.low <= r.lm3.figures.lm3 && r.lm3.figures.lm3 <= r.lm3.figures.sensitivity.high);
     }
 
     #[test]
@@ -154,6 +154,15 @@ proptest! {
         prop_assert_eq!(a.totals, b.totals);
         prop_assert_eq!(a.themes, b.themes);
         prop_assert_eq!(a.score, b.score);
+    }
+
+    #[test]
+    fn evaluate_gives_the_figures_calculate_explains(p in proposal()) {
+        let (s, t) = socval_tests::exampleshire();
+        let r = calc(&s, &t, &p);
+        let env = Env { today: TODAY, outcodes: Some(&t) };
+        let f = socval_core::evaluate(&s, &p, &env).expect("generated proposals are valid");
+        prop_assert_eq!(socval_tests::figures_of(&r), socval_tests::figures_without_band(f));
     }
 
     #[test]

@@ -1,17 +1,18 @@
 //! `socval batch`: score every proposal in a folder and rank them, for
-//! council evaluators.
+//! council evaluators. Ranking needs only the figures, so each proposal is
+//! evaluated, not explained.
 
 use std::fmt::Write;
 use std::path::Path;
 
 use serde_json::json;
-use socval_core::{Env, Report, Setup, json as sjson};
+use socval_core::{Env, Figures, Setup, json as sjson};
 
 use crate::{BatchFormat, Failure};
 
 struct Row {
     file: String,
-    outcome: Result<Report, String>,
+    outcome: Result<Figures, String>,
 }
 
 /// Scores the folder's proposals and renders the ranking.
@@ -38,7 +39,7 @@ pub(crate) fn run(
             let outcome = std::fs::read_to_string(path)
                 .map_err(|e| e.to_string())
                 .and_then(|text| sjson::parse_proposal(&text).map_err(|e| first(&e.issues)))
-                .and_then(|p| socval_core::calculate(setup, &p, env).map_err(|e| first(&e.issues)));
+                .and_then(|p| socval_core::evaluate(setup, &p, env).map_err(|e| first(&e.issues)));
             Row { file, outcome }
         })
         .collect();

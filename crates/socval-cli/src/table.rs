@@ -66,14 +66,14 @@ pub fn report(r: &Report) -> String {
             let _ = writeln!(s, "      {w}");
         }
     }
-    let l = &r.lm3;
+    let l = &r.lm3.figures;
     let _ = writeln!(s);
     let _ = writeln!(
         s,
         "LM3 {}  (two rounds {}; low {} / central {} / high {})",
         l.lm3, l.lm2, l.sensitivity.low, l.sensitivity.central, l.sensitivity.high
     );
-    for w in &l.working {
+    for w in &r.lm3.working {
         let _ = writeln!(s, "      {w}");
     }
     if let Some(share) = l.local_share_percent {
@@ -83,7 +83,7 @@ pub fn report(r: &Report) -> String {
             share, l.total_spend, l.priority_spend, l.sme_spend, l.vcse_spend
         );
     }
-    for line in &l.lines {
+    for line in &r.lm3.lines {
         let place = match &line.place {
             Place::Local => "local".to_string(),
             Place::Priority(a) => format!("priority area: {a}"),

@@ -104,13 +104,19 @@ impl Resolved {
     /// The impact of each year the outcome lasts, in µ£, from the first-year
     /// impact: `[first, first×(1−d), first×(1−d)², …]`.
     pub fn persistence(&self, first_micro: i128) -> Vec<i128> {
-        let mut out = Vec::with_capacity(usize::from(self.benefit_years));
+        self.lasting(first_micro).collect()
+    }
+
+    /// [`Resolved::persistence`] without collecting it: one value a year.
+    pub fn lasting(&self, first_micro: i128) -> impl Iterator<Item = i128> + use<> {
+        let drop_off = self.drop_off_percent;
         let mut v = first_micro;
-        for _ in 0..self.benefit_years {
-            out.push(v);
-            v = keep(v, self.drop_off_percent);
-        }
-        out
+        (0..self.benefit_years).map(move |k| {
+            if k > 0 {
+                v = keep(v, drop_off);
+            }
+            v
+        })
     }
 }
 

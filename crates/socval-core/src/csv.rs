@@ -58,7 +58,7 @@ pub fn report_csv(r: &Report) -> String {
         };
         row("commitment", &m.title, Some(&m.totals), &detail);
     }
-    let l = &r.lm3;
+    let l = &r.lm3.figures;
     row(
         "lm3",
         "LM3",

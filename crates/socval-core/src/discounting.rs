@@ -141,17 +141,62 @@ impl Factors {
         }
     }
 
+    /// Every factor to [`MAX_YEARS`]: computed once per council setup, so a
+    /// calculation only looks factors up.
+    pub fn table(settings: &DiscountSettings) -> Factors {
+        Factors::new(settings, 0, MAX_YEARS)
+    }
+
+    /// These factors for a contract whose year 0 is `offset` years after the
+    /// first year of the table.
+    pub fn shifted(&self, offset: usize) -> Shifted<'_> {
+        Shifted {
+            factors: self,
+            offset: self.offset.saturating_add(offset),
+        }
+    }
+
     /// The exponent used for contract year `year` (0-based).
     pub fn period(&self, year: usize) -> usize {
-        (self.offset + year).min(MAX_YEARS)
+        self.shifted(0).period(year)
+    }
+
+    /// The factor for contract year `year`, at [`FACTOR_SCALE`].
+    pub fn factor(&self, year: usize) -> i128 {
+        self.shifted(0).factor(year)
+    }
+
+    /// The factor for contract year `year` as a six-place decimal, for display.
+    pub fn factor_decimal(&self, year: usize) -> Decimal {
+        self.shifted(0).factor_decimal(year)
+    }
+
+    /// `value` (µ£) in contract year `year`, discounted, in µ£.
+    pub fn present_value(&self, value_micro: i128, year: usize) -> i128 {
+        self.shifted(0).present_value(value_micro, year)
+    }
+}
+
+/// A factor table seen from a contract's first year (see [`Factors::shifted`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Shifted<'a> {
+    factors: &'a Factors,
+    offset: usize,
+}
+
+impl Shifted<'_> {
+    /// The exponent used for contract year `year` (0-based).
+    pub fn period(&self, year: usize) -> usize {
+        self.offset.saturating_add(year).min(MAX_YEARS)
     }
 
     /// The factor for contract year `year`, at [`FACTOR_SCALE`].
     pub fn factor(&self, year: usize) -> i128 {
         let t = self.period(year);
-        self.factors
+        let table = &self.factors.factors;
+        table
             .get(t)
-            .or(self.factors.last())
+            .or(table.last())
             .copied()
             .unwrap_or(FACTOR_SCALE)
     }

@@ -122,11 +122,12 @@ pub(crate) struct Collector {
 impl Collector {
     pub(crate) fn push(
         &mut self,
-        path: impl Into<String>,
+        path: impl fmt::Display,
         code: IssueCode,
         message: impl Into<String>,
     ) {
-        self.issues.push(Issue::new(path, code, message));
+        self.issues
+            .push(Issue::new(path.to_string(), code, message));
     }
 }
 
@@ -152,13 +153,13 @@ pub mod limits {
 }
 
 impl Collector {
-    pub(crate) fn non_negative(&mut self, path: &str, value: crate::fixed::Decimal) {
+    pub(crate) fn non_negative(&mut self, path: impl fmt::Display, value: crate::fixed::Decimal) {
         if value.is_negative() {
             self.push(path, IssueCode::Negative, "must be zero or more");
         }
     }
 
-    pub(crate) fn percent(&mut self, path: &str, value: crate::fixed::Decimal) {
+    pub(crate) fn percent(&mut self, path: impl fmt::Display, value: crate::fixed::Decimal) {
         if value.is_negative() || value > crate::fixed::Decimal::HUNDRED {
             self.push(
                 path,
@@ -168,7 +169,13 @@ impl Collector {
         }
     }
 
-    pub(crate) fn text(&mut self, path: &str, value: &str, max: usize, required: bool) {
+    pub(crate) fn text(
+        &mut self,
+        path: impl fmt::Display,
+        value: &str,
+        max: usize,
+        required: bool,
+    ) {
         if required && value.trim().is_empty() {
             self.push(path, IssueCode::Required, "must not be empty");
         } else if value.chars().count() > max {
@@ -180,7 +187,7 @@ impl Collector {
         }
     }
 
-    pub(crate) fn list_len(&mut self, path: &str, len: usize, max: usize) -> bool {
+    pub(crate) fn list_len(&mut self, path: impl fmt::Display, len: usize, max: usize) -> bool {
         if len > max {
             self.push(
                 path,
@@ -190,5 +197,39 @@ impl Collector {
             return false;
         }
         true
+    }
+}
+
+/// A field path such as `commitments[2].quantity`, written out only when an
+/// issue is reported: checking a valid proposal builds no path strings.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// A top-level field or list: `commitments`.
+    Root(&'a str),
+    /// An entry of a list: `commitments[2]`.
+    Item(&'a Path<'a>, usize),
+    /// A field of an entry: `commitments[2].quantity`.
+    Field(&'a Path<'a>, &'a str),
+}
+
+impl<'a> Path<'a> {
+    /// The entry `index` of this list.
+    pub(crate) fn item(&'a self, index: usize) -> Path<'a> {
+        Path::Item(self, index)
+    }
+
+    /// The field `name` of this entry.
+    pub(crate) fn field(&'a self, name: &'a str) -> Path<'a> {
+        Path::Field(self, name)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Item(list, i) => write!(f, "{list}[{i}]"),
+            Path::Field(entry, name) => write!(f, "{entry}.{name}"),
+        }
     }
 }

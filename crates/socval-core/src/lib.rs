@@ -11,7 +11,8 @@
 //!   values it overrides, check every rule ([`ConfigError`]).
 //! - **Check** a supplier's proposal against it ([`check_proposal`]): every
 //!   error at once, each naming its field ([`ProposalError`]), plus warnings.
-//! - **Calculate** ([`calculate`]): value each commitment (quantity × proxy,
+//! - **Evaluate** ([`evaluate`]) for the figures alone, or
+//!   **calculate** ([`calculate`]) for the figures explained: value each commitment (quantity × proxy,
 //!   [SROI adjustments](adjustments), [Green Book discounting](discounting)),
 //!   total by theme, work out [LM3](lm3) from the spend profile, the social
 //!   value ratio and the indicative [tender score](scoring).
@@ -23,6 +24,7 @@ pub mod builtin;
 pub mod config;
 pub mod csv;
 pub mod discounting;
+pub mod figures;
 pub mod fixed;
 pub mod framework;
 pub mod issues;
@@ -42,11 +44,10 @@ mod validation;
 #[cfg(feature = "schema")]
 pub mod schema;
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 pub use config::CouncilConfig;
+pub use figures::Figures;
 pub use fixed::{Decimal, Money};
 pub use issues::{ConfigError, Issue, IssueCode, ParseError, ProposalError};
 pub use outcodes::OutcodeTable;
@@ -55,9 +56,11 @@ pub use report::Report;
 pub use setup::{Setup, prepare};
 pub use validation::MIN_FULL_TIME_YEAR;
 
-use crate::discounting::{Base, Convention, Factors, Schedule};
+use crate::discounting::{Base, Convention, Schedule};
+use crate::figures::ThemeFigures;
 use crate::fixed::Decimal as D;
 use crate::issues::IssueCode as Code;
+use crate::local_area::Place;
 use crate::report::{FrameworkInfo, ROUNDING_RULE, SourceUse, ThemeLine, Totals};
 
 /// A calendar date, supplied by the caller (the core has no clock).
@@ -89,7 +92,21 @@ pub fn check_proposal(
     validation::check(setup, proposal, env).map(|c| c.warnings)
 }
 
-/// Calculates everything for one proposal.
+/// Works out the figures for one proposal, without the words: every total,
+/// the ratio, LM3 and the score, as [`calculate`] would, but with no
+/// working, year lines or explanations, so it is what a council scoring
+/// every bid, or a live total, should call.
+pub fn evaluate(
+    setup: &Setup,
+    proposal: &Proposal,
+    env: &Env<'_>,
+) -> Result<Figures, ProposalError> {
+    let checked = validation::check(setup, proposal, env)?;
+    Ok(run(setup, proposal, env, checked, |_, _, _, _| {}, |_| {}))
+}
+
+/// Calculates everything for one proposal: the figures of [`evaluate`] with
+/// the arithmetic written out and every source cited.
 pub fn calculate(
     setup: &Setup,
     proposal: &Proposal,
@@ -99,87 +116,42 @@ pub fn calculate(
     let cfg = &setup.config;
     let fw = &setup.framework;
     let contract = &proposal.contract;
+    let discounting = discount_text(&cfg.discounting, base_year(setup, proposal, env));
+    let mut measures = Vec::with_capacity(checked.commitments.len());
+    let mut lines = Vec::with_capacity(proposal.spend.staff.len() + proposal.spend.suppliers.len());
+    let figures = run(
+        setup,
+        proposal,
+        env,
+        checked,
+        |c, per_year, years, disc| {
+            measures.push(social_value::measure_line(
+                c,
+                per_year,
+                years,
+                disc,
+                contract.start_year,
+                &discounting,
+            ));
+        },
+        |line| lines.push(line.report(setup)),
+    );
 
-    let d = &cfg.discounting;
-    let base_year = match d.base {
-        Base::ContractStart => contract.start_year,
-        Base::Today => env.today.year,
-    };
-    let offset = usize::try_from(contract.start_year.saturating_sub(base_year)).unwrap_or(0);
-    let horizon = checked.years
-        + usize::from(
-            checked
-                .commitments
-                .iter()
-                .map(|c| c.adjustments.benefit_years)
-                .max()
-                .unwrap_or(1),
-        );
-    let factors = Factors::new(d, offset, horizon);
-    let discounting = discount_text(d, base_year);
-
-    let measures: Vec<_> = checked
-        .commitments
-        .iter()
-        .map(|c| social_value::value_commitment(c, &factors, contract.start_year, &discounting))
-        .collect();
-
-    let mut totals = Totals::default();
-    let mut by_theme: BTreeMap<&str, (Totals, usize)> = BTreeMap::new();
-    for m in &measures {
-        add(&mut totals, &m.totals);
-        let entry = by_theme.entry(m.theme.as_str()).or_default();
-        add(&mut entry.0, &m.totals);
-        entry.1 += 1;
-    }
-    let basis = cfg.scoring.basis;
-    let ratio = scoring::ratio(basis, &totals, contract.value, cfg.target_ratio_percent);
-    let basis_total = scoring::basis_value(basis, &totals);
     let themes = fw
         .themes
         .iter()
-        .map(|t| {
-            let (tt, n) = by_theme.get(t.id.as_str()).copied().unwrap_or_default();
-            ThemeLine {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                priority: setup.theme_priority(&t.id),
-                totals: tt,
-                share_percent: scoring::basis_value(basis, &tt)
-                    .percent_of(basis_total)
-                    .unwrap_or_default()
-                    .round_to(2),
-                commitments: n,
-            }
+        .zip(&figures.themes)
+        .map(|(t, f)| ThemeLine {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            priority: setup.theme_priority(&t.id),
+            totals: f.totals,
+            share_percent: f.share_percent,
+            commitments: f.commitments,
         })
         .collect();
 
-    let lm3 = lm3::lm3(&cfg.lm3, proposal, &checked.staff, &checked.suppliers);
-    let score = scoring::score(&cfg.scoring, &ratio, proposal);
-
-    let mut warnings = checked.warnings;
-    if ratio.percent > D::HUNDRED {
-        warnings.push(Issue::new("commitments", Code::Implausible, format!("the social value is {}% of the contract value, more than the contract itself; check the quantities", ratio.percent)));
-    }
-
-    let mut sources: Vec<SourceUse> = Vec::new();
-    for m in &measures {
-        let Some(measure) = setup.measure(&m.measure) else {
-            continue;
-        };
-        if let (Some(p), false) = (
-            &measure.proxy,
-            sources.iter().any(|s| s.measure == m.measure),
-        ) {
-            sources.push(SourceUse {
-                measure: m.measure.clone(),
-                title: m.title.clone(),
-                value: p.value,
-                unit: m.unit,
-                provenance: p.source.clone(),
-            });
-        }
-    }
+    let sources = sources(setup, proposal);
 
     Ok(Report {
         framework: FrameworkInfo {
@@ -192,17 +164,138 @@ pub fn calculate(
         contract_value: contract.value,
         duration_years: contract.duration_years,
         start_year: contract.start_year,
-        totals,
-        ratio,
+        totals: figures.totals,
+        score: scoring::report(&cfg.scoring, &figures.ratio, proposal, &figures.score),
+        ratio: figures.ratio,
         themes,
         measures,
-        lm3,
-        score,
-        warnings,
+        lm3: lm3::report(&figures.lm3, lines),
+        warnings: figures.warnings,
         sources,
         discounting,
         rounding: ROUNDING_RULE.to_string(),
     })
+}
+
+/// Every proxy value the proposal's commitments use, with where it comes
+/// from, in the order first used.
+pub fn sources(setup: &Setup, proposal: &Proposal) -> Vec<SourceUse> {
+    let mut out: Vec<SourceUse> = Vec::new();
+    for c in &proposal.commitments {
+        let Some(m) = setup.measure(&c.measure) else {
+            continue;
+        };
+        if let (Some(p), false) = (&m.proxy, out.iter().any(|s| s.measure == m.id)) {
+            out.push(SourceUse {
+                measure: m.id.clone(),
+                title: m.title.clone(),
+                value: p.value,
+                unit: m.unit,
+                provenance: p.source.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Where a postcode lies for this council: in its local area, in one of its
+/// priority areas, or neither; none if it is not a postcode or cannot be
+/// placed (the proposal check says why).
+pub fn locate(setup: &Setup, postcode: &str, env: &Env<'_>) -> Option<Place> {
+    let pc = postcode::Postcode::parse(postcode).ok()?;
+    validation::place(setup, &pc, env.outcodes)
+        .ok()
+        .map(|p| p.to_place(setup))
+}
+
+/// The name of the score band reached, under the ratio-bands method.
+pub fn band_name(setup: &Setup, score: &figures::ScoreFigures) -> Option<String> {
+    scoring::band_name(&setup.config.scoring, score)
+}
+
+/// The year present values are expressed in.
+fn base_year(setup: &Setup, proposal: &Proposal, env: &Env<'_>) -> i32 {
+    match setup.config.discounting.base {
+        Base::ContractStart => proposal.contract.start_year,
+        Base::Today => env.today.year,
+    }
+}
+
+/// The one pass that works out the figures of a checked proposal. It tells
+/// `each_commitment` about every commitment's years and `each_spend` about
+/// every spend line, so that [`calculate`] explains exactly the figures
+/// [`evaluate`] returns, without working anything out twice.
+fn run(
+    setup: &Setup,
+    proposal: &Proposal,
+    env: &Env<'_>,
+    checked: validation::Checked<'_>,
+    mut each_commitment: impl FnMut(
+        &validation::CheckedCommitment<'_>,
+        &[D],
+        &social_value::Years,
+        &discounting::Shifted<'_>,
+    ),
+    each_spend: impl FnMut(lm3::Counted<'_>),
+) -> Figures {
+    let cfg = &setup.config;
+    let contract = &proposal.contract;
+    let offset = usize::try_from(
+        contract
+            .start_year
+            .saturating_sub(base_year(setup, proposal, env)),
+    )
+    .unwrap_or(0);
+    let disc = setup.factors.shifted(offset);
+
+    let mut totals = Totals::default();
+    let mut themes = vec![ThemeFigures::default(); setup.framework.themes.len()];
+    let mut years = social_value::Years::default();
+    for c in &checked.commitments {
+        let per_year = checked.per_year(c);
+        years.value(c, per_year, &disc);
+        let t = years.totals();
+        add(&mut totals, &t);
+        if let Some(theme) = setup
+            .theme_of(c.measure_index)
+            .and_then(|i| themes.get_mut(i))
+        {
+            add(&mut theme.totals, &t);
+            theme.commitments += 1;
+        }
+        each_commitment(c, per_year, &years, &disc);
+    }
+    let basis = cfg.scoring.basis;
+    let ratio = scoring::ratio(basis, &totals, contract.value, cfg.target_ratio_percent);
+    let basis_total = scoring::basis_value(basis, &totals);
+    for theme in &mut themes {
+        theme.share_percent = scoring::basis_value(basis, &theme.totals)
+            .percent_of(basis_total)
+            .unwrap_or_default()
+            .round_to(2);
+    }
+
+    let lm3 = lm3::figures(
+        &cfg.lm3,
+        proposal,
+        &checked.staff,
+        &checked.suppliers,
+        each_spend,
+    );
+    let score = scoring::score(&cfg.scoring, &ratio, proposal);
+
+    let mut warnings = checked.warnings;
+    if ratio.percent > D::HUNDRED {
+        warnings.push(Issue::new("commitments", Code::Implausible, format!("the social value is {}% of the contract value, more than the contract itself; check the quantities", ratio.percent)));
+    }
+    Figures {
+        totals,
+        ratio,
+        themes,
+        lm3,
+        score,
+        warnings,
+    }
 }
 
 fn add(into: &mut Totals, t: &Totals) {

@@ -14,24 +14,53 @@
 //! of 1.50 means each £1 of the contract generates a further 50p locally.
 
 use crate::config::{Lm3Settings, RespendRates};
+use crate::figures::Lm3Figures;
 use crate::fixed::{Decimal, Money};
-use crate::local_area::Place;
 use crate::proposal::Proposal;
 use crate::report::{Lm3Report, Sensitivity, SpendKind, SpendLineReport};
-use crate::validation::CheckedSpend;
+use crate::validation::{CheckedSpend, Placed};
 
-/// Works out LM3 for a checked proposal.
-pub(crate) fn lm3(
+/// One spend line as LM3 counted it, handed to the caller of [`figures`].
+pub(crate) struct Counted<'a> {
+    pub(crate) kind: SpendKind,
+    pub(crate) index: usize,
+    pub(crate) label: &'a str,
+    pub(crate) checked: &'a CheckedSpend,
+    pub(crate) amount: Money,
+    pub(crate) surveyed: Option<Decimal>,
+    pub(crate) rates: &'a RespendRates,
+    pub(crate) round3: Money,
+}
+
+impl Counted<'_> {
+    /// The line for the report.
+    pub(crate) fn report(&self, setup: &crate::Setup) -> SpendLineReport {
+        SpendLineReport {
+            kind: self.kind,
+            index: self.index,
+            label: self.label.to_string(),
+            outward_code: self.checked.postcode.outward().to_string(),
+            amount: self.amount,
+            place: self.checked.place.to_place(setup),
+            respend_percent: self.surveyed.unwrap_or(self.rates.central_percent),
+            surveyed: self.surveyed.is_some(),
+            round3: self.round3,
+        }
+    }
+}
+
+/// Works out LM3 for a checked proposal, telling `each` about every line.
+pub(crate) fn figures(
     settings: &Lm3Settings,
     p: &Proposal,
     staff: &[CheckedSpend],
     suppliers: &[CheckedSpend],
-) -> Lm3Report {
+    mut each: impl FnMut(Counted<'_>),
+) -> Lm3Figures {
     let r1 = p.contract.value;
     let mut acc = Acc::default();
-    let mut lines = Vec::with_capacity(staff.len() + suppliers.len());
     for (i, (line, checked)) in p.spend.staff.iter().zip(staff).enumerate() {
-        lines.push(acc.add(
+        each(acc.add(
             SpendKind::Staff,
             i,
             &line.label,
@@ -48,7 +77,7 @@ pub(crate) fn lm3(
         if line.vcse {
             acc.vcse = acc.vcse.saturating_add(line.amount);
         }
-        lines.push(acc.add(
+        each(acc.add(
             SpendKind::Supplier,
             i,
             &line.name,
@@ -63,26 +92,12 @@ pub(crate) fn lm3(
     let total = r2.saturating_add(acc.not_local);
     let multiplier = |r3: Money| ratio4(r1.saturating_add(r2).saturating_add(r3), r1);
     let lm3 = multiplier(acc.r3[1]);
-    let lm2 = multiplier(Money::ZERO);
-    let working = vec![
-        format!("Round 1 (contract income): {r1}"),
-        format!(
-            "Round 2 (local spend): local staff wages {} + local supplier spend {} = {r2}",
-            acc.local_staff, acc.local_suppliers
-        ),
-        format!(
-            "Round 3 (local re-spend of round 2, central rates): {}",
-            acc.r3[1]
-        ),
-        format!("LM3 = ({r1} + {r2} + {}) ÷ {r1} = {lm3}", acc.r3[1]),
-        format!("Two-round figure = ({r1} + {r2}) ÷ {r1} = {lm2}"),
-    ];
-    Lm3Report {
+    Lm3Figures {
         round1: r1,
         round2: r2,
         round3: acc.r3[1],
         lm3,
-        lm2,
+        lm2: multiplier(Money::ZERO),
         sensitivity: Sensitivity {
             low: multiplier(acc.r3[0]),
             central: lm3,
@@ -96,6 +111,24 @@ pub(crate) fn lm3(
         local_share_percent: r2.percent_of(total).map(|d| d.round_to(2)),
         sme_spend: acc.sme,
         vcse_spend: acc.vcse,
+    }
+}
+
+/// The LM3 report: the figures, each line, and the arithmetic in words.
+pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
+    let (r1, r2, r3) = (f.round1, f.round2, f.round3);
+    let working = vec![
+        format!("Round 1 (contract income): {r1}"),
+        format!(
+            "Round 2 (local spend): local staff wages {} + local supplier spend {} = {r2}",
+            f.local_staff, f.local_suppliers
+        ),
+        format!("Round 3 (local re-spend of round 2, central rates): {r3}"),
+        format!("LM3 = ({r1} + {r2} + {r3}) ÷ {r1} = {}", f.lm3),
+        format!("Two-round figure = ({r1} + {r2}) ÷ {r1} = {}", f.lm2),
+    ];
+    Lm3Report {
+        figures: *f,
         lines,
         working,
     }
@@ -120,25 +153,24 @@ struct Acc {
 
 impl Acc {
     #[allow(clippy::too_many_arguments)]
-    fn add(
+    fn add<'a>(
         &mut self,
         kind: SpendKind,
         index: usize,
-        label: &str,
-        checked: &CheckedSpend,
+        label: &'a str,
+        checked: &'a CheckedSpend,
         amount: Money,
         surveyed: Option<Decimal>,
-        rates: &RespendRates,
-    ) -> SpendLineReport {
-        let counts = checked.place.counts();
+        rates: &'a RespendRates,
+    ) -> Counted<'a> {
         let mut round3 = Money::ZERO;
-        if counts {
+        if checked.place.counts() {
             let bucket = match kind {
                 SpendKind::Staff => &mut self.local_staff,
                 SpendKind::Supplier => &mut self.local_suppliers,
             };
             *bucket = bucket.saturating_add(amount);
-            if matches!(checked.place, Place::Priority(_)) {
+            if matches!(checked.place, Placed::Priority(_)) {
                 self.priority = self.priority.saturating_add(amount);
             }
             let assumed = [rates.low_percent, rates.central_percent, rates.high_percent];
@@ -157,15 +189,14 @@ impl Acc {
         } else {
             self.not_local = self.not_local.saturating_add(amount);
         }
-        SpendLineReport {
+        Counted {
             kind,
             index,
-            label: label.to_string(),
-            outward_code: checked.outward.clone(),
+            label,
+            checked,
             amount,
-            place: checked.place.clone(),
-            respend_percent: surveyed.unwrap_or(rates.central_percent),
-            surveyed: surveyed.is_some(),
+            surveyed,
+            rates,
             round3,
         }
     }

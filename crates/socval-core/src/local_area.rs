@@ -159,12 +159,11 @@ impl Radius {
             self.centre.northing,
         ) {
             (Some(pc), _, _) => {
-                let outward = Postcode::parse(pc)
-                    .map(|p| p.outward().to_string())
-                    .unwrap_or_default();
+                let parsed = Postcode::parse(pc).ok();
+                let outward = parsed.as_ref().map_or("", Postcode::outward);
                 let c = table
-                    .get(&outward)
-                    .ok_or(AreaError::UnknownOutcode(outward))?;
+                    .get(outward)
+                    .ok_or_else(|| AreaError::UnknownOutcode(outward.to_string()))?;
                 (c.easting, c.northing, c.grid())
             }
             (None, Some(e), Some(n)) => (e, n, crate::outcodes::Grid::Osgb),

@@ -57,6 +57,21 @@ impl Outcode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OutcodeTable {
     rows: Vec<Outcode>,
+    /// Each row's code packed by [`key`], in the same order: searching
+    /// integers is several times quicker than searching strings.
+    keys: Vec<u32>,
+}
+
+/// An outward code (at most four ASCII characters) packed big-endian into a
+/// `u32`, zero-padded, which sorts exactly as the text does; none if longer.
+fn key(code: &str) -> Option<u32> {
+    let b = code.as_bytes();
+    if b.len() > 4 {
+        return None;
+    }
+    let mut k = [0_u8; 4];
+    k.iter_mut().zip(b).for_each(|(k, b)| *k = *b);
+    Some(u32::from_be_bytes(k))
 }
 
 /// A line of the CSV text that could not be read.
@@ -100,6 +115,9 @@ impl OutcodeTable {
             else {
                 return Err(err("expected four comma-separated fields"));
             };
+            if key(code).is_none() {
+                return Err(err("the outward code is longer than four characters"));
+            }
             let easting = e
                 .parse()
                 .map_err(|_| err("easting is not a whole number"))?;
@@ -115,13 +133,15 @@ impl OutcodeTable {
         }
         rows.sort_by(|a, b| a.code.cmp(&b.code));
         rows.dedup_by(|a, b| a.code == b.code);
-        Ok(OutcodeTable { rows })
+        let keys = rows.iter().filter_map(|r| key(&r.code)).collect();
+        Ok(OutcodeTable { rows, keys })
     }
 
     /// The entry for an outward code (upper case), if known.
     pub fn get(&self, outward: &str) -> Option<&Outcode> {
-        self.rows
-            .binary_search_by(|r| r.code.as_str().cmp(outward))
+        let k = key(outward)?;
+        self.keys
+            .binary_search(&k)
             .ok()
             .and_then(|i| self.rows.get(i))
     }

@@ -7,10 +7,16 @@
 use std::fmt;
 
 /// A parsed postcode or outward code, upper case.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Held inline (at most 7 ASCII letters and digits), not in a `String`: a
+/// proposal's every spend line is parsed on each recalculation, and an
+/// allocation per postcode was a measurable share of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Postcode {
-    outward: String,
-    inward: Option<String>,
+    /// Outward code then inward code, without the space.
+    bytes: [u8; 7],
+    outward_len: u8,
+    len: u8,
 }
 
 /// Why a postcode did not parse.
@@ -44,53 +50,68 @@ fn is_inward(s: &str) -> bool {
 impl Postcode {
     /// Parses `EX1 1AA`, `ex11aa`, ` EX1 ` or `EX1`.
     pub fn parse(text: &str) -> Result<Postcode, PostcodeError> {
-        let compact: String = text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase();
-        if compact.len() > 8 || !compact.is_ascii() {
-            return Err(PostcodeError);
-        }
-        if is_outward(&compact) {
-            return Ok(Postcode {
-                outward: compact,
-                inward: None,
-            });
-        }
-        if compact.len() >= 5 {
-            let (out, inw) = compact.split_at(compact.len() - 3);
-            if is_outward(out) && is_inward(inw) {
-                return Ok(Postcode {
-                    outward: out.to_string(),
-                    inward: Some(inw.to_string()),
-                });
+        let mut bytes = [0_u8; 7];
+        let mut len = 0;
+        for ch in text.chars().filter(|c| !c.is_whitespace()) {
+            if !ch.is_ascii() {
+                return Err(PostcodeError);
             }
+            let slot = bytes.get_mut(len).ok_or(PostcodeError)?;
+            // ASCII was checked just above, so the cast keeps the character.
+            *slot = (ch as u8).to_ascii_uppercase();
+            len += 1;
         }
-        Err(PostcodeError)
+        let compact =
+            std::str::from_utf8(bytes.get(..len).unwrap_or_default()).map_err(|_| PostcodeError)?;
+        let outward_len = if is_outward(compact) {
+            len
+        } else if len >= 5
+            && is_outward(compact.get(..len - 3).unwrap_or_default())
+            && is_inward(compact.get(len - 3..).unwrap_or_default())
+        {
+            len - 3
+        } else {
+            return Err(PostcodeError);
+        };
+        // Both are at most 7, checked by the buffer's size.
+        Ok(Postcode {
+            bytes,
+            outward_len: u8::try_from(outward_len).unwrap_or(0),
+            len: u8::try_from(len).unwrap_or(0),
+        })
+    }
+
+    fn text(&self, from: usize, to: usize) -> &str {
+        self.bytes
+            .get(from..to)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 
     /// The outward code, e.g. `EX1`.
     pub fn outward(&self) -> &str {
-        &self.outward
+        self.text(0, usize::from(self.outward_len))
+    }
+
+    /// The inward code, e.g. `1AA`, if one was given.
+    pub fn inward(&self) -> Option<&str> {
+        (self.len > self.outward_len)
+            .then(|| self.text(usize::from(self.outward_len), usize::from(self.len)))
     }
 
     /// The postcode area: the leading letters, e.g. `EX`.
     pub fn area(&self) -> &str {
-        let n = self
-            .outward
-            .bytes()
-            .take_while(u8::is_ascii_uppercase)
-            .count();
-        self.outward.get(..n).unwrap_or(&self.outward)
+        let outward = self.outward();
+        let n = outward.bytes().take_while(u8::is_ascii_uppercase).count();
+        outward.get(..n).unwrap_or(outward)
     }
 }
 
 impl fmt::Display for Postcode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.inward {
-            Some(inward) => write!(f, "{} {inward}", self.outward),
-            None => f.write_str(&self.outward),
+        match self.inward() {
+            Some(inward) => write!(f, "{} {inward}", self.outward()),
+            None => f.write_str(self.outward()),
         }
     }
 }
@@ -113,6 +134,10 @@ mod tests {
         ] {
             let p = Postcode::parse(text).unwrap_or_else(|_| panic!("{text}"));
             assert_eq!((p.outward(), p.area()), (outward, area), "{text}");
+            assert_eq!(
+                p.to_string().replace(' ', ""),
+                text.to_uppercase().replace(' ', "")
+            );
         }
     }
 
@@ -126,6 +151,8 @@ mod tests {
             "EXX1 1AA",
             "ÉX1",
             "EX1 1AA 1AA",
+            "EX11AAA",
+            "SW1A 1AAX",
         ] {
             assert_eq!(Postcode::parse(text), Err(PostcodeError), "{text}");
         }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::adjustments::Resolved;
 use crate::config::{Priority, ValueBasis};
+use crate::figures::Lm3Figures;
 use crate::fixed::{Decimal, Money};
 use crate::framework::{Provenance, Unit};
 use crate::issues::Issue;
@@ -159,38 +160,14 @@ pub struct YearLine {
     pub present_value: Money,
 }
 
-/// Local Multiplier 3 (NEF, *The Money Trail*, 2002).
+/// Local Multiplier 3 (NEF, *The Money Trail*, 2002): the figures, each
+/// line, and the arithmetic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Lm3Report {
-    /// Round 1: the contract income.
-    pub round1: Money,
-    /// Round 2: local staff wages plus local supplier spend.
-    pub round2: Money,
-    /// Round 3: what those recipients re-spend locally (central rates).
-    pub round3: Money,
-    /// (R1 + R2 + R3) ÷ R1, four places; between 1 and 3.
-    pub lm3: Decimal,
-    /// (R1 + R2) ÷ R1, four places: the two-round figure.
-    pub lm2: Decimal,
-    /// LM3 at the low, central and high re-spend assumptions.
-    pub sensitivity: Sensitivity,
-    /// Local staff wages.
-    pub local_staff: Money,
-    /// Local supplier spend (inside the local area).
-    pub local_suppliers: Money,
-    /// Spend counted because it is in a priority area.
-    pub priority_spend: Money,
-    /// Spend that does not count as local.
-    pub not_local_spend: Money,
-    /// All staff and supplier spend.
-    pub total_spend: Money,
-    /// Local and priority spend as a share of all spend, percent, two places.
-    pub local_share_percent: Option<Decimal>,
-    /// Spend with SMEs (any location).
-    pub sme_spend: Money,
-    /// Spend with VCSEs and social enterprises (any location).
-    pub vcse_spend: Money,
+    /// The rounds, the multiplier and the spend totals (in JSON, at this level).
+    #[serde(flatten)]
+    pub figures: Lm3Figures,
     /// Each spend line and how it was classed.
     pub lines: Vec<SpendLineReport>,
     /// The arithmetic.

@@ -13,7 +13,8 @@
 //! whole tender are score × weighting ÷ 100. This is an estimate: councils
 //! also judge the quality and credibility of the commitments.
 
-use crate::config::{ScoringMethod, ScoringSettings, ValueBasis};
+use crate::config::{Band, ScoringMethod, ScoringSettings, ValueBasis};
+use crate::figures::ScoreFigures;
 use crate::fixed::{Decimal, Money};
 use crate::proposal::Proposal;
 use crate::report::{RatioReport, ScoreReport, Totals};
@@ -45,77 +46,42 @@ pub(crate) fn ratio(
     }
 }
 
-/// Scores a proposal.
-pub(crate) fn score(s: &ScoringSettings, ratio: &RatioReport, p: &Proposal) -> ScoreReport {
+/// Scores a proposal: the figures only.
+pub(crate) fn score(s: &ScoringSettings, ratio: &RatioReport, p: &Proposal) -> ScoreFigures {
     let hundred = Decimal::HUNDRED;
-    let mut explanation = vec![format!(
-        "Social value weighting: {}% of the whole tender evaluation. This is how much social value counts in the tender, set by the council; it is not the social value ratio.",
-        s.weighting_percent
-    )];
     let mut band = None;
-    let (method, score) = match &s.method {
+    let score = match &s.method {
         ScoringMethod::Proportional {
             benchmark_value,
             benchmark_ratio_percent,
-        } => {
-            let score = match (benchmark_value, benchmark_ratio_percent) {
-                (Some(b), _) => {
-                    explanation.push(format!("Proportional: {} of social value against the council's benchmark of {} for full marks.", ratio.value, b));
-                    ratio.value.percent_of(*b).unwrap_or_default()
-                }
-                (None, Some(r)) => {
-                    explanation.push(format!("Proportional: a social value ratio of {}% against the council's benchmark of {}% for full marks.", ratio.percent, r));
-                    ratio
-                        .percent
-                        .checked_div(*r)
-                        .and_then(|x| x.checked_mul(hundred))
-                        .unwrap_or_default()
-                }
-                (None, None) => Decimal::ZERO,
-            };
-            ("proportional", score.min(hundred))
+        } => match (benchmark_value, benchmark_ratio_percent) {
+            (Some(b), _) => ratio.value.percent_of(*b).unwrap_or_default(),
+            (None, Some(r)) => ratio
+                .percent
+                .checked_div(*r)
+                .and_then(|x| x.checked_mul(hundred))
+                .unwrap_or_default(),
+            (None, None) => Decimal::ZERO,
         }
+        .min(hundred),
         ScoringMethod::RatioBands { bands } => {
             let reached = bands
                 .iter()
-                .filter(|b| ratio.percent >= b.min_ratio_percent)
-                .max_by_key(|b| b.min_ratio_percent);
-            let score = reached.map_or(Decimal::ZERO, |b| b.score_percent);
-            band = reached.map(|b| {
-                if b.label.is_empty() {
-                    format!("{}% and above", b.min_ratio_percent)
-                } else {
-                    b.label.clone()
-                }
-            });
-            match reached {
-                Some(b) => explanation.push(format!("Bands: a social value ratio of {}% reaches the band from {}%, which scores {}.", ratio.percent, b.min_ratio_percent, b.score_percent)),
-                None => explanation.push(format!("Bands: a social value ratio of {}% reaches no band, which scores 0.", ratio.percent)),
-            }
-            ("ratio_bands", score)
+                .enumerate()
+                .filter(|(_, b)| ratio.percent >= b.min_ratio_percent)
+                .max_by_key(|(_, b)| b.min_ratio_percent);
+            band = reached.map(|(i, _)| i);
+            reached.map_or(Decimal::ZERO, |(_, b)| b.score_percent)
         }
         ScoringMethod::SelfAssessment { criteria } => {
             let mut weighted = Decimal::ZERO;
             let mut weights = Decimal::ZERO;
             for k in criteria {
-                let own = p
-                    .self_assessment
-                    .iter()
-                    .find(|x| x.criterion == k.id)
-                    .map_or(Decimal::ZERO, |x| x.score_percent);
+                let own = self_score(p, &k.id);
                 weighted = weighted.saturating_add(own.checked_mul(k.weight).unwrap_or_default());
                 weights = weights.saturating_add(k.weight);
-                explanation.push(format!(
-                    "{}: self-score {} × weight {}",
-                    k.title, own, k.weight
-                ));
             }
-            let score = weighted.checked_div(weights).unwrap_or_default();
-            explanation.push(format!(
-                "Self-assessment: weighted mean of the self-scores = {}.",
-                score.round_to(2)
-            ));
-            ("self_assessment", score)
+            weighted.checked_div(weights).unwrap_or_default()
         }
     };
     let score = score.round_to(2);
@@ -124,12 +90,97 @@ pub(crate) fn score(s: &ScoringSettings, ratio: &RatioReport, p: &Proposal) -> S
         .and_then(|x| x.checked_div(hundred))
         .unwrap_or_default()
         .round_to(2);
-    explanation.push(format!("Indicative points: {score} out of 100 × {}% weighting = {points} of the tender's 100 points.", s.weighting_percent));
-    ScoreReport {
-        method: method.to_string(),
+    ScoreFigures {
         score_percent: score,
         weighting_percent: s.weighting_percent,
         weighted_points: points,
+        band,
+    }
+}
+
+/// A band's name: its label, or where it starts.
+pub(crate) fn band_label(b: &Band) -> String {
+    if b.label.is_empty() {
+        format!("{}% and above", b.min_ratio_percent)
+    } else {
+        b.label.clone()
+    }
+}
+
+/// The name of the band `f` reached, under the ratio-bands method.
+pub(crate) fn band_name(s: &ScoringSettings, f: &ScoreFigures) -> Option<String> {
+    match &s.method {
+        ScoringMethod::RatioBands { bands } => f.band.and_then(|i| bands.get(i)).map(band_label),
+        _ => None,
+    }
+}
+
+/// The supplier's own score for a criterion; 0 when not given.
+fn self_score(p: &Proposal, criterion: &str) -> Decimal {
+    p.self_assessment
+        .iter()
+        .find(|x| x.criterion == criterion)
+        .map_or(Decimal::ZERO, |x| x.score_percent)
+}
+
+/// The score for the report, explained in plain words.
+pub(crate) fn report(
+    s: &ScoringSettings,
+    ratio: &RatioReport,
+    p: &Proposal,
+    f: &ScoreFigures,
+) -> ScoreReport {
+    let mut explanation = vec![format!(
+        "Social value weighting: {}% of the whole tender evaluation. This is how much social value counts in the tender, set by the council; it is not the social value ratio.",
+        s.weighting_percent
+    )];
+    let mut band = None;
+    let method = match &s.method {
+        ScoringMethod::Proportional {
+            benchmark_value,
+            benchmark_ratio_percent,
+        } => {
+            match (benchmark_value, benchmark_ratio_percent) {
+                (Some(b), _) => explanation.push(format!("Proportional: {} of social value against the council's benchmark of {} for full marks.", ratio.value, b)),
+                (None, Some(r)) => explanation.push(format!("Proportional: a social value ratio of {}% against the council's benchmark of {}% for full marks.", ratio.percent, r)),
+                (None, None) => {}
+            }
+            "proportional"
+        }
+        ScoringMethod::RatioBands { bands } => {
+            let reached = f.band.and_then(|i| bands.get(i));
+            band = reached.map(band_label);
+            match reached {
+                Some(b) => explanation.push(format!("Bands: a social value ratio of {}% reaches the band from {}%, which scores {}.", ratio.percent, b.min_ratio_percent, b.score_percent)),
+                None => explanation.push(format!("Bands: a social value ratio of {}% reaches no band, which scores 0.", ratio.percent)),
+            }
+            "ratio_bands"
+        }
+        ScoringMethod::SelfAssessment { criteria } => {
+            for k in criteria {
+                explanation.push(format!(
+                    "{}: self-score {} × weight {}",
+                    k.title,
+                    self_score(p, &k.id),
+                    k.weight
+                ));
+            }
+            explanation.push(format!(
+                "Self-assessment: weighted mean of the self-scores = {}.",
+                f.score_percent
+            ));
+            "self_assessment"
+        }
+    };
+    explanation.push(format!(
+        "Indicative points: {} out of 100 × {}% weighting = {} of the tender's 100 points.",
+        f.score_percent, s.weighting_percent, f.weighted_points
+    ));
+    ScoreReport {
+        method: method.to_string(),
+        score_percent: f.score_percent,
+        weighting_percent: f.weighting_percent,
+        weighted_points: f.weighted_points,
         band,
         explanation,
     }

@@ -8,6 +8,7 @@ use crate::builtin;
 use crate::config::{
     CONFIG_SCHEMA_VERSION, CouncilConfig, FrameworkChoice, Priority, RespendRates, ScoringMethod,
 };
+use crate::discounting::Factors;
 use crate::fixed::Decimal;
 use crate::framework::{Framework, Measure, Proxy};
 use crate::issues::{Collector, ConfigError, IssueCode, limits};
@@ -24,6 +25,22 @@ pub struct Setup {
     /// Every measure id of the full framework (for double-counting rules).
     known_measures: BTreeSet<String>,
     index: BTreeMap<String, usize>,
+    /// For each offered measure, the index of its theme.
+    theme_of: Vec<Option<usize>>,
+    /// For each offered measure, the offered measures it must not be
+    /// double-counted with: worked out once here, not per proposal.
+    conflicts: Vec<Conflicts>,
+    /// Discount factors for every year, from the council's settings.
+    pub(crate) factors: Factors,
+}
+
+/// The double-counting exclusions of one measure, as indices of offered measures.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Conflicts {
+    /// The measures it names in `excludes`, in that order.
+    pub(crate) forward: Vec<usize>,
+    /// The measures that name it in their `excludes`.
+    pub(crate) backward: Vec<usize>,
 }
 
 impl Setup {
@@ -32,6 +49,21 @@ impl Setup {
         self.index
             .get(id)
             .and_then(|&i| self.framework.measures.get(i))
+    }
+
+    /// The index of the offered measure with this id.
+    pub(crate) fn measure_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The index of the theme of offered measure `measure`.
+    pub(crate) fn theme_of(&self, measure: usize) -> Option<usize> {
+        self.theme_of.get(measure).copied().flatten()
+    }
+
+    /// The double-counting exclusions of offered measure `measure`.
+    pub(crate) fn conflicts(&self, measure: usize) -> Option<&Conflicts> {
+        self.conflicts.get(measure)
     }
 
     /// Whether the id names a measure of the framework, offered or not.
@@ -195,12 +227,39 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         .iter()
         .enumerate()
         .map(|(i, m)| (m.id.clone(), i))
+        .collect::<BTreeMap<_, _>>();
+    let theme_of = framework
+        .measures
+        .iter()
+        .map(|m| framework.themes.iter().position(|t| t.id == m.theme))
         .collect();
+    let conflicts = framework
+        .measures
+        .iter()
+        .map(|m| Conflicts {
+            forward: m
+                .excludes
+                .iter()
+                .filter_map(|x| index.get(x).copied())
+                .collect(),
+            backward: framework
+                .measures
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.excludes.contains(&m.id))
+                .map(|(j, _)| j)
+                .collect(),
+        })
+        .collect();
+    let factors = Factors::table(&config.discounting);
     Ok(Setup {
         config,
         framework,
         known_measures,
         index,
+        theme_of,
+        conflicts,
+        factors,
     })
 }
 
@@ -220,10 +279,10 @@ fn empty_framework() -> Framework {
 
 /// Checks a framework's own rules: ids unique, themes known, values sourced.
 pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
-    c.text(&format!("{path}.id"), &f.id, limits::SHORT_TEXT, true);
-    c.text(&format!("{path}.name"), &f.name, limits::SHORT_TEXT, true);
+    c.text(format!("{path}.id"), &f.id, limits::SHORT_TEXT, true);
+    c.text(format!("{path}.name"), &f.name, limits::SHORT_TEXT, true);
     c.text(
-        &format!("{path}.version"),
+        format!("{path}.version"),
         &f.version,
         limits::SHORT_TEXT,
         true,
@@ -245,13 +304,13 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
     let mut themes = BTreeSet::new();
     for (i, t) in f.themes.iter().enumerate() {
         c.text(
-            &format!("{path}.themes[{i}].id"),
+            format!("{path}.themes[{i}].id"),
             &t.id,
             limits::SHORT_TEXT,
             true,
         );
         c.text(
-            &format!("{path}.themes[{i}].title"),
+            format!("{path}.themes[{i}].title"),
             &t.title,
             limits::SHORT_TEXT,
             true,
@@ -272,7 +331,7 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
         );
     }
     if !c.list_len(
-        &format!("{path}.measures"),
+        format!("{path}.measures"),
         f.measures.len(),
         limits::MEASURES,
     ) {
@@ -282,9 +341,9 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
     let mut seen = BTreeSet::new();
     for (i, m) in f.measures.iter().enumerate() {
         let mp = format!("{path}.measures[{i}]");
-        c.text(&format!("{mp}.id"), &m.id, limits::SHORT_TEXT, true);
-        c.text(&format!("{mp}.title"), &m.title, limits::SHORT_TEXT, true);
-        c.text(&format!("{mp}.help"), &m.help, limits::LONG_TEXT, false);
+        c.text(format!("{mp}.id"), &m.id, limits::SHORT_TEXT, true);
+        c.text(format!("{mp}.title"), &m.title, limits::SHORT_TEXT, true);
+        c.text(format!("{mp}.help"), &m.help, limits::LONG_TEXT, false);
         if !seen.insert(m.id.as_str()) {
             c.push(
                 format!("{mp}.id"),
@@ -316,22 +375,22 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
 }
 
 fn check_proxy(c: &mut Collector, path: &str, p: &Proxy) {
-    c.non_negative(&format!("{path}.value"), p.value);
+    c.non_negative(format!("{path}.value"), p.value);
     let s = &p.source;
     c.text(
-        &format!("{path}.source.title"),
+        format!("{path}.source.title"),
         &s.title,
         limits::LONG_TEXT,
         true,
     );
     c.text(
-        &format!("{path}.source.publisher"),
+        format!("{path}.source.publisher"),
         &s.publisher,
         limits::SHORT_TEXT,
         true,
     );
     c.text(
-        &format!("{path}.source.licence"),
+        format!("{path}.source.licence"),
         &s.licence,
         limits::SHORT_TEXT,
         true,
@@ -354,7 +413,7 @@ fn check_adjustments(c: &mut Collector, path: &str, a: &crate::adjustments::Adju
     ];
     for (name, value) in fields {
         if let Some(v) = value {
-            c.percent(&format!("{path}.{name}"), v);
+            c.percent(format!("{path}.{name}"), v);
         }
     }
     if let Some(y) = a.benefit_years {
@@ -480,11 +539,11 @@ fn check_scoring(c: &mut Collector, config: &CouncilConfig) {
             c.list_len("scoring.method.bands", bands.len(), limits::LIST);
             for (i, b) in bands.iter().enumerate() {
                 c.non_negative(
-                    &format!("scoring.method.bands[{i}].min_ratio_percent"),
+                    format!("scoring.method.bands[{i}].min_ratio_percent"),
                     b.min_ratio_percent,
                 );
                 c.percent(
-                    &format!("scoring.method.bands[{i}].score_percent"),
+                    format!("scoring.method.bands[{i}].score_percent"),
                     b.score_percent,
                 );
             }
@@ -501,13 +560,13 @@ fn check_scoring(c: &mut Collector, config: &CouncilConfig) {
             let mut seen = BTreeSet::new();
             for (i, k) in criteria.iter().enumerate() {
                 c.text(
-                    &format!("scoring.method.criteria[{i}].id"),
+                    format!("scoring.method.criteria[{i}].id"),
                     &k.id,
                     limits::SHORT_TEXT,
                     true,
                 );
                 c.text(
-                    &format!("scoring.method.criteria[{i}].title"),
+                    format!("scoring.method.criteria[{i}].title"),
                     &k.title,
                     limits::LONG_TEXT,
                     true,
@@ -532,9 +591,9 @@ fn check_scoring(c: &mut Collector, config: &CouncilConfig) {
 }
 
 fn check_rates(c: &mut Collector, path: &str, r: &RespendRates) {
-    c.percent(&format!("{path}.low_percent"), r.low_percent);
-    c.percent(&format!("{path}.central_percent"), r.central_percent);
-    c.percent(&format!("{path}.high_percent"), r.high_percent);
+    c.percent(format!("{path}.low_percent"), r.low_percent);
+    c.percent(format!("{path}.central_percent"), r.central_percent);
+    c.percent(format!("{path}.high_percent"), r.high_percent);
     if !(r.low_percent <= r.central_percent && r.central_percent <= r.high_percent) {
         c.push(
             path.to_string(),

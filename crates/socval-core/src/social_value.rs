@@ -1,73 +1,116 @@
 //! Valuing commitments: quantity × proxy, then the SROI adjustments, then
 //! discounting, year by year, with the arithmetic written out.
+//!
+//! The figures ([`Years`]) and the words ([`measure_line`]) are apart: a
+//! council scoring many bids, or a live total, needs only the first.
 
-use crate::discounting::Factors;
+use crate::discounting::Shifted;
 use crate::fixed::{Decimal, Money, SCALE, div_round};
 use crate::report::{MeasureLine, Totals, YearLine};
 use crate::validation::CheckedCommitment;
 
-/// Values one checked commitment over the contract and the years its outcome lasts.
-pub(crate) fn value_commitment(
-    c: &CheckedCommitment<'_>,
-    factors: &Factors,
-    start_year: i32,
-    discount_text: &str,
-) -> MeasureLine {
-    let m = c.measure;
-    let adj = c.adjustments;
-    let proxy = m.proxy.as_ref().map(|p| p.value);
-    let record_only = proxy.is_none();
-    let valued = !record_only && !c.excluded;
-    let years = c.per_year.len();
-    let horizon = years + usize::from(adj.benefit_years) - 1;
+/// One commitment's value in each year, in µ£. Its buffers are reused from
+/// one commitment to the next, so valuing a proposal allocates once.
+#[derive(Debug, Default)]
+pub(crate) struct Years {
+    gross: Vec<i128>,
+    adjusted: Vec<i128>,
+    present_value: Vec<i128>,
+}
 
-    let mut gross = vec![0_i128; horizon];
-    let mut adjusted = vec![0_i128; horizon];
-    if let (Some(p), true) = (proxy, valued) {
-        for (y, q) in c.per_year.iter().enumerate() {
-            let g = div_round(
-                i128::from(q.micros()) * i128::from(p.micros()),
-                i128::from(SCALE),
-            );
-            if let Some(slot) = gross.get_mut(y) {
-                *slot = g;
-            }
-            for (k, v) in adj.persistence(adj.first_year(g)).into_iter().enumerate() {
-                if let Some(slot) = adjusted.get_mut(y + k) {
+impl Years {
+    /// Values a checked commitment over the contract and the years its
+    /// outcome lasts, replacing what was held before.
+    pub(crate) fn value(
+        &mut self,
+        c: &CheckedCommitment<'_>,
+        per_year: &[Decimal],
+        disc: &Shifted<'_>,
+    ) {
+        let adj = c.adjustments;
+        let proxy = c.measure.proxy.as_ref().map(|p| p.value);
+        let horizon = per_year.len() + usize::from(adj.benefit_years.max(1)) - 1;
+        for v in [&mut self.gross, &mut self.adjusted, &mut self.present_value] {
+            v.clear();
+            v.resize(horizon, 0);
+        }
+        if let (Some(p), false) = (proxy, c.excluded) {
+            for (y, q) in per_year.iter().enumerate() {
+                let g = div_round(
+                    i128::from(q.micros()) * i128::from(p.micros()),
+                    i128::from(SCALE),
+                );
+                if let Some(slot) = self.gross.get_mut(y) {
+                    *slot = g;
+                }
+                let later = self.adjusted.iter_mut().skip(y);
+                for (slot, v) in later.zip(adj.lasting(adj.first_year(g))) {
                     *slot += v;
                 }
             }
         }
+        for (t, (pv, a)) in self
+            .present_value
+            .iter_mut()
+            .zip(&self.adjusted)
+            .enumerate()
+        {
+            *pv = disc.present_value(*a, t);
+        }
     }
 
-    let pv: Vec<i128> = adjusted
-        .iter()
-        .enumerate()
-        .map(|(t, a)| factors.present_value(*a, t))
-        .collect();
-    let (gross_p, adjusted_p, pv_p) = (
-        cumulative_pence(&gross),
-        cumulative_pence(&adjusted),
-        cumulative_pence(&pv),
-    );
-    let mut totals = Totals::default();
-    let mut lines = Vec::with_capacity(horizon);
-    for t in 0..horizon {
-        let line = YearLine {
+    /// The commitment's totals: each the sum of its years rounded to the penny.
+    pub(crate) fn totals(&self) -> Totals {
+        let sum = |m: &[i128]| cumulative_pence(m).fold(Money::ZERO, Money::saturating_add);
+        Totals {
+            gross: sum(&self.gross),
+            adjusted: sum(&self.adjusted),
+            present_value: sum(&self.present_value),
+        }
+    }
+}
+
+/// Rounds a series of µ£ amounts to pence so that the rounded years add up to
+/// the rounded total exactly: each year is the rounded running total up to it
+/// minus the rounded running total before it.
+fn cumulative_pence(micros: &[i128]) -> impl Iterator<Item = Money> + '_ {
+    let mut run = 0_i128;
+    let mut before = Money::ZERO;
+    micros.iter().map(move |m| {
+        run += m;
+        let upto = Money::from_micro_pounds(run).unwrap_or_default();
+        let year = Money::from_pence(upto.pence().saturating_sub(before.pence()));
+        before = upto;
+        year
+    })
+}
+
+/// One commitment's valuation for the report: its years and its working.
+pub(crate) fn measure_line(
+    c: &CheckedCommitment<'_>,
+    per_year: &[Decimal],
+    values: &Years,
+    disc: &Shifted<'_>,
+    start_year: i32,
+    discount_text: &str,
+) -> MeasureLine {
+    let m = c.measure;
+    let proxy = m.proxy.as_ref().map(|p| p.value);
+    let mut gross = cumulative_pence(&values.gross);
+    let mut adjusted = cumulative_pence(&values.adjusted);
+    let mut pv = cumulative_pence(&values.present_value);
+    let lines: Vec<YearLine> = (0..values.gross.len())
+        .map(|t| YearLine {
             year: start_year.saturating_add(i32::try_from(t).unwrap_or(0)),
-            quantity: c.per_year.get(t).copied().unwrap_or(Decimal::ZERO),
-            gross: gross_p.get(t).copied().unwrap_or_default(),
-            adjusted: adjusted_p.get(t).copied().unwrap_or_default(),
-            discount_factor: factors.factor_decimal(t),
-            present_value: pv_p.get(t).copied().unwrap_or_default(),
-        };
-        totals.gross = totals.gross.saturating_add(line.gross);
-        totals.adjusted = totals.adjusted.saturating_add(line.adjusted);
-        totals.present_value = totals.present_value.saturating_add(line.present_value);
-        lines.push(line);
-    }
-
-    let working = working(c, proxy, &totals, &lines, discount_text);
+            quantity: per_year.get(t).copied().unwrap_or(Decimal::ZERO),
+            gross: gross.next().unwrap_or_default(),
+            adjusted: adjusted.next().unwrap_or_default(),
+            discount_factor: disc.factor_decimal(t),
+            present_value: pv.next().unwrap_or_default(),
+        })
+        .collect();
+    let totals = values.totals();
+    let working = working(c, per_year, proxy, &totals, &lines, discount_text);
     MeasureLine {
         commitment: c.index,
         measure: m.id.clone(),
@@ -76,36 +119,19 @@ pub(crate) fn value_commitment(
         unit: m.unit,
         quantity: c.total,
         proxy,
-        record_only,
+        record_only: proxy.is_none(),
         excluded: c.excluded,
-        adjustments: adj,
+        adjustments: c.adjustments,
         totals,
         years: lines,
         working,
     }
 }
 
-/// Rounds a series of µ£ amounts to pence so that the rounded years add up to
-/// the rounded total exactly: each year is the rounded running total up to it
-/// minus the rounded running total before it.
-fn cumulative_pence(micros: &[i128]) -> Vec<Money> {
-    let mut run = 0_i128;
-    let mut before = Money::ZERO;
-    micros
-        .iter()
-        .map(|m| {
-            run += m;
-            let upto = Money::from_micro_pounds(run).unwrap_or_default();
-            let year = Money::from_pence(upto.pence().saturating_sub(before.pence()));
-            before = upto;
-            year
-        })
-        .collect()
-}
-
 /// The arithmetic in words, one step a line.
 fn working(
     c: &CheckedCommitment<'_>,
+    per_year: &[Decimal],
     proxy: Option<Decimal>,
     totals: &Totals,
     lines: &[YearLine],
@@ -119,7 +145,7 @@ fn working(
         format!("{q} {}", unit.label(q == Decimal::ONE))
     };
     let mut out = Vec::new();
-    let years: Vec<String> = c.per_year.iter().map(ToString::to_string).collect();
+    let years: Vec<String> = per_year.iter().map(ToString::to_string).collect();
     out.push(if years.len() > 1 {
         format!(
             "Quantity: {qty} over {} years ({})",
@@ -184,7 +210,7 @@ mod tests {
     fn rounded_years_add_up_to_the_rounded_total() {
         // 400 hours spread over 3 years at £12.71: 133.333333 + 133.333333 + 133.333334.
         let years = [1_694_666_662, 1_694_666_662, 1_694_666_675];
-        let p = cumulative_pence(&years);
+        let p: Vec<Money> = cumulative_pence(&years).collect();
         assert_eq!(p.iter().map(|m| m.pence()).sum::<i64>(), 508_400);
         assert_eq!(
             p,

@@ -2,14 +2,12 @@
 //! what the calculation needs (per-year quantities, adjustments, where each
 //! postcode lies), so nothing is parsed twice.
 
-use std::collections::BTreeMap;
-
 use crate::Env;
 use crate::adjustments::{Adjustments, Resolved};
 use crate::config::{Priority, ScoringMethod};
 use crate::fixed::{Decimal, Money};
 use crate::framework::{Measure, Unit};
-use crate::issues::{Collector, Issue, IssueCode, ProposalError, limits};
+use crate::issues::{Collector, Issue, IssueCode, Path, ProposalError, limits};
 use crate::local_area::{AreaError, Place};
 use crate::outcodes::OutcodeTable;
 use crate::postcode::Postcode;
@@ -28,29 +26,75 @@ pub const MIN_FULL_TIME_YEAR: Money = Money::from_pence(2_478_450);
 pub(crate) struct CheckedCommitment<'s> {
     pub(crate) index: usize,
     pub(crate) measure: &'s Measure,
-    /// Quantity delivered in each contract year.
-    pub(crate) per_year: Vec<Decimal>,
+    /// The index of `measure` among the offered measures.
+    pub(crate) measure_index: usize,
+    /// Where its quantity for each contract year starts in [`Checked::quantities`].
+    pub(crate) first_year: usize,
     pub(crate) total: Decimal,
     pub(crate) adjustments: Resolved,
     /// Delivered outside the local area for a local-only measure.
     pub(crate) excluded: bool,
 }
 
+/// Where a postcode lies, as an index rather than a name: see [`Place`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Placed {
+    Local,
+    /// In the council's priority area with this index.
+    Priority(usize),
+    NotLocal,
+}
+
+impl Placed {
+    /// Whether spend here counts toward local spend and LM3.
+    pub(crate) fn counts(self) -> bool {
+        self != Placed::NotLocal
+    }
+
+    /// The place as reported, with the priority area's name.
+    pub(crate) fn to_place(self, setup: &Setup) -> Place {
+        match self {
+            Placed::Local => Place::Local,
+            Placed::Priority(i) => Place::Priority(
+                setup
+                    .config
+                    .priority_areas
+                    .get(i)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
+            ),
+            Placed::NotLocal => Place::NotLocal,
+        }
+    }
+}
+
 /// A spend line ready for LM3.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct CheckedSpend {
-    pub(crate) outward: String,
-    pub(crate) place: Place,
+    pub(crate) postcode: Postcode,
+    pub(crate) place: Placed,
 }
 
 /// A proposal that passed every check.
 #[derive(Clone, Debug)]
 pub(crate) struct Checked<'s> {
     pub(crate) years: usize,
+    /// Every commitment's quantity per contract year, `years` entries each,
+    /// in one list rather than one allocation per commitment.
+    pub(crate) quantities: Vec<Decimal>,
     pub(crate) commitments: Vec<CheckedCommitment<'s>>,
     pub(crate) staff: Vec<CheckedSpend>,
     pub(crate) suppliers: Vec<CheckedSpend>,
     pub(crate) warnings: Vec<Issue>,
+}
+
+impl Checked<'_> {
+    /// The quantity delivered in each contract year.
+    pub(crate) fn per_year(&self, c: &CheckedCommitment<'_>) -> &[Decimal] {
+        self.quantities
+            .get(c.first_year..c.first_year.saturating_add(self.years))
+            .unwrap_or_default()
+    }
 }
 
 /// Checks a proposal; all errors at once, or what the calculation needs.
@@ -132,12 +176,18 @@ pub(crate) fn check<'s>(
 
     // Commitments.
     let mut commitments = Vec::new();
-    if c.list_len("commitments", p.commitments.len(), limits::COMMITMENTS) {
+    let mut all_quantities = Vec::new();
+    let list = Path::Root("commitments");
+    if c.list_len(list, p.commitments.len(), limits::COMMITMENTS) {
         commitments.reserve(p.commitments.len());
+        all_quantities.reserve(p.commitments.len().saturating_mul(years));
         for (i, cm) in p.commitments.iter().enumerate() {
-            let path = format!("commitments[{i}]");
-            c.text(&format!("{path}.note"), &cm.note, limits::LONG_TEXT, false);
-            let Some(measure) = setup.measure(&cm.measure) else {
+            let path = list.item(i);
+            c.text(path.field("note"), &cm.note, limits::LONG_TEXT, false);
+            let Some((measure_index, measure)) = setup
+                .measure_index(&cm.measure)
+                .and_then(|mi| Some((mi, fw.measures.get(mi)?)))
+            else {
                 let why = if setup.is_framework_measure(&cm.measure) {
                     format!(
                         "\"{}\" is not one of the measures this council offers",
@@ -151,37 +201,43 @@ pub(crate) fn check<'s>(
                         cm.measure, fw.id
                     )
                 };
-                c.push(format!("{path}.measure"), IssueCode::Unknown, why);
+                c.push(path.field("measure"), IssueCode::Unknown, why);
                 continue;
             };
-            let Some(per_year) = quantities(&mut c, &path, cm, k.duration_years, &weights, years)
-            else {
+            let first_year = all_quantities.len();
+            if !quantities(
+                &mut c,
+                path,
+                cm,
+                k.duration_years,
+                &weights,
+                &mut all_quantities,
+            ) {
+                all_quantities.truncate(first_year);
                 continue;
-            };
-            let total = per_year
+            }
+            let total = all_quantities
+                .get(first_year..)
+                .unwrap_or_default()
                 .iter()
                 .fold(Decimal::ZERO, |a, q| a.saturating_add(*q));
             if let Some(a) = cm.attribution_percent {
-                c.percent(&format!("{path}.attribution_percent"), a);
+                c.percent(path.field("attribution_percent"), a);
             }
             let mut excluded = false;
             if !cm.postcode.trim().is_empty() {
                 match Postcode::parse(&cm.postcode) {
-                    Err(e) => c.push(
-                        format!("{path}.postcode"),
-                        IssueCode::Postcode,
-                        e.to_string(),
-                    ),
+                    Err(e) => c.push(path.field("postcode"), IssueCode::Postcode, e.to_string()),
                     Ok(pc) => {
                         if measure.local_only {
                             match place(setup, &pc, env.outcodes) {
-                                Ok(Place::NotLocal) => {
+                                Ok(Placed::NotLocal) => {
                                     excluded = true;
-                                    w.push(format!("{path}.postcode"), IssueCode::Notice, format!("{pc} is outside {}; \"{}\" counts only local delivery, so this commitment is left out of the totals", area_name(setup), measure.title));
+                                    w.push(path.field("postcode"), IssueCode::Notice, format!("{pc} is outside {}; \"{}\" counts only local delivery, so this commitment is left out of the totals", area_name(setup), measure.title));
                                 }
                                 Ok(_) => {}
                                 Err(e) => c.push(
-                                    format!("{path}.postcode"),
+                                    path.field("postcode"),
                                     IssueCode::Postcode,
                                     area_error(&e),
                                 ),
@@ -194,7 +250,7 @@ pub(crate) fn check<'s>(
                 let min_cost = MIN_FULL_TIME_YEAR.times(total);
                 if min_cost.is_some_and(|m| m > k.value) {
                     w.push(
-                        format!("{path}.quantity"),
+                        path.field("quantity"),
                         IssueCode::Implausible,
                         format!("{total} FTE-years would cost at least {} at the National Living Wage, more than the contract value of {}", min_cost.unwrap_or_default(), k.value),
                     );
@@ -212,14 +268,15 @@ pub(crate) fn check<'s>(
             commitments.push(CheckedCommitment {
                 index: i,
                 measure,
-                per_year,
+                measure_index,
+                first_year,
                 total,
                 adjustments,
                 excluded,
             });
         }
     }
-    double_counting(&mut w, &commitments);
+    double_counting(&mut w, setup, &commitments);
     theme_coverage(&mut w, setup, &commitments);
 
     // Spend: staff and supplier lines are checked alike.
@@ -245,7 +302,7 @@ pub(crate) fn check<'s>(
         &mut c,
         setup,
         env,
-        "spend.staff",
+        Path::Root("spend.staff"),
         p.spend.staff.len(),
         staff_lines,
     );
@@ -253,7 +310,7 @@ pub(crate) fn check<'s>(
         &mut c,
         setup,
         env,
-        "spend.suppliers",
+        Path::Root("spend.suppliers"),
         p.spend.suppliers.len(),
         supplier_lines,
     );
@@ -279,6 +336,7 @@ pub(crate) fn check<'s>(
     if c.issues.is_empty() {
         Ok(Checked {
             years,
+            quantities: all_quantities,
             commitments,
             staff,
             suppliers,
@@ -305,38 +363,40 @@ fn year_weights(duration: Decimal, years: usize) -> Vec<Decimal> {
         .collect()
 }
 
-/// The quantity delivered in each contract year.
+/// Appends the quantity delivered in each contract year to `out`; false if
+/// the commitment has errors (what was appended is then to be dropped).
 fn quantities(
     c: &mut Collector,
-    path: &str,
+    path: Path<'_>,
     cm: &crate::proposal::Commitment,
     duration: Decimal,
     weights: &[Decimal],
-    years: usize,
-) -> Option<Vec<Decimal>> {
+    out: &mut Vec<Decimal>,
+) -> bool {
     let before = c.issues.len();
+    let years = weights.len();
     if let Some(q) = cm.quantity {
-        c.non_negative(&format!("{path}.quantity"), q);
+        c.non_negative(path.field("quantity"), q);
     }
-    let out = match (&cm.profile, cm.quantity) {
+    match (&cm.profile, cm.quantity) {
         (Some(profile), q) => {
             if cm.per_year {
                 c.push(
-                    format!("{path}.per_year"),
+                    path.field("per_year"),
                     IssueCode::Inconsistent,
                     "cannot be used with a year-by-year profile",
                 );
             }
             if profile.is_empty() {
                 c.push(
-                    format!("{path}.profile"),
+                    path.field("profile"),
                     IssueCode::Required,
                     "must give at least one year",
                 );
             }
             if profile.len() > years {
                 c.push(
-                    format!("{path}.profile"),
+                    path.field("profile"),
                     IssueCode::TooLarge,
                     format!(
                         "has {} years but the contract runs for {years}",
@@ -344,8 +404,9 @@ fn quantities(
                     ),
                 );
             }
+            let field = path.field("profile");
             for (y, v) in profile.iter().enumerate() {
-                c.non_negative(&format!("{path}.profile[{y}]"), *v);
+                c.non_negative(field.item(y), *v);
             }
             let sum = profile
                 .iter()
@@ -353,37 +414,38 @@ fn quantities(
             if let Some(q) = q {
                 if q != sum {
                     c.push(
-                        format!("{path}.quantity"),
+                        path.field("quantity"),
                         IssueCode::Inconsistent,
                         format!("is {q} but the year-by-year profile adds up to {sum}"),
                     );
                 }
             }
-            let mut v = profile.clone();
-            v.resize(years, Decimal::ZERO);
-            v
+            out.extend(profile.iter().take(years).copied());
+            out.extend(std::iter::repeat_n(
+                Decimal::ZERO,
+                years.saturating_sub(profile.len()),
+            ));
         }
-        (None, Some(q)) if cm.per_year => weights
-            .iter()
-            .map(|w| q.checked_mul(*w).unwrap_or(Decimal::ZERO))
-            .collect(),
-        (None, Some(q)) => spread(q, duration, weights),
+        (None, Some(q)) if cm.per_year => out.extend(
+            weights
+                .iter()
+                .map(|w| q.checked_mul(*w).unwrap_or(Decimal::ZERO)),
+        ),
+        (None, Some(q)) => spread(q, duration, weights, out),
         (None, None) => {
             c.push(
-                format!("{path}.quantity"),
+                path.field("quantity"),
                 IssueCode::Required,
                 "must be given (or a year-by-year profile)",
             );
-            Vec::new()
         }
-    };
-    (c.issues.len() == before).then_some(out)
+    }
+    c.issues.len() == before
 }
 
 /// Spreads a whole-contract quantity over the years in proportion to the time
 /// in each; the last year takes the remainder so the years add up exactly.
-fn spread(q: Decimal, duration: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
-    let mut out = Vec::with_capacity(weights.len());
+fn spread(q: Decimal, duration: Decimal, weights: &[Decimal], out: &mut Vec<Decimal>) {
     let mut left = q;
     for (y, w) in weights.iter().enumerate() {
         if y + 1 == weights.len() {
@@ -397,7 +459,6 @@ fn spread(q: Decimal, duration: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
             out.push(share);
         }
     }
-    out
 }
 
 /// Checks one list of spend lines: each line's name, amount, rate and place.
@@ -405,7 +466,7 @@ fn spend_lines<'a>(
     c: &mut Collector,
     setup: &Setup,
     env: &Env<'_>,
-    list: &str,
+    list: Path<'_>,
     len: usize,
     lines: impl Iterator<Item = (&'static str, &'a str, &'a str, Money, Option<Decimal>)>,
 ) -> (Vec<CheckedSpend>, Money) {
@@ -416,15 +477,10 @@ fn spend_lines<'a>(
     }
     out.reserve(len);
     for (i, (label_field, label, postcode, amount, respend)) in lines.enumerate() {
-        let path = format!("{list}[{i}]");
-        c.text(
-            &format!("{path}.{label_field}"),
-            label,
-            limits::SHORT_TEXT,
-            false,
-        );
+        let path = list.item(i);
+        c.text(path.field(label_field), label, limits::SHORT_TEXT, false);
         total = total.saturating_add(amount);
-        if let Some(s) = spend_line(c, setup, env, &path, postcode, amount, respend) {
+        if let Some(s) = spend_line(c, setup, env, path, postcode, amount, respend) {
             out.push(s);
         }
     }
@@ -435,7 +491,7 @@ fn spend_line(
     c: &mut Collector,
     setup: &Setup,
     env: &Env<'_>,
-    path: &str,
+    path: Path<'_>,
     postcode: &str,
     amount: Money,
     respend: Option<Decimal>,
@@ -443,39 +499,31 @@ fn spend_line(
     let before = c.issues.len();
     if amount.pence() < 0 {
         c.push(
-            format!("{path}.amount"),
+            path.field("amount"),
             IssueCode::Negative,
             "must be £0 or more",
         );
     }
     if let Some(r) = respend {
-        c.percent(&format!("{path}.respend_percent"), r);
+        c.percent(path.field("respend_percent"), r);
     }
-    let place = match Postcode::parse(postcode) {
+    let placed = match Postcode::parse(postcode) {
         Err(e) => {
-            c.push(
-                format!("{path}.postcode"),
-                IssueCode::Postcode,
-                e.to_string(),
-            );
+            c.push(path.field("postcode"), IssueCode::Postcode, e.to_string());
             None
         }
         Ok(pc) => match place(setup, &pc, env.outcodes) {
-            Ok(p) => Some((pc.outward().to_string(), p)),
+            Ok(p) => Some(CheckedSpend {
+                postcode: pc,
+                place: p,
+            }),
             Err(e) => {
-                c.push(
-                    format!("{path}.postcode"),
-                    IssueCode::Postcode,
-                    area_error(&e),
-                );
+                c.push(path.field("postcode"), IssueCode::Postcode, area_error(&e));
                 None
             }
         },
     };
-    match place {
-        Some((outward, place)) if c.issues.len() == before => Some(CheckedSpend { outward, place }),
-        _ => None,
-    }
+    placed.filter(|_| c.issues.len() == before)
 }
 
 /// Where a postcode lies: local, in a priority area, or neither.
@@ -485,21 +533,21 @@ pub(crate) fn place(
     setup: &Setup,
     pc: &Postcode,
     table: Option<&OutcodeTable>,
-) -> Result<Place, AreaError> {
+) -> Result<Placed, AreaError> {
     if let Some(t) = table {
         if t.get(pc.outward()).is_none() {
             return Err(AreaError::UnknownOutcode(pc.outward().to_string()));
         }
     }
     if setup.config.local_area.contains(pc, table)? {
-        return Ok(Place::Local);
+        return Ok(Placed::Local);
     }
-    for area in &setup.config.priority_areas {
+    for (i, area) in setup.config.priority_areas.iter().enumerate() {
         if area.contains(pc, table)? {
-            return Ok(Place::Priority(area.name.clone()));
+            return Ok(Placed::Priority(i));
         }
     }
-    Ok(Place::NotLocal)
+    Ok(Placed::NotLocal)
 }
 
 fn area_error(e: &AreaError) -> String {
@@ -523,48 +571,63 @@ fn area_name(setup: &Setup) -> String {
     }
 }
 
-fn double_counting(w: &mut Collector, cs: &[CheckedCommitment<'_>]) {
-    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+fn double_counting(w: &mut Collector, setup: &Setup, cs: &[CheckedCommitment<'_>]) {
+    const NONE: usize = usize::MAX;
+    // The first commitment of each offered measure, by measure index.
+    let mut first = vec![NONE; setup.framework.measures.len()];
+    let title = |m: usize| {
+        setup
+            .framework
+            .measures
+            .get(m)
+            .map_or("", |x| x.title.as_str())
+    };
     for c in cs {
-        if let Some(&j) = first.get(c.measure.id.as_str()) {
-            w.push(format!("commitments[{}].measure", c.index), IssueCode::DoubleCounting, format!("\"{}\" is also committed at commitments[{j}]; make sure the two do not count the same outcome", c.measure.title));
-        } else {
-            first.insert(&c.measure.id, c.index);
+        match first.get_mut(c.measure_index) {
+            Some(slot) if *slot == NONE => *slot = c.index,
+            Some(j) => w.push(format!("commitments[{}].measure", c.index), IssueCode::DoubleCounting, format!("\"{}\" is also committed at commitments[{j}]; make sure the two do not count the same outcome", c.measure.title)),
+            None => {}
         }
     }
     // Pairs the framework says must not both be claimed for the same outcome,
-    // in either direction. Looked up per measure, not per pair of commitments,
-    // so a proposal at the 100,000-commitment limit stays linear.
-    let mut excluded_by: BTreeMap<&str, Vec<&Measure>> = BTreeMap::new();
-    for c in cs {
-        for x in &c.measure.excludes {
-            let list = excluded_by.entry(x.as_str()).or_default();
-            if !list.iter().any(|m| m.id == c.measure.id) {
-                list.push(c.measure);
-            }
-        }
-    }
-    let mut warned: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
+    // in either direction: the lists come from the setup, so this stays
+    // linear in the number of commitments and allocates only to warn.
+    let first_of = |m: usize| first.get(m).copied().unwrap_or(NONE);
+    let mut warned: Vec<(usize, usize)> = Vec::new();
     for b in cs {
-        let forward = b.measure.excludes.iter().map(String::as_str);
-        let backward = excluded_by
-            .get(b.measure.id.as_str())
-            .into_iter()
-            .flatten()
-            .map(|m| m.id.as_str());
-        for x in forward.chain(backward) {
-            let Some(&j) = first.get(x) else { continue };
-            if j >= b.index || x == b.measure.id || !warned.insert((x, b.measure.id.as_str())) {
+        let Some(conflicts) = setup.conflicts(b.measure_index) else {
+            continue;
+        };
+        let earlier = |x: &usize| {
+            let j = first_of(*x);
+            j != NONE && j < b.index && *x != b.measure_index
+        };
+        if !conflicts
+            .forward
+            .iter()
+            .chain(&conflicts.backward)
+            .any(earlier)
+        {
+            continue;
+        }
+        // Those that name this measure, in the order they were first committed.
+        let mut backward: Vec<usize> = conflicts.backward.iter().copied().filter(earlier).collect();
+        backward.sort_by_key(|x| first_of(*x));
+        for x in conflicts
+            .forward
+            .iter()
+            .copied()
+            .filter(earlier)
+            .chain(backward)
+        {
+            if warned.contains(&(x, b.measure_index)) {
                 continue;
             }
-            let a_title = cs
-                .iter()
-                .find(|c| c.index == j)
-                .map_or(x, |c| c.measure.title.as_str());
+            warned.push((x, b.measure_index));
             w.push(
                 format!("commitments[{}].measure", b.index),
                 IssueCode::DoubleCounting,
-                format!("\"{}\" must not count the same people or spend as \"{a_title}\" (commitments[{j}]); the framework excludes double counting between them", b.measure.title),
+                format!("\"{}\" must not count the same people or spend as \"{}\" (commitments[{}]); the framework excludes double counting between them", b.measure.title, title(x), first_of(x)),
             );
         }
     }
@@ -572,7 +635,10 @@ fn double_counting(w: &mut Collector, cs: &[CheckedCommitment<'_>]) {
 
 fn theme_coverage(w: &mut Collector, setup: &Setup, cs: &[CheckedCommitment<'_>]) {
     for tp in &setup.config.theme_priorities {
-        if tp.priority == Priority::High && !cs.iter().any(|c| c.measure.theme == tp.theme) {
+        let theme = setup.framework.themes.iter().position(|t| t.id == tp.theme);
+        if tp.priority == Priority::High
+            && !cs.iter().any(|c| setup.theme_of(c.measure_index) == theme)
+        {
             let title = setup
                 .framework
                 .themes
@@ -599,7 +665,7 @@ fn self_assessment(c: &mut Collector, w: &mut Collector, setup: &Setup, p: &Prop
     c.list_len("self_assessment", p.self_assessment.len(), limits::LIST);
     for (i, s) in p.self_assessment.iter().enumerate() {
         c.percent(
-            &format!("self_assessment[{i}].score_percent"),
+            format!("self_assessment[{i}].score_percent"),
             s.score_percent,
         );
         match criteria {
@@ -651,7 +717,13 @@ mod tests {
             w,
             vec![Decimal::ONE, Decimal::ONE, Decimal::from_micros(500_000)]
         );
-        let s = spread(Decimal::from_int(25), Decimal::from_micros(2_500_000), &w);
+        let mut s = Vec::new();
+        spread(
+            Decimal::from_int(25),
+            Decimal::from_micros(2_500_000),
+            &w,
+            &mut s,
+        );
         assert_eq!(
             s,
             vec![
@@ -665,7 +737,8 @@ mod tests {
     #[test]
     fn spreading_keeps_the_total_exact() {
         let w = year_weights(Decimal::from_int(3), 3);
-        let s = spread(Decimal::from_int(10), Decimal::from_int(3), &w);
+        let mut s = Vec::new();
+        spread(Decimal::from_int(10), Decimal::from_int(3), &w, &mut s);
         assert_eq!(s.iter().map(|d| d.micros()).sum::<i64>(), 10_000_000);
         assert_eq!(s.first(), Some(&Decimal::from_micros(3_333_333)));
     }

@@ -1,7 +1,8 @@
 //! # Socval for JavaScript
 //!
 //! The core's functions for portals that build their own interface:
-//! `calculate(config, proposal, options?)`, `validate(document, config?)`,
+//! `calculate(config, proposal, options?)`, `evaluate(config, proposal,
+//! options?)` (the figures alone, for scoring many bids), `validate(document, config?)`,
 //! `frameworks()`, `framework(id)`. Documents may be objects or JSON text;
 //! either way they are read by the core's JSON reader, so every error names
 //! its field path exactly as the `socval` command line does, and the results
@@ -98,6 +99,18 @@ fn table() -> Option<OutcodeTable> {
     OutcodeTable::parse(BUILTIN_CSV).ok()
 }
 
+/// The figures alone (totals, ratio, themes, LM3, score, warnings) without
+/// the working: what `calculate` gives, several times faster, for scoring
+/// many bids.
+#[wasm_bindgen(unchecked_return_type = "any")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | string")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(&config, &proposal, &options, socval_core::evaluate)
+}
+
 /// Calculates social value, LM3 and the indicative score.
 #[wasm_bindgen(unchecked_return_type = "any")]
 pub fn calculate(
@@ -105,17 +118,32 @@ pub fn calculate(
     #[wasm_bindgen(unchecked_param_type = "object | string")] proposal: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let setup = setup(&config)?;
-    let p = json::parse_proposal(&text(&proposal)?)
+    run(&config, &proposal, &options, socval_core::calculate)
+}
+
+/// Reads a configuration and a proposal, runs `f` on them, and returns its
+/// result as a plain object (or throws with every issue).
+fn run<T: Serialize>(
+    config: &JsValue,
+    proposal: &JsValue,
+    options: &JsValue,
+    f: impl FnOnce(
+        &socval_core::Setup,
+        &socval_core::Proposal,
+        &Env<'_>,
+    ) -> Result<T, socval_core::ProposalError>,
+) -> Result<JsValue, JsValue> {
+    let setup = setup(config)?;
+    let p = json::parse_proposal(&text(proposal)?)
         .map_err(|e| failure("the proposal could not be read", &e.issues))?;
     let table = table();
     let env = Env {
-        today: today(&options),
+        today: today(options),
         outcodes: table.as_ref(),
     };
-    let report = socval_core::calculate(&setup, &p, &env)
-        .map_err(|e| failure("the proposal has problems", &e.issues))?;
-    to_js(&report)
+    let result =
+        f(&setup, &p, &env).map_err(|e| failure("the proposal has problems", &e.issues))?;
+    to_js(&result)
 }
 
 #[derive(Serialize)]

@@ -98,13 +98,13 @@ fn Calculator() -> Html {
         .ok()
         .filter(|d| d.is_finite() && *d > 0.0 && *d <= 50.0)
         .map_or(1, |d| d.ceil() as usize);
-    let announcement = match (&outcome.report, outcome.errors.len()) {
+    let announcement = match (&outcome.shown, outcome.errors.len()) {
         (_, n) if n > 0 => format!("{}: {n}.", m.error_summary),
-        (Some(r), _) => (m.announce)(
-            &r.ratio.value.to_string(),
-            &r.ratio.percent.to_string(),
-            &r.lm3.lm3.to_string(),
-            &r.score.score_percent.to_string(),
+        (Some(s), _) => (m.announce)(
+            &s.figures.ratio.value.to_string(),
+            &s.figures.ratio.percent.to_string(),
+            &s.figures.lm3.lm3.to_string(),
+            &s.figures.score.score_percent.to_string(),
         ),
         (None, _) => String::new(),
     };
@@ -126,7 +126,7 @@ fn Calculator() -> Html {
                 <form class="inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <ContractSection form={state.form.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
                     <CommitmentsSection form={state.form.clone()} search={state.search.clone()} errors={outcome.errors.clone()} years={years} dispatch={dispatch.clone()} />
-                    <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} report={outcome.report.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
+                    <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} shown={outcome.shown.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
                     <SelfAssessment scores={state.form.self_scores.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
                     <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />
                 </form>

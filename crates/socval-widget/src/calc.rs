@@ -1,25 +1,49 @@
 //! From the form to results: parse what was typed, run the core, and map
 //! the core's field paths back to the inputs they are about.
+//!
+//! The panel shows figures, so a recalculation asks the core for figures
+//! alone ([`socval_core::evaluate`]); the full report, with every step of
+//! the arithmetic written out, is made only when something needs it: the
+//! `socval-result` event after the panel has updated, and the CSV export.
 
 use std::rc::Rc;
 
-use socval_core::{CivilDate, Env, OutcodeTable, Report, Setup};
+use socval_core::local_area::Place;
+use socval_core::report::SourceUse;
+use socval_core::{CivilDate, Env, Figures, OutcodeTable, Proposal, Report, Setup};
 
-use crate::form::{self, FieldError, Form};
+use crate::form::{self, FieldError, Form, SpendForm};
 use crate::messages::Messages;
 
 /// What the results panel and the error summary show.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
-    /// The latest good report (kept while there are errors, marked stale).
-    pub report: Option<Rc<Report>>,
-    /// Whether `report` is from before the current errors.
+    /// The latest good result (kept while there are errors, marked stale).
+    pub shown: Option<Rc<Shown>>,
+    /// Whether `shown` is from before the current errors.
     pub stale: bool,
     /// Problems with the form, each tied to an input.
     pub errors: Vec<FieldError>,
 }
 
-/// Works out the outcome of a form; `previous` supplies the last good report.
+/// A good result, with everything the panel needs to label it.
+#[derive(Debug, PartialEq)]
+pub struct Shown {
+    /// The core's figures.
+    pub figures: Figures,
+    /// The proposal they are for, from which the full report is made.
+    pub proposal: Proposal,
+    /// The name of the score band reached, if the council scores by bands.
+    pub band: Option<String>,
+    /// Every proxy value used, with its source.
+    pub sources: Vec<SourceUse>,
+    /// Where each staff line of the form lies, by its index in the form.
+    pub staff_places: Vec<Option<Place>>,
+    /// Where each supplier line of the form lies, by its index in the form.
+    pub supplier_places: Vec<Option<Place>>,
+}
+
+/// Works out the outcome of a form; `previous` supplies the last good result.
 pub fn evaluate(
     form: &Form,
     setup: &Setup,
@@ -29,8 +53,8 @@ pub fn evaluate(
     previous: &Outcome,
 ) -> Outcome {
     let keep = |errors: Vec<FieldError>| Outcome {
-        report: previous.report.clone(),
-        stale: previous.report.is_some(),
+        shown: previous.shown.clone(),
+        stale: previous.shown.is_some(),
         errors,
     };
     if form.value.trim().is_empty() && form.duration.trim().is_empty() {
@@ -41,12 +65,28 @@ pub fn evaluate(
         Ok(x) => x,
         Err(errors) => return keep(errors),
     };
-    match socval_core::calculate(setup, &proposal, &Env { today, outcodes }) {
-        Ok(report) => Outcome {
-            report: Some(Rc::new(report)),
-            stale: false,
-            errors: Vec::new(),
-        },
+    let env = Env { today, outcodes };
+    match socval_core::evaluate(setup, &proposal, &env) {
+        Ok(figures) => {
+            let places = |lines: &[SpendForm]| -> Vec<Option<Place>> {
+                lines
+                    .iter()
+                    .map(|l| socval_core::locate(setup, &l.postcode, &env))
+                    .collect()
+            };
+            Outcome {
+                shown: Some(Rc::new(Shown {
+                    band: socval_core::band_name(setup, &figures.score),
+                    sources: socval_core::sources(setup, &proposal),
+                    staff_places: places(&form.staff),
+                    supplier_places: places(&form.suppliers),
+                    figures,
+                    proposal,
+                })),
+                stale: false,
+                errors: Vec::new(),
+            }
+        }
         Err(e) => keep(
             e.issues
                 .iter()
@@ -57,4 +97,15 @@ pub fn evaluate(
                 .collect(),
         ),
     }
+}
+
+/// The full report for a result: every figure with its arithmetic written
+/// out, as the CLI and the JS API give it.
+pub fn report(
+    shown: &Shown,
+    setup: &Setup,
+    outcodes: Option<&OutcodeTable>,
+    today: CivilDate,
+) -> Option<Report> {
+    socval_core::calculate(setup, &shown.proposal, &Env { today, outcodes }).ok()
 }

@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod browser_json;
 pub mod calc;
 pub mod components;
 pub mod context;
@@ -79,10 +80,11 @@ impl Prepared {
 /// Reads and checks a council configuration (JSON text).
 #[wasm_bindgen]
 pub fn prepare(config: &str) -> Prepared {
-    let setup = socval_core::json::parse_config(config)
-        .map_err(|e| e.issues)
-        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
-        .map_err(|issues| issues.iter().map(ToString::to_string).collect());
+    let setup = browser_json::parse::<socval_core::CouncilConfig>(config)
+        .map_err(|why| vec![why])
+        .and_then(|c| {
+            socval_core::prepare(c).map_err(|e| e.issues.iter().map(ToString::to_string).collect())
+        });
     Prepared { setup }
 }
 

@@ -147,7 +147,12 @@ async fn typing_updates_results_after_a_pause() {
         .unwrap();
     assert_eq!(ratio, "2.69%");
     w.destroy();
-    <gloo::storage::LocalStorage as gloo::storage::Storage>::clear();
+    gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
 }
 
 #[wasm_bindgen_test]

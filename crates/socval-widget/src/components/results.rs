@@ -20,7 +20,7 @@ pub fn Results(p: &ResultsProps) -> Html {
         return html! {};
     };
     let m = ctx.messages;
-    let Some(r) = p.outcome.report.clone() else {
+    let Some(shown) = p.outcome.shown.clone() else {
         return html! {
             <section class="results" aria-labelledby="results-heading" id="results">
                 <h2 class="heading-l" id="results-heading">{ m.results_heading }</h2>
@@ -28,6 +28,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             </section>
         };
     };
+    let r = &shown.figures;
     let l = &r.lm3;
     let s = &r.score;
     let target = r
@@ -49,7 +50,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <div><dt>{ m.total_adjusted }</dt><dd data-figure="adjusted">{ r.totals.adjusted.to_string() }</dd></div>
                 <div><dt>{ m.total_pv }</dt><dd data-figure="present-value">{ r.totals.present_value.to_string() }</dd></div>
             </dl>
-            <ThemeChart report={r.clone()} />
+            <ThemeChart shown={shown.clone()} />
             <h3 class="heading-s">{ m.lm3_heading }</h3>
             <p class="body"><strong class="big-number" data-figure="lm3">{ l.lm3.to_string() }</strong></p>
             <p class="body">{ (m.lm3_explained)(&l.lm3.to_fixed(2)) }</p>
@@ -65,7 +66,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             </table>
             <h3 class="heading-s">{ m.score_heading }</h3>
             <p class="body" data-figure="score">{ (m.score_line)(&s.score_percent.to_string(), &s.weighted_points.to_string(), &s.weighting_percent.to_string()) }</p>
-            if let Some(b) = &s.band { <p class="hint">{ b.clone() }</p> }
+            if let Some(b) = &shown.band { <p class="hint">{ b.clone() }</p> }
             <p class="hint">{ (m.weighting_explained)(&s.weighting_percent.to_string()) }</p>
             if !r.warnings.is_empty() {
                 <div class="warnings">
@@ -73,11 +74,11 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <ul class="list">{ for r.warnings.iter().map(|w| html! { <li>{ w.message.clone() }</li> }) }</ul>
                 </div>
             }
-            if !r.sources.is_empty() {
+            if !shown.sources.is_empty() {
                 <details class="details">
                     <summary class="details__summary">{ m.sources_heading }</summary>
                     <ul class="list details__text">
-                        { for r.sources.iter().map(|src| html! {
+                        { for shown.sources.iter().map(|src| html! {
                             <li>{ format!("{}: £{} per {}. {}, {} ({} prices, {}).", src.title, src.value, src.unit.label(true), src.provenance.title, src.provenance.publisher, src.provenance.price_year, src.provenance.licence) }</li>
                         }) }
                     </ul>

@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use socval_core::Report;
 use socval_core::local_area::Place;
 use socval_core::report::SpendKind;
 use yew::prelude::*;
 
 use super::contract::error_for;
 use super::field::{Checkbox, TextField};
+use crate::calc::Shown;
 use crate::context::Ctx;
 use crate::form::{FieldError, SpendForm, ids};
 use crate::state::{Action, SpendField, SpendList, State};
@@ -21,8 +21,8 @@ pub struct SpendProps {
     pub staff: Vec<SpendForm>,
     /// Supplier lines.
     pub suppliers: Vec<SpendForm>,
-    /// The latest report (for each line's place).
-    pub report: Option<Rc<Report>>,
+    /// The latest result (for each line's place).
+    pub shown: Option<Rc<Shown>>,
     /// Current errors.
     pub errors: Vec<FieldError>,
     /// Sends actions.
@@ -54,7 +54,10 @@ pub fn SpendSection(p: &SpendProps) -> Html {
             <div class="spend-list">
                 <h4 class="heading-s">{ heading }</h4>
                 { for lines.iter().enumerate().map(|(i, line)| {
-                    let place = p.report.as_ref().and_then(|r| r.lm3.lines.iter().find(|l| l.kind == spend_kind && l.index == i)).map(|l| l.place.clone());
+                    let place = p.shown.as_ref().and_then(|s| match spend_kind {
+                        SpendKind::Staff => s.staff_places.get(i),
+                        SpendKind::Supplier => s.supplier_places.get(i),
+                    }).cloned().flatten();
                     html! { <SpendLine key={i} list={kind} list_name={name} index={i} line={line.clone()} place={place} errors={p.errors.clone()} dispatch={p.dispatch.clone()} /> }
                 }) }
                 <button type="button" class="button button--secondary" onclick={onadd}>{ add }</button>

@@ -8,11 +8,11 @@ use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::browser;
-use crate::calc::Outcome;
+use crate::calc::{self, Outcome};
 use crate::context::Ctx;
 use crate::form::{self, Form};
 use crate::state::{Action, Notice, State};
+use crate::{browser, browser_json};
 
 /// Props of [`Tools`].
 #[derive(Properties, PartialEq, Clone)]
@@ -48,7 +48,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
         Callback::from(
             move |_| match form::to_proposal(&form, &ctx.setup, ctx.messages) {
                 Ok((proposal, _)) => {
-                    let text = serde_json::to_string_pretty(&proposal).unwrap_or_default();
+                    let text = browser_json::stringify(&proposal, true).unwrap_or_default();
                     if let Err(e) = browser::download(
                         &browser::file_name(&form.bidder, "json"),
                         "application/json",
@@ -68,12 +68,16 @@ pub fn Tools(p: &ToolsProps) -> Html {
         )
     };
     let export_csv = {
-        let (report, bidder, d) = (
-            p.outcome.report.clone(),
+        let (shown, bidder, d, ctx) = (
+            p.outcome.shown.clone(),
             p.form.bidder.clone(),
             p.dispatch.clone(),
+            ctx.clone(),
         );
         Callback::from(move |_| {
+            let report = shown
+                .as_ref()
+                .and_then(|s| calc::report(s, &ctx.setup, ctx.outcodes.as_deref(), ctx.today));
             if let Some(r) = &report {
                 if let Err(e) = browser::download(
                     &browser::file_name(&bidder, "csv"),
@@ -97,15 +101,9 @@ pub fn Tools(p: &ToolsProps) -> Html {
             let file = gloo::file::File::from(file);
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
                 let m = ctx.messages;
-                let parsed = text.map_err(|e| e.to_string()).and_then(|t| {
-                    socval_core::json::parse_proposal(&t).map_err(|e| {
-                        e.issues
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    })
-                });
+                let parsed = text
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| browser_json::parse::<socval_core::Proposal>(&t));
                 match parsed {
                     Ok(p) if p.framework.id == ctx.setup.framework.id => d.dispatch(Action::Load(
                         Box::new(form::from_proposal(&p)),
@@ -133,7 +131,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
             <h3 class="heading-m" id="tools-heading">{ m.tools_heading }</h3>
             <div class="button-group">
                 <button type="button" class="button" onclick={export_json}>{ m.export_json }</button>
-                <button type="button" class="button button--secondary" onclick={export_csv} disabled={p.outcome.report.is_none()}>{ m.export_csv }</button>
+                <button type="button" class="button button--secondary" onclick={export_csv} disabled={p.outcome.shown.is_none()}>{ m.export_csv }</button>
                 <button type="button" class="button button--secondary" onclick={print}>{ m.print }</button>
             </div>
             <div class="form-group">

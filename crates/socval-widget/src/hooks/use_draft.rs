@@ -1,11 +1,16 @@
 //! Drafts: the form is saved to localStorage on every change and restored
 //! on the next visit. Only this device's browser ever sees it.
 
-use gloo::storage::{LocalStorage, Storage, errors::StorageError};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
+use crate::browser_json;
 use crate::form::Form;
+
+/// The page's localStorage; none where it is disabled (some private modes).
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
 
 /// The version of the saved draft format; older drafts are discarded with a notice.
 pub const DRAFT_VERSION: u32 = 1;
@@ -30,13 +35,15 @@ pub enum Restored {
 
 /// Reads the draft saved under `key` for `framework` (`id@version`).
 pub fn restore(key: &str, framework: &str) -> Restored {
-    match LocalStorage::get::<Draft>(key) {
+    let Some(text) = storage().and_then(|s| s.get_item(key).ok().flatten()) else {
+        return Restored::Nothing;
+    };
+    match browser_json::parse::<Draft>(&text) {
         Ok(d) if d.version == DRAFT_VERSION && d.framework == framework => {
             Restored::Draft(Box::new(d.form))
         }
-        Err(StorageError::KeyNotFound(_)) => Restored::Nothing,
         _ => {
-            LocalStorage::delete(key);
+            clear(key);
             Restored::Unreadable
         }
     }
@@ -44,7 +51,9 @@ pub fn restore(key: &str, framework: &str) -> Restored {
 
 /// Forgets the draft.
 pub fn clear(key: &str) {
-    LocalStorage::delete(key);
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
 }
 
 /// Saves `form` under `key` whenever it changes; an empty form clears it.
@@ -68,14 +77,14 @@ pub fn use_draft(key: &str, framework: &str, form: &Form, blank: &Form) {
         } else {
             // Storage can be full or disabled (private browsing): drafts are a
             // convenience, so a failed save is not an error for the user.
-            let _ = LocalStorage::set(
-                &key,
-                Draft {
-                    version: DRAFT_VERSION,
-                    framework,
-                    form: form.clone(),
-                },
-            );
+            let draft = Draft {
+                version: DRAFT_VERSION,
+                framework,
+                form: form.clone(),
+            };
+            if let (Some(s), Some(text)) = (storage(), browser_json::stringify(&draft, false)) {
+                let _ = s.set_item(&key, &text);
+            }
         }
     });
 }

@@ -2,11 +2,14 @@
 //! a few milliseconds even with the CPU slowed 4× (see the benchmark), so
 //! results follow typing without a debounce; the timeout only lets a burst
 //! of changes in one task (a pasted form, an import) coalesce into one run.
+//! The full report for the `socval-result` event is made in a task after
+//! that, once the panel shows the new figures.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use socval_core::Report;
 use yew::prelude::*;
 
 use crate::browser;
@@ -32,8 +35,11 @@ pub const COALESCE_MS: u32 = 0;
 pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
     let outcome = use_state_eq(Outcome::default);
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let announcing: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let announced: Rc<RefCell<Option<Report>>> = use_mut_ref(|| None);
     {
         let (outcome, ctx, pending) = (outcome.clone(), ctx.clone(), pending.clone());
+        let (announcing, announced) = (announcing.clone(), announced.clone());
         use_effect_with(form.clone(), move |form| {
             let form = form.clone();
             let previous = (*outcome).clone();
@@ -49,10 +55,18 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
                     &previous,
                 );
                 browser::measure("socval:recalculate", "socval:calc-start");
-                if let (Some(r), false) = (&next.report, next.stale) {
-                    if previous.report.as_ref() != Some(r) {
-                        browser::announce_result(&ctx.host, r);
-                    }
+                if let (Some(shown), false) = (next.shown.clone(), next.stale) {
+                    let (ctx, announced) = (ctx.clone(), announced.clone());
+                    // Replacing it cancels an announcement not yet made.
+                    *announcing.borrow_mut() = Some(Timeout::new(0, move || {
+                        let report =
+                            calc::report(&shown, &ctx.setup, ctx.outcodes.as_deref(), ctx.today);
+                        let mut last = announced.borrow_mut();
+                        if let (Some(r), true) = (&report, *last != report) {
+                            browser::announce_result(&ctx.host, r);
+                            *last = report;
+                        }
+                    }));
                 }
                 outcome.set(next);
             }));

@@ -1,0 +1,40 @@
+//! JSON through the browser's own `JSON` object and serde-wasm-bindgen,
+//! rather than serde_json compiled into the wasm: the browser already has a
+//! fast, correct parser, and leaving serde_json out makes the widget smaller
+//! (see the README's performance section).
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use socval_core::issues::limits;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Reads JSON text into `T`; the error says what is wrong in plain words.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    if text.len() > limits::JSON_BYTES {
+        return Err(format!(
+            "the file is {} bytes; the limit is {} bytes",
+            text.len(),
+            limits::JSON_BYTES
+        ));
+    }
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        format!("is not valid JSON: {why}")
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// Writes `value` as JSON text, indented by two spaces when `pretty`.
+pub fn stringify<T: Serialize>(value: &T, pretty: bool) -> Option<String> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let js = value.serialize(&serializer).ok()?;
+    let text = if pretty {
+        js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(2))
+    } else {
+        js_sys::JSON::stringify(&js)
+    };
+    text.ok()?.as_string()
+}
