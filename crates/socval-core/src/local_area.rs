@@ -115,14 +115,25 @@ impl Area {
         postcode: &Postcode,
         table: Option<&OutcodeTable>,
     ) -> Result<bool, AreaError> {
+        let found = table.and_then(|t| t.get(postcode.outward()));
+        self.contains_at(&Located::new(postcode, found), table)
+    }
+
+    /// [`Area::contains`] for a postcode already looked up, so that testing
+    /// one postcode against several areas reads the table once.
+    pub(crate) fn contains_at(
+        &self,
+        at: &Located<'_>,
+        table: Option<&OutcodeTable>,
+    ) -> Result<bool, AreaError> {
         if self
             .postcode_areas
             .iter()
-            .any(|a| a.eq_ignore_ascii_case(postcode.area()))
+            .any(|a| a.eq_ignore_ascii_case(at.area))
             || self
                 .outward_codes
                 .iter()
-                .any(|o| o.eq_ignore_ascii_case(postcode.outward()))
+                .any(|o| o.eq_ignore_ascii_case(at.outward))
         {
             return Ok(true);
         }
@@ -130,9 +141,9 @@ impl Area {
             return Ok(false);
         }
         let table = table.ok_or(AreaError::NoTable)?;
-        let here = table
-            .get(postcode.outward())
-            .ok_or_else(|| AreaError::UnknownOutcode(postcode.outward().to_string()))?;
+        let here = at
+            .found
+            .ok_or_else(|| AreaError::UnknownOutcode(at.outward.to_string()))?;
         if self
             .districts
             .iter()
@@ -143,6 +154,25 @@ impl Area {
         match &self.radius {
             Some(radius) => radius.contains(here, table),
             None => Ok(false),
+        }
+    }
+}
+
+/// A postcode's outward code and area, and its row of the outward-code
+/// table if the table is at hand and knows it.
+pub(crate) struct Located<'a> {
+    pub(crate) outward: &'a str,
+    pub(crate) area: &'a str,
+    pub(crate) found: Option<&'a crate::outcodes::Outcode>,
+}
+
+impl<'a> Located<'a> {
+    /// `postcode` with the row `found` for it.
+    pub(crate) fn new(postcode: &'a Postcode, found: Option<&'a crate::outcodes::Outcode>) -> Self {
+        Located {
+            outward: postcode.outward(),
+            area: postcode.area(),
+            found,
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::config::{Priority, ScoringMethod};
 use crate::fixed::{Decimal, Money};
 use crate::framework::{Measure, Unit};
 use crate::issues::{Collector, Issue, IssueCode, Path, ProposalError, limits};
-use crate::local_area::{AreaError, Place};
+use crate::local_area::{AreaError, Located, Place};
 use crate::outcodes::OutcodeTable;
 use crate::postcode::Postcode;
 use crate::proposal::{PROPOSAL_SCHEMA_VERSION, Proposal};
@@ -534,16 +534,16 @@ pub(crate) fn place(
     pc: &Postcode,
     table: Option<&OutcodeTable>,
 ) -> Result<Placed, AreaError> {
-    if let Some(t) = table {
-        if t.get(pc.outward()).is_none() {
-            return Err(AreaError::UnknownOutcode(pc.outward().to_string()));
-        }
+    let found = table.and_then(|t| t.get(pc.outward()));
+    if table.is_some() && found.is_none() {
+        return Err(AreaError::UnknownOutcode(pc.outward().to_string()));
     }
-    if setup.config.local_area.contains(pc, table)? {
+    let at = Located::new(pc, found);
+    if setup.config.local_area.contains_at(&at, table)? {
         return Ok(Placed::Local);
     }
     for (i, area) in setup.config.priority_areas.iter().enumerate() {
-        if area.contains(pc, table)? {
+        if area.contains_at(&at, table)? {
             return Ok(Placed::Priority(i));
         }
     }

@@ -95,6 +95,7 @@ class SocialValueCalculator extends HTMLElement {
       if (mayNeedOutcodes(config)) loadOutcodes().catch(() => {});
       const m = await wasm;
       const prepared = m.prepare(config);
+      mark('prepared');
       const csv = prepared.needsOutcodes() ? await loadOutcodes() : undefined;
       mark('mount');
       if (run !== this.#run) return;

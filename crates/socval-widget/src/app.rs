@@ -84,7 +84,8 @@ fn Calculator() -> Html {
         })
     };
     use_draft(&ctx.draft_key, &stamp, &state.form, &blank);
-    // Effects run once the DOM is updated: this marks the first render.
+    // Effects run once the DOM is updated and the browser has had a frame
+    // to show it: this marks the first render (conservatively).
     use_effect_with((), |()| crate::browser::mark("socval:first-render"));
     let outcome = use_outcome(&ctx, &state.form);
     let m = ctx.messages;

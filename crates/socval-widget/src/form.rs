@@ -146,15 +146,50 @@ pub mod ids {
 
 /// Reads "£1,250,000.50", "1250000" or " 12.5 " as a number.
 fn number(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '£' | ',' | ' ' | '%'))
-        .collect();
+    let text = text.trim();
+    let decoration = |c: char| matches!(c, '£' | ',' | ' ' | '%');
+    // Most entries are plain numbers: read them without copying.
+    let cleaned: std::borrow::Cow<'_, str> = if text.contains(decoration) {
+        text.chars()
+            .filter(|c| !decoration(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
     if cleaned.is_empty() {
         return None;
     }
     cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// An input, named without building its id until an error needs it.
+enum Field<'a> {
+    Fixed(&'static str),
+    Quantity(&'a str),
+    Year(&'a str, usize),
+    Attribution(&'a str),
+    Spend(&'static str, usize, &'static str),
+    SelfScore(&'a str),
+}
+
+impl From<&'static str> for Field<'_> {
+    fn from(id: &'static str) -> Self {
+        Field::Fixed(id)
+    }
+}
+
+impl Field<'_> {
+    fn id(self) -> String {
+        match self {
+            Field::Fixed(id) => id.to_string(),
+            Field::Quantity(m) => ids::quantity(m),
+            Field::Year(m, y) => ids::year(m, y),
+            Field::Attribution(m) => ids::attribution(m),
+            Field::Spend(list, i, field) => ids::spend(list, i, field),
+            Field::SelfScore(k) => ids::self_score(k),
+        }
+    }
 }
 
 struct Reader<'m> {
@@ -167,27 +202,39 @@ impl Reader<'_> {
         self.errors.push(FieldError { field, message });
     }
 
-    fn decimal(&mut self, field: &str, label: &str, text: &str) -> Option<Decimal> {
+    // Field ids are made only for an error: a form of 100 commitments is read
+    // on every keystroke, and making 200 ids each time showed in the timings.
+    fn decimal<'f>(
+        &mut self,
+        field: impl Into<Field<'f>>,
+        label: &str,
+        text: &str,
+    ) -> Option<Decimal> {
         match number(text).map(Decimal::from_f64) {
             Some(Ok(d)) => Some(d),
             _ => {
-                self.fail(field.to_string(), (self.m.not_a_number)(label));
+                self.fail(field.into().id(), (self.m.not_a_number)(label));
                 None
             }
         }
     }
 
-    fn money(&mut self, field: &str, label: &str, text: &str) -> Option<Money> {
+    fn money<'f>(&mut self, field: impl Into<Field<'f>>, label: &str, text: &str) -> Option<Money> {
         match number(text).map(Money::from_f64) {
             Some(Ok(m)) => Some(m),
             _ => {
-                self.fail(field.to_string(), (self.m.not_an_amount)(label));
+                self.fail(field.into().id(), (self.m.not_an_amount)(label));
                 None
             }
         }
     }
 
-    fn optional(&mut self, field: &str, label: &str, text: &str) -> Option<Decimal> {
+    fn optional<'f>(
+        &mut self,
+        field: impl Into<Field<'f>>,
+        label: &str,
+        text: &str,
+    ) -> Option<Decimal> {
         if text.trim().is_empty() {
             None
         } else {
@@ -241,7 +288,7 @@ pub fn to_proposal(
                     if t.trim().is_empty() {
                         Some(Decimal::ZERO)
                     } else {
-                        r.decimal(&ids::year(&measure.id, y), &measure.title, t)
+                        r.decimal(Field::Year(&measure.id, y), &measure.title, t)
                     }
                 })
                 .collect::<Option<Vec<_>>>()
@@ -249,12 +296,12 @@ pub fn to_proposal(
             (None, Some(years))
         } else {
             (
-                r.decimal(&ids::quantity(&measure.id), &measure.title, &c.quantity),
+                r.decimal(Field::Quantity(&measure.id), &measure.title, &c.quantity),
                 None,
             )
         };
         let attribution = r.optional(
-            &ids::attribution(&measure.id),
+            Field::Attribution(&measure.id),
             m.attribution,
             &c.attribution,
         );
@@ -283,9 +330,9 @@ pub fn to_proposal(
             label: s.label.clone(),
             postcode: s.postcode.clone(),
             amount: r
-                .money(&ids::spend("staff", i, "amount"), m.wages, &s.amount)
+                .money(Field::Spend("staff", i, "amount"), m.wages, &s.amount)
                 .unwrap_or_default(),
-            respend_percent: r.optional(&ids::spend("staff", i, "respend"), m.respend, &s.respend),
+            respend_percent: r.optional(Field::Spend("staff", i, "respend"), m.respend, &s.respend),
         })
         .collect();
     let suppliers = form
@@ -299,7 +346,7 @@ pub fn to_proposal(
             postcode: s.postcode.clone(),
             amount: r
                 .money(
-                    &ids::spend("suppliers", i, "amount"),
+                    Field::Spend("suppliers", i, "amount"),
                     m.spend_amount,
                     &s.amount,
                 )
@@ -307,7 +354,7 @@ pub fn to_proposal(
             sme: s.sme,
             vcse: s.vcse,
             respend_percent: r.optional(
-                &ids::spend("suppliers", i, "respend"),
+                Field::Spend("suppliers", i, "respend"),
                 m.respend,
                 &s.respend,
             ),
@@ -318,7 +365,7 @@ pub fn to_proposal(
         .iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .filter_map(|(k, v)| {
-            r.decimal(&ids::self_score(k), m.self_score, v)
+            r.decimal(Field::SelfScore(k), m.self_score, v)
                 .map(|score_percent| SelfScore {
                     criterion: k.clone(),
                     score_percent,
