@@ -106,7 +106,7 @@ for (const rate of [1, 4]) {
 
 for (const rate of [1, 4]) {
   const first = []; const cls = []; const typed = []; const stages = [];
-  const STAGES = ['loader', 'wasm-ready', 'config', 'prepared', 'mount', 'first-render'];
+  const STAGES = ['loader', 'wasm-ready', 'config', 'prepared', 'mount', 'table', 'first-render'];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await open(rate, `${base}/index.html`);
     await page.waitForFunction(() => performance.getEntriesByName('socval:first-render').length > 0);

@@ -180,22 +180,38 @@ pub fn calculate(
 /// Every proxy value the proposal's commitments use, with where it comes
 /// from, in the order first used.
 pub fn sources(setup: &Setup, proposal: &Proposal) -> Vec<SourceUse> {
-    let mut out: Vec<SourceUse> = Vec::new();
-    for c in &proposal.commitments {
-        let Some(m) = setup.measure(&c.measure) else {
-            continue;
-        };
-        if let (Some(p), false) = (&m.proxy, out.iter().any(|s| s.measure == m.id)) {
-            out.push(SourceUse {
+    valued_measures(setup, proposal)
+        .into_iter()
+        .filter_map(|i| {
+            let m = setup.framework.measures.get(i)?;
+            let p = m.proxy.as_ref()?;
+            Some(SourceUse {
                 measure: m.id.clone(),
                 title: m.title.clone(),
                 value: p.value,
                 unit: m.unit,
                 provenance: p.source.clone(),
-            });
-        }
-    }
-    out
+            })
+        })
+        .collect()
+}
+
+/// The measures whose proxy values the proposal's commitments use, as
+/// indices into `setup.framework.measures`, in the order first used: what
+/// [`sources`] cites, without copying any text (a live display can look the
+/// rest up).
+pub fn valued_measures(setup: &Setup, proposal: &Proposal) -> Vec<usize> {
+    let mut seen = vec![false; setup.framework.measures.len()];
+    proposal
+        .commitments
+        .iter()
+        .filter_map(|c| {
+            let i = setup.measure_index(&c.measure)?;
+            let first = !std::mem::replace(seen.get_mut(i)?, true);
+            let valued = setup.framework.measures.get(i)?.proxy.is_some();
+            (first && valued).then_some(i)
+        })
+        .collect()
 }
 
 /// Where a postcode lies for this council: in its local area, in one of its

@@ -99,6 +99,7 @@ fn Calculator() -> Html {
         .ok()
         .filter(|d| d.is_finite() && *d > 0.0 && *d <= 50.0)
         .map_or(1, |d| d.ceil() as usize);
+    let start_year = state.form.start_year.trim().parse::<i32>().ok();
     let announcement = match (&outcome.shown, outcome.errors.len()) {
         (_, n) if n > 0 => format!("{}: {n}.", m.error_summary),
         (Some(s), _) => (m.announce)(
@@ -126,7 +127,7 @@ fn Calculator() -> Html {
             <div class="layout">
                 <form class="inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <ContractSection form={state.form.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
-                    <CommitmentsSection form={state.form.clone()} search={state.search.clone()} errors={outcome.errors.clone()} years={years} dispatch={dispatch.clone()} />
+                    <CommitmentsSection commitments={state.form.commitments.clone()} start_year={start_year} search={state.search.clone()} errors={outcome.errors.clone()} years={years} dispatch={dispatch.clone()} />
                     <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} shown={outcome.shown.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
                     <SelfAssessment scores={state.form.self_scores.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
                     <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />

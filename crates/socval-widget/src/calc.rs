@@ -9,7 +9,6 @@
 use std::rc::Rc;
 
 use socval_core::local_area::Place;
-use socval_core::report::SourceUse;
 use socval_core::{CivilDate, Env, Figures, OutcodeTable, Proposal, Report, Setup};
 
 use crate::form::{self, FieldError, Form, SpendForm};
@@ -35,8 +34,9 @@ pub struct Shown {
     pub proposal: Proposal,
     /// The name of the score band reached, if the council scores by bands.
     pub band: Option<String>,
-    /// Every proxy value used, with its source.
-    pub sources: Vec<SourceUse>,
+    /// The measures whose proxy values were used (indices into the
+    /// framework's measures), for the panel's list of sources.
+    pub sources: Vec<usize>,
     /// Where each staff line of the form lies, by its index in the form.
     pub staff_places: Vec<Option<Place>>,
     /// Where each supplier line of the form lies, by its index in the form.
@@ -77,7 +77,7 @@ pub fn evaluate(
             Outcome {
                 shown: Some(Rc::new(Shown {
                     band: socval_core::band_name(setup, &figures.score),
-                    sources: socval_core::sources(setup, &proposal),
+                    sources: socval_core::valued_measures(setup, &proposal),
                     staff_places: places(&form.staff),
                     supplier_places: places(&form.suppliers),
                     figures,

@@ -3,6 +3,7 @@
 //! in the form and gets a field error, so nothing typed is lost.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use socval_core::proposal::{
@@ -25,8 +26,10 @@ pub struct Form {
     pub start_year: String,
     /// Supplier postcode.
     pub supplier_postcode: String,
-    /// Commitments by measure id.
-    pub commitments: BTreeMap<String, CommitmentForm>,
+    /// Commitments by measure id. Shared, so that copying the form on each
+    /// keystroke elsewhere does not copy every commitment, and the
+    /// commitments section sees at a glance (same pointer) that none changed.
+    pub commitments: Rc<BTreeMap<String, CommitmentForm>>,
     /// Staff wage lines.
     pub staff: Vec<SpendForm>,
     /// Supplier lines.
@@ -36,7 +39,7 @@ pub struct Form {
 }
 
 /// One measure's entry.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitmentForm {
     /// Quantity over the contract (or each year when `per_year`).
     pub quantity: String,
@@ -411,21 +414,22 @@ pub fn from_proposal(p: &Proposal) -> Form {
         duration: text(p.contract.duration_years),
         start_year: p.contract.start_year.to_string(),
         supplier_postcode: p.contract.supplier_postcode.clone(),
-        commitments: p
-            .commitments
-            .iter()
-            .map(|c| {
-                let form = CommitmentForm {
-                    quantity: c.quantity.map(text).unwrap_or_default(),
-                    per_year: c.per_year,
-                    by_year: c.profile.is_some(),
-                    years: c.profile.iter().flatten().map(|d| text(*d)).collect(),
-                    attribution: c.attribution_percent.map(text).unwrap_or_default(),
-                    note: c.note.clone(),
-                };
-                (c.measure.clone(), form)
-            })
-            .collect(),
+        commitments: Rc::new(
+            p.commitments
+                .iter()
+                .map(|c| {
+                    let form = CommitmentForm {
+                        quantity: c.quantity.map(text).unwrap_or_default(),
+                        per_year: c.per_year,
+                        by_year: c.profile.is_some(),
+                        years: c.profile.iter().flatten().map(|d| text(*d)).collect(),
+                        attribution: c.attribution_percent.map(text).unwrap_or_default(),
+                        note: c.note.clone(),
+                    };
+                    (c.measure.clone(), form)
+                })
+                .collect(),
+        ),
         staff: p
             .spend
             .staff

@@ -118,6 +118,7 @@ pub fn mount(
     }));
     let messages = messages::for_lang(lang);
     let table = outcodes.map(|csv| OutcodeTable::parse(&csv));
+    browser::mark("socval:table");
     match (prepared.setup, table) {
         (Ok(setup), Some(Err(e))) => error(
             root,

@@ -127,7 +127,10 @@ impl Reducible for State {
                 *slot = v;
             }
             Action::Commitment(measure, field) => {
-                let c: &mut CommitmentForm = f.commitments.entry(measure).or_default();
+                // Copies the commitments only if the previous state still shares them.
+                let c: &mut CommitmentForm = std::rc::Rc::make_mut(&mut f.commitments)
+                    .entry(measure)
+                    .or_default();
                 match field {
                     CommitmentField::Quantity(v) => c.quantity = v,
                     CommitmentField::PerYear(b) => c.per_year = b,

@@ -5,7 +5,10 @@ use yew::prelude::*;
 
 use super::measure::MeasureEntry;
 use crate::context::Ctx;
-use crate::form::{FieldError, Form};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::form::{CommitmentForm, FieldError};
 use crate::state::{Action, State};
 
 /// Lower case by the browser's own rules: Rust's `to_lowercase` would ship
@@ -17,8 +20,10 @@ fn lower(s: &str) -> String {
 /// Props of [`CommitmentsSection`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct CommitmentsProps {
-    /// The form.
-    pub form: Form,
+    /// The commitments as typed.
+    pub commitments: Rc<BTreeMap<String, CommitmentForm>>,
+    /// The contract's first year, if it reads as one.
+    pub start_year: Option<i32>,
     /// The search text.
     pub search: AttrValue,
     /// Current errors.
@@ -54,51 +59,67 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
         })
     };
     let mut any = false;
-    let groups = fw.themes.iter().map(|theme| {
-        let measures: Vec<_> = fw.measures.iter().filter(|x| x.theme == theme.id && matches(&x.title, &x.help)).collect();
-        if measures.is_empty() {
-            return html! {};
-        }
-        any = true;
-        let used = measures.iter().any(|x| p.form.commitments.get(&x.id).is_some_and(|c| c.is_used()));
-        let open = !query.is_empty() || used || opened.contains(&theme.id);
-        let ontoggle = {
-            let (opened, id) = (opened.clone(), theme.id.clone());
-            Callback::from(move |e: Event| {
-                let now_open = e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open();
-                if now_open != opened.contains(&id) {
-                    let mut next = (*opened).clone();
-                    if now_open { next.insert(id.clone()); } else { next.remove(&id); }
-                    opened.set(next);
-                }
-            })
-        };
-        let priority = ctx.setup.theme_priority(&theme.id).map(m.priority);
-        html! {
-            <details class="theme-group" {open} {ontoggle}>
-                <summary class="theme-group__summary">
-                    <span class="theme-group__title">{ theme.title.clone() }</span>
-                    if let Some(pr) = priority { <span class="tag">{ pr }</span> }
-                </summary>
-                if open {
-                <div class="theme-group__body">
-                    <p class="hint">{ theme.description.clone() }</p>
-                    { for measures.into_iter().map(|measure| html! {
-                        <MeasureEntry
-                            key={measure.id.clone()}
-                            measure={measure.id.clone()}
-                            entry={p.form.commitments.get(&measure.id).cloned().unwrap_or_default()}
-                            errors={p.errors.clone()}
-                            years={p.years}
-                            start_year={p.form.start_year.trim().parse::<i32>().ok()}
-                            dispatch={p.dispatch.clone()}
-                        />
-                    }) }
-                </div>
-                }
-            </details>
-        }
-    }).collect::<Html>();
+    let groups = fw
+        .themes
+        .iter()
+        .map(|theme| {
+            let measures: Vec<_> = fw
+                .measures
+                .iter()
+                .filter(|x| x.theme == theme.id && matches(&x.title, &x.help))
+                .collect();
+            if measures.is_empty() {
+                return html! {};
+            }
+            any = true;
+            let used = measures
+                .iter()
+                .any(|x| p.commitments.get(&x.id).is_some_and(|c| c.is_used()));
+            let open = !query.is_empty() || used || opened.contains(&theme.id);
+            let ontoggle = {
+                let (opened, id) = (opened.clone(), theme.id.clone());
+                Callback::from(move |e: Event| {
+                    let now_open = e
+                        .target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                        .open();
+                    if now_open != opened.contains(&id) {
+                        let mut next = (*opened).clone();
+                        if now_open {
+                            next.insert(id.clone());
+                        } else {
+                            next.remove(&id);
+                        }
+                        opened.set(next);
+                    }
+                })
+            };
+            let priority = ctx.setup.theme_priority(&theme.id).map(m.priority);
+            html! {
+                <details class="theme-group" {open} {ontoggle}>
+                    <summary class="theme-group__summary">
+                        <span class="theme-group__title">{ theme.title.clone() }</span>
+                        if let Some(pr) = priority { <span class="tag">{ pr }</span> }
+                    </summary>
+                    if open {
+                    <div class="theme-group__body">
+                        <p class="hint">{ theme.description.clone() }</p>
+                        { for measures.into_iter().map(|measure| html! {
+                            <MeasureEntry
+                                key={measure.id.clone()}
+                                measure={measure.id.clone()}
+                                entry={p.commitments.get(&measure.id).cloned().unwrap_or_default()}
+                                errors={p.errors.clone()}
+                                years={p.years}
+                                start_year={p.start_year}
+                                dispatch={p.dispatch.clone()}
+                            />
+                        }) }
+                    </div>
+                    }
+                </details>
+            }
+        })
+        .collect::<Html>();
     html! {
         <section class="section" aria-labelledby="commitments-heading">
             <h3 class="heading-m" id="commitments-heading">{ m.commitments_heading }</h3>

@@ -29,6 +29,12 @@ pub fn Results(p: &ResultsProps) -> Html {
         };
     };
     let r = &shown.figures;
+    let sources: Vec<_> = shown
+        .sources
+        .iter()
+        .filter_map(|&i| ctx.setup.framework.measures.get(i))
+        .filter_map(|m| Some((m, m.proxy.as_ref()?)))
+        .collect();
     let l = &r.lm3;
     let s = &r.score;
     let target = r
@@ -78,8 +84,8 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <details class="details">
                     <summary class="details__summary">{ m.sources_heading }</summary>
                     <ul class="list details__text">
-                        { for shown.sources.iter().map(|src| html! {
-                            <li>{ format!("{}: £{} per {}. {}, {} ({} prices, {}).", src.title, src.value, src.unit.label(true), src.provenance.title, src.provenance.publisher, src.provenance.price_year, src.provenance.licence) }</li>
+                        { for sources.iter().map(|(m, p)| html! {
+                            <li>{ format!("{}: £{} per {}. {}, {} ({} prices, {}).", m.title, p.value, m.unit.label(true), p.source.title, p.source.publisher, p.source.price_year, p.source.licence) }</li>
                         }) }
                     </ul>
                 </details>
