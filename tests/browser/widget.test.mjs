@@ -116,6 +116,17 @@ describe('the embedded widget', () => {
     await context.close();
   });
 
+  test('what was typed just before leaving the page is in the draft', async () => {
+    const { context, page } = await openExampleshire();
+    await fillContract(page, '123456', '3');
+    // No pause for the timed save: hiding the page on reload must save it.
+    await page.reload();
+    await ready(page);
+    assert.equal(await field(page, 'contract-value').inputValue(), '123456');
+    assert.equal(await field(page, 'contract-duration').inputValue(), '3');
+    await context.close();
+  });
+
   test('a damaged or old draft gives a notice and a fresh form, not a crash', async () => {
     const { context, page } = await newPage(env.browser);
     await page.goto(`${env.base}/embedding.html`);

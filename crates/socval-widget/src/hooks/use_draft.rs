@@ -1,6 +1,12 @@
-//! Drafts: the form is saved to localStorage on every change and restored
-//! on the next visit. Only this device's browser ever sees it.
+//! Drafts: the form is saved to localStorage once typing pauses (and at once
+//! when the page is hidden or left) and restored on the next visit. Only this
+//! device's browser ever sees it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
@@ -56,7 +62,38 @@ pub fn clear(key: &str) {
     }
 }
 
-/// Saves `form` under `key` whenever it changes; an empty form clears it.
+/// How long typing must pause before the draft is saved, in ms. Saving
+/// serialises the whole form, so it waits for a pause instead of running
+/// between every keystroke and its results; hiding or leaving the page saves
+/// at once, so nothing typed is lost.
+pub const SAVE_AFTER_MS: u32 = 250;
+
+/// The next write to localStorage, kept until typing pauses.
+#[derive(Default)]
+struct Saver {
+    /// The key, and the draft to write (none: clear the key).
+    next: Option<(String, Option<Draft>)>,
+    /// The pending timeout; replacing it cancels the one before.
+    timer: Option<Timeout>,
+}
+
+/// Writes the waiting draft, if any.
+fn flush(saver: &RefCell<Saver>) {
+    let next = saver.borrow_mut().next.take();
+    match next {
+        Some((key, None)) => clear(&key),
+        Some((key, Some(draft))) => {
+            // Storage can be full or disabled (private browsing): drafts are a
+            // convenience, so a failed save is not an error for the user.
+            if let (Some(s), Some(text)) = (storage(), browser_json::stringify(&draft, false)) {
+                let _ = s.set_item(&key, &text);
+            }
+        }
+        None => {}
+    }
+}
+
+/// Saves `form` under `key` once typing pauses; an empty form clears it.
 ///
 /// # Arguments
 /// * `key`: the localStorage key (per council, framework and element).
@@ -70,21 +107,40 @@ pub fn clear(key: &str) {
 /// ```
 #[hook]
 pub fn use_draft(key: &str, framework: &str, form: &Form, blank: &Form) {
+    let saver: Rc<RefCell<Saver>> = use_mut_ref(Saver::default);
+    {
+        // Hiding or leaving the page, or removing the widget, saves at once.
+        let saver = saver.clone();
+        use_effect_with((), move |()| {
+            let document = gloo::utils::document();
+            let on_leave = {
+                let saver = saver.clone();
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| flush(&saver))
+            };
+            let on_hide = {
+                let (saver, doc) = (saver.clone(), document.clone());
+                EventListener::new(&document, "visibilitychange", move |_| {
+                    if doc.hidden() {
+                        flush(&saver);
+                    }
+                })
+            };
+            move || {
+                drop((on_leave, on_hide));
+                flush(&saver);
+            }
+        });
+    }
     let (key, framework, blank) = (key.to_string(), framework.to_string(), blank.clone());
     use_effect_with(form.clone(), move |form| {
-        if *form == blank {
-            clear(&key);
-        } else {
-            // Storage can be full or disabled (private browsing): drafts are a
-            // convenience, so a failed save is not an error for the user.
-            let draft = Draft {
-                version: DRAFT_VERSION,
-                framework,
-                form: form.clone(),
-            };
-            if let (Some(s), Some(text)) = (storage(), browser_json::stringify(&draft, false)) {
-                let _ = s.set_item(&key, &text);
-            }
-        }
+        let draft = (*form != blank).then(|| Draft {
+            version: DRAFT_VERSION,
+            framework,
+            form: form.clone(),
+        });
+        let later = saver.clone();
+        let mut s = saver.borrow_mut();
+        s.next = Some((key, draft));
+        s.timer = Some(Timeout::new(SAVE_AFTER_MS, move || flush(&later)));
     });
 }
