@@ -102,12 +102,7 @@ impl Resolved {
     }
 
     /// The impact of each year the outcome lasts, in µ£, from the first-year
-    /// impact: `[first, first×(1−d), first×(1−d)², …]`.
-    pub fn persistence(&self, first_micro: i128) -> Vec<i128> {
-        self.lasting(first_micro).collect()
-    }
-
-    /// [`Resolved::persistence`] without collecting it: one value a year.
+    /// impact: `first, first×(1−d), first×(1−d)², …`.
     pub fn lasting(&self, first_micro: i128) -> impl Iterator<Item = i128> + use<> {
         let drop_off = self.drop_off_percent;
         let mut v = first_micro;
@@ -149,7 +144,7 @@ mod tests {
         let first = adj.first_year(100_000 * 1_000_000);
         assert_eq!(first, 54_000 * 1_000_000);
         assert_eq!(
-            adj.persistence(first),
+            adj.lasting(first).collect::<Vec<_>>(),
             vec![54_000_000_000, 43_200_000_000, 34_560_000_000]
         );
     }

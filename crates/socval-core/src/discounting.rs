@@ -155,26 +155,6 @@ impl Factors {
             offset: self.offset.saturating_add(offset),
         }
     }
-
-    /// The exponent used for contract year `year` (0-based).
-    pub fn period(&self, year: usize) -> usize {
-        self.shifted(0).period(year)
-    }
-
-    /// The factor for contract year `year`, at [`FACTOR_SCALE`].
-    pub fn factor(&self, year: usize) -> i128 {
-        self.shifted(0).factor(year)
-    }
-
-    /// The factor for contract year `year` as a six-place decimal, for display.
-    pub fn factor_decimal(&self, year: usize) -> Decimal {
-        self.shifted(0).factor_decimal(year)
-    }
-
-    /// `value` (µ£) in contract year `year`, discounted, in µ£.
-    pub fn present_value(&self, value_micro: i128, year: usize) -> i128 {
-        self.shifted(0).present_value(value_micro, year)
-    }
 }
 
 /// A factor table seen from a contract's first year (see [`Factors::shifted`]).
@@ -223,7 +203,7 @@ mod tests {
         let f = Factors::new(&DiscountSettings::default(), 0, 11);
         let expected = [1000, 966, 934, 902, 871, 842, 814, 786, 759, 734, 709];
         for (year, want) in expected.iter().enumerate() {
-            let pv = f.present_value(1000 * 1_000_000, year);
+            let pv = f.shifted(0).present_value(1000 * 1_000_000, year);
             assert_eq!(div_round(pv, 1_000_000), *want, "year {year}");
         }
     }
@@ -231,7 +211,7 @@ mod tests {
     #[test]
     fn rate_declines_after_year_30() {
         let f = Factors::new(&DiscountSettings::default(), 0, 32);
-        let ratio = div_round(f.factor(30) * 1_000_000, f.factor(31));
+        let ratio = div_round(f.shifted(0).factor(30) * 1_000_000, f.shifted(0).factor(31));
         assert_eq!(ratio, 1_030_000);
     }
 
@@ -242,7 +222,10 @@ mod tests {
             ..DiscountSettings::default()
         };
         let f = Factors::new(&s, 0, 1);
-        assert_eq!(f.period(0), 1);
-        assert_eq!(f.factor_decimal(0), Decimal::from_micros(966_184));
+        assert_eq!(f.shifted(0).period(0), 1);
+        assert_eq!(
+            f.shifted(0).factor_decimal(0),
+            Decimal::from_micros(966_184)
+        );
     }
 }

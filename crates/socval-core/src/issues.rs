@@ -152,6 +152,22 @@ pub mod limits {
     pub const LIST: usize = 1_000;
 }
 
+/// Refuses a document over [`limits::JSON_BYTES`] before any parsing, with
+/// the message every reader gives (the core's JSON reader, the widget's).
+pub fn check_document_size(bytes: usize) -> Result<(), Issue> {
+    if bytes > limits::JSON_BYTES {
+        return Err(Issue::new(
+            "",
+            IssueCode::TooLarge,
+            format!(
+                "the file is {bytes} bytes; the limit is {} bytes",
+                limits::JSON_BYTES
+            ),
+        ));
+    }
+    Ok(())
+}
+
 impl Collector {
     pub(crate) fn non_negative(&mut self, path: impl fmt::Display, value: crate::fixed::Decimal) {
         if value.is_negative() {

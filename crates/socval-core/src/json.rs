@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::CouncilConfig;
 use crate::framework::Framework;
-use crate::issues::{Issue, IssueCode, ParseError, limits};
+use crate::issues::{Issue, IssueCode, ParseError, check_document_size};
 use crate::proposal::Proposal;
 
 /// Any of the documents Socval reads.
@@ -17,17 +17,9 @@ pub enum Document {
 }
 
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
-    if text.len() > limits::JSON_BYTES {
-        return Err(one(
-            "",
-            IssueCode::TooLarge,
-            format!(
-                "the file is {} bytes; the limit is {} bytes",
-                text.len(),
-                limits::JSON_BYTES
-            ),
-        ));
-    }
+    check_document_size(text.len()).map_err(|issue| ParseError {
+        issues: vec![issue],
+    })?;
     #[cfg(feature = "json-paths")]
     {
         let de = &mut serde_json::Deserializer::from_str(text);

@@ -134,7 +134,6 @@ pub(crate) fn report(
         "Social value weighting: {}% of the whole tender evaluation. This is how much social value counts in the tender, set by the council; it is not the social value ratio.",
         s.weighting_percent
     )];
-    let mut band = None;
     let method = match &s.method {
         ScoringMethod::Proportional {
             benchmark_value,
@@ -148,9 +147,7 @@ pub(crate) fn report(
             "proportional"
         }
         ScoringMethod::RatioBands { bands } => {
-            let reached = f.band.and_then(|i| bands.get(i));
-            band = reached.map(band_label);
-            match reached {
+            match f.band.and_then(|i| bands.get(i)) {
                 Some(b) => explanation.push(format!("Bands: a social value ratio of {}% reaches the band from {}%, which scores {}.", ratio.percent, b.min_ratio_percent, b.score_percent)),
                 None => explanation.push(format!("Bands: a social value ratio of {}% reaches no band, which scores 0.", ratio.percent)),
             }
@@ -181,7 +178,7 @@ pub(crate) fn report(
         score_percent: f.score_percent,
         weighting_percent: f.weighting_percent,
         weighted_points: f.weighted_points,
-        band,
+        band: band_name(s, f),
         explanation,
     }
 }

@@ -602,15 +602,8 @@ fn double_counting(w: &mut Collector, setup: &Setup, cs: &[CheckedCommitment<'_>
             let j = first_of(*x);
             j != NONE && j < b.index && *x != b.measure_index
         };
-        if !conflicts
-            .forward
-            .iter()
-            .chain(&conflicts.backward)
-            .any(earlier)
-        {
-            continue;
-        }
-        // Those that name this measure, in the order they were first committed.
+        // Those that name this measure, in the order they were first committed
+        // (collecting none allocates nothing).
         let mut backward: Vec<usize> = conflicts.backward.iter().copied().filter(earlier).collect();
         backward.sort_by_key(|x| first_of(*x));
         for x in conflicts

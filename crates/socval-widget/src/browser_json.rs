@@ -5,18 +5,12 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use socval_core::issues::limits;
+use socval_core::issues::check_document_size;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads JSON text into `T`; the error says what is wrong in plain words.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    if text.len() > limits::JSON_BYTES {
-        return Err(format!(
-            "the file is {} bytes; the limit is {} bytes",
-            text.len(),
-            limits::JSON_BYTES
-        ));
-    }
+    check_document_size(text.len()).map_err(|issue| issue.message)?;
     let value = js_sys::JSON::parse(text).map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()

@@ -35,6 +35,17 @@ async fn sleep(ms: i32) {
     JsFuture::from(p).await.unwrap();
 }
 
+/// Opens the `index`-th theme, as a click on its summary would.
+fn open_theme(root: &web_sys::ShadowRoot, index: u32) {
+    root.query_selector_all("details.theme-group")
+        .unwrap()
+        .get(index)
+        .unwrap()
+        .dyn_into::<web_sys::HtmlDetailsElement>()
+        .unwrap()
+        .set_open(true);
+}
+
 fn type_into(root: &web_sys::ShadowRoot, id: &str, text: &str) {
     let input: HtmlInputElement = root.get_element_by_id(id).unwrap().dyn_into().unwrap();
     input.set_value(text);
@@ -83,14 +94,12 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
         0
     );
     // Opening every theme shows all 14 measures, each with a quantity input.
-    let groups = root.query_selector_all("details.theme-group").unwrap();
-    for i in 0..groups.length() {
-        groups
-            .get(i)
-            .unwrap()
-            .dyn_into::<web_sys::HtmlDetailsElement>()
-            .unwrap()
-            .set_open(true);
+    let themes = root
+        .query_selector_all("details.theme-group")
+        .unwrap()
+        .length();
+    for i in 0..themes {
+        open_theme(&root, i);
     }
     sleep(50).await;
     yew::scheduler::flush().await;
@@ -119,13 +128,7 @@ async fn typing_updates_results_after_a_pause() {
     type_into(&root, "contract-value", "1000000");
     type_into(&root, "contract-duration", "1");
     // Open the Environment theme (the last of four), as a click on its summary would.
-    let groups = root.query_selector_all("details.theme-group").unwrap();
-    groups
-        .get(3)
-        .unwrap()
-        .dyn_into::<web_sys::HtmlDetailsElement>()
-        .unwrap()
-        .set_open(true);
+    open_theme(&root, 3);
     sleep(50).await;
     yew::scheduler::flush().await;
     type_into(&root, "m-environment-carbon-quantity", "100");
