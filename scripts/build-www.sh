@@ -8,6 +8,8 @@ out=www/socval
 rm -rf "$out"
 wasm-pack --quiet build crates/socval-widget --release --target web --mode no-install --no-pack \
   --out-dir "../../$out" --out-name socval_widget
+wasm-pack --quiet build crates/socval-report --release --target web --mode no-install --no-pack \
+  --out-dir "../../$out/report" --out-name socval_report
 wasm-pack --quiet build crates/socval-wasm --release --target web --mode no-install --no-pack \
   --out-dir "../../$out/api" --out-name socval
 cp crates/socval-widget/js/socval.js "$out/socval.js"
@@ -16,5 +18,5 @@ for which in config proposal result; do
   cargo run --quiet -p socval-cli -- schema "$which" > "$out/schema/$which.schema.json"
 done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"
-rm -f "$out/.gitignore" "$out/api/.gitignore" "$out/README.md" "$out/api/README.md"
-ls -l "$out" "$out/api" | awk 'NR>1 && $5 {printf "  %-28s %8d bytes\n", $9, $5}'
+rm -f "$out"/.gitignore "$out"/*/.gitignore "$out"/README.md "$out"/*/README.md
+ls -l "$out" "$out/report" "$out/api" | awk 'NR>1 && $5 {printf "  %-28s %8d bytes\n", $9, $5}'

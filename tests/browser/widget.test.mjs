@@ -21,6 +21,22 @@ async function openExampleshire(options) {
   return { context, page };
 }
 
+/** Waits until a figure no longer reads `before` (a number). */
+async function changed(page, name, before) {
+  await page.waitForFunction(([name, before]) => {
+    const el = document.querySelector('social-value-calculator').shadowRoot.querySelector(`[data-figure="${name}"]`);
+    return el && Number(el.textContent.replace(/[£,%\s]/g, '')) !== before;
+  }, [name, before]);
+}
+
+/** Waits until a figure reads `value` (a number). */
+async function reads(page, name, value) {
+  await page.waitForFunction(([name, value]) => {
+    const el = document.querySelector('social-value-calculator').shadowRoot.querySelector(`[data-figure="${name}"]`);
+    return el && Number(el.textContent.replace(/[£,%\s]/g, '')) === value;
+  }, [name, value]);
+}
+
 async function fillContract(page, value = '2000000', years = '3') {
   await field(page, 'contract-value').fill(value);
   await field(page, 'contract-duration').fill(years);
@@ -37,7 +53,9 @@ describe('the embedded widget', () => {
     await figure(page, 'ratio');
     const paths = requests.map((u) => (u.origin === env.base ? u.pathname : u.href)).sort();
     const allowed = ['/index.html', '/portal.css', '/favicon.svg', '/socval/socval.js', '/socval/socval_widget.js',
-      '/socval/socval_widget_bg.wasm', '/socval/outcodes.csv', '/examples/exampleshire.json'];
+      '/socval/socval_widget_bg.wasm', '/socval/outcodes.csv', '/examples/exampleshire.json',
+      // The report module, fetched once there is a result to report.
+      '/socval/report/socval_report.js', '/socval/report/socval_report_bg.wasm'];
     for (const p of paths) assert.ok(allowed.includes(p), `unexpected request: ${p}`);
     assert.ok(paths.includes('/socval/socval_widget_bg.wasm') && paths.includes('/examples/exampleshire.json'));
     assert.deepEqual(await context.cookies(), []);
@@ -84,6 +102,8 @@ describe('the embedded widget', () => {
       for (const r of ['round1', 'round2', 'round3']) assert.equal(await figure(page, r), money(want.lm3[r]));
       // The event carries the whole result: identical to the CLI's but for the
       // order of commitments (the widget lists them in framework order).
+      // The report comes from the lazily loaded report module: wait for it.
+      await page.waitForFunction((want) => window.__results?.at(-1)?.totals.gross === want, want.totals.gross);
       const got = await page.evaluate(() => window.__results.at(-1));
       const byMeasure = (ms) => ms.map(({ commitment, ...m }) => m).sort((a, b) => a.measure.localeCompare(b.measure));
       assert.deepEqual(got.totals, want.totals);
@@ -190,6 +210,47 @@ describe('the embedded widget', () => {
     assert.equal(await field(page, 'contract-value', '#second').inputValue(), '');
     assert.match(await page.locator('#second').locator('h2').first().textContent(), /Northmoor/);
     assert.match(await page.locator('#first').locator('h2').first().textContent(), /Exampleshire/);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('trustworthy numbers in the widget: sharing, local-only delivery, priority areas, a bidder outside', async () => {
+    const { context, page } = await openExampleshire();
+    const w = page.locator('social-value-calculator');
+    await fillContract(page, '1000000', '1');
+    // A shared initiative: three projects share 300 volunteering hours, so a
+    // third of what the council's rules allow counts here.
+    await w.locator('summary', { hasText: 'Communities' }).click();
+    await field(page, 'm-community-volunteering-quantity').fill('300');
+    const whole = number(await figure(page, 'adjusted'));
+    assert.ok(whole > 0);
+    await field(page, 'm-community-volunteering-shared-by').fill('3');
+    await changed(page, 'adjusted', whole);
+    assert.ok(Math.abs(number(await figure(page, 'adjusted')) - whole / 3) <= 0.01);
+    // A share owed to partners can only lower the figure: 0% gives back the whole, never more.
+    await field(page, 'm-community-volunteering-shared-by').fill('');
+    await field(page, 'm-community-volunteering-attribution').fill('0');
+    await reads(page, 'adjusted', whole);
+    // A measure that counts only local delivery asks where, and says so until told.
+    await w.locator('summary', { hasText: 'Jobs and skills' }).click();
+    await field(page, 'm-jobs-local-quantity').fill('2');
+    await w.locator('.warnings', { hasText: 'give the postcode where it is delivered' }).waitFor();
+    await field(page, 'm-jobs-local-postcode').fill('BS1 4DJ');
+    await w.locator('.warnings', { hasText: 'is outside Exampleshire' }).waitFor();
+    await field(page, 'm-jobs-local-postcode').fill('EX4 4QJ');
+    await page.waitForFunction(() => !/give the postcode where it is delivered|is outside Exampleshire/
+      .test(document.querySelector('social-value-calculator').shadowRoot.querySelector('#results').textContent));
+    // Priority-area spend is its own figure, never in LM3; a bidder outside the area is told what reaches it.
+    await field(page, 'supplier-postcode').fill('BS1 4DJ');
+    await field(page, 'staff-0-postcode').fill('EX4 4QJ');
+    await field(page, 'staff-0-amount').fill('100000');
+    await figure(page, 'local-share-of-pound');
+    const lm3 = Number(await figure(page, 'lm3'));
+    await field(page, 'suppliers-0-postcode').fill('PL1 1AA');
+    await field(page, 'suppliers-0-amount').fill('50000');
+    assert.match(await figure(page, 'priority-spend'), /£50,000\.00 is spent in the council's priority areas/);
+    assert.equal(Number(await figure(page, 'lm3')), lm3);
+    assert.match(await figure(page, 'local-share-of-pound'), /outside the local area/);
     assert.deepEqual(page.problems, []);
     await context.close();
   });

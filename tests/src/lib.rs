@@ -46,6 +46,11 @@ cases!(
     "validation-errors",
     "exampleshire",
     "northmoor",
+    "lm3-priority-leakage",
+    "shared-attribution",
+    "exact-thresholds",
+    "lasting-output-refused",
+    "too-large",
 );
 
 /// The Exampleshire council, checked, and the outward-code table: where most

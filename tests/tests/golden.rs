@@ -56,12 +56,49 @@ fn worked_example_figures() {
     let r = get("sroi-chain");
     assert_eq!(r["totals"]["adjusted"], 131_760.0);
     assert_eq!(r["totals"]["present_value"], 123_672.72);
+    assert_eq!(r["totals"]["gross"], 300_000.0);
     let r = get("fte-counting");
     assert_eq!(r["measures"][0]["quantity"], 25.0);
     assert_eq!(r["totals"]["gross"], 250_000.0);
     let r = get("self-assessment");
     assert_eq!(r["score"]["score_percent"], 67.5);
     assert_eq!(r["score"]["weighted_points"], 13.5);
+    let r = get("lm3-priority-leakage");
+    assert_eq!(r["lm3"]["lm3"], 1.4408);
+    assert_eq!(r["lm3"]["round2"], 300_000.0);
+    assert_eq!(r["lm3"]["priority_spend"], 100_000.0);
+    assert_eq!(r["lm3"]["local_share_of_each_pound"], 0.4408);
+    assert_eq!(r["lm3"]["bidder_local"], false);
+    let r = get("shared-attribution");
+    let adjusted: Vec<_> = (0..4)
+        .map(|i| r["measures"][i]["totals"]["adjusted"].clone())
+        .collect();
+    assert_eq!(adjusted, [1_050.0, 1_050.0, 350.0, 525.0]);
+    assert_eq!(r["score"]["score_percent"], 14.88);
+    let r = get("exact-thresholds");
+    assert_eq!(r["ratio"]["percent"], 10.0);
+    assert_eq!(r["ratio"]["met"], false);
+    assert_eq!(r["score"]["band"], "Below target");
+    let r = get("lasting-output-refused");
+    assert_eq!(
+        r["config_errors"][0]["path"],
+        "framework.inline.measures[0].adjustments.benefit_years"
+    );
+    let r = get("too-large");
+    let paths: Vec<_> = r["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].clone())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "commitments[0].quantity",
+            "commitments[1].quantity",
+            "commitments[2].quantity"
+        ]
+    );
     let r = get("validation-errors");
     assert!(r["errors"].as_array().is_some_and(|e| e.len() >= 6), "{r}");
 }

@@ -135,6 +135,59 @@ proptest! {
     }
 
     #[test]
+    fn a_suppliers_sharing_never_raises_value(p in proposal(), shares in proptest::collection::vec((proptest::option::of(0_i64..=100), proptest::option::of(1_u16..=20)), 12)) {
+        // The council's rules with no sharing claimed are the most a
+        // commitment can be worth: whatever the supplier enters for its own
+        // attribution or the projects sharing it, nothing goes up.
+        let (s, t) = socval_tests::exampleshire();
+        let mut bare = p.clone();
+        for c in &mut bare.commitments {
+            c.attribution_percent = None;
+            c.shared_by = None;
+        }
+        let most = calc(&s, &t, &bare);
+        let mut shared = bare.clone();
+        for (c, (pct, by)) in shared.commitments.iter_mut().zip(&shares) {
+            match (pct, by) {
+                (Some(pct), _) => c.attribution_percent = Some(Decimal::from_int(*pct)),
+                (None, by) => c.shared_by = *by,
+            }
+        }
+        let r = calc(&s, &t, &shared);
+        for (a, b) in r.measures.iter().zip(&most.measures) {
+            prop_assert!(a.totals.adjusted <= b.totals.adjusted);
+            prop_assert!(a.totals.present_value <= b.totals.present_value);
+            prop_assert_eq!(a.totals.gross, b.totals.gross);
+        }
+        prop_assert!(r.totals.present_value <= most.totals.present_value);
+    }
+
+    #[test]
+    fn priority_area_spend_never_changes_lm3(p in proposal(), amount in 0_i64..10_000, staff in any::<bool>()) {
+        let (s, t) = socval_tests::exampleshire();
+        let before = calc(&s, &t, &p);
+        let mut more = p.clone();
+        if staff {
+            more.spend.staff.push(StaffLine { label: "Plymouth".into(), postcode: "PL1".into(), amount: Money::from_pounds(amount), respend_percent: Some(Decimal::HUNDRED) });
+        } else {
+            more.spend.suppliers.push(SupplierLine { name: "Plymouth".into(), postcode: "PL4".into(), amount: Money::from_pounds(amount), sme: true, vcse: true, respend_percent: Some(Decimal::HUNDRED) });
+        }
+        let after = calc(&s, &t, &more);
+        let (a, b) = (&after.lm3.figures, &before.lm3.figures);
+        prop_assert_eq!((a.round2, a.round3, a.lm3, a.lm2, a.sensitivity), (b.round2, b.round3, b.lm3, b.lm2, b.sensitivity));
+        prop_assert_eq!(a.priority_spend.pence(), b.priority_spend.pence() + amount * 100);
+    }
+
+    #[test]
+    fn gross_is_never_below_adjusted(p in proposal()) {
+        let (s, t) = socval_tests::exampleshire();
+        let r = calc(&s, &t, &p);
+        for m in &r.measures {
+            prop_assert!(m.totals.gross >= m.totals.adjusted, "{:?}", m.totals);
+        }
+    }
+
+    #[test]
     fn lm3_stays_between_one_and_three(p in proposal()) {
         let (s, t) = socval_tests::exampleshire();
         let r = calc(&s, &t, &p);
@@ -254,6 +307,13 @@ fn extreme_numbers_are_errors_not_panics() {
         per_year: true,
         ..Commitment::default()
     }];
+    // Worth over £13 trillion: an error on the quantity, never a wrapped,
+    // saturated or zeroed total.
+    let e = socval_core::calculate(&s, &p, &env).expect_err("too large to count");
+    assert_eq!(e.issues[0].path, "commitments[0].quantity", "{e}");
+    assert_eq!(e.issues[0].code, socval_core::IssueCode::TooLarge);
+    // A million tonnes a year is countable, and flagged as implausible.
+    p.commitments[0].quantity = Some(Decimal::from_int(1_000_000));
     let r = socval_core::calculate(&s, &p, &env).expect("valid");
     assert!(
         r.warnings

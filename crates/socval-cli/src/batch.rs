@@ -55,7 +55,7 @@ pub(crate) fn run(
         (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
         (Err(_), Err(_)) => a.file.cmp(&b.file),
     });
-    Ok(match format {
+    let out = match format {
         BatchFormat::Table => table(&rows),
         BatchFormat::Csv => csv(&rows),
         BatchFormat::Json => {
@@ -71,6 +71,21 @@ pub(crate) fn run(
                 .map(|s| s + "\n")
                 .map_err(|e| Failure::Io(e.to_string()))?
         }
+    };
+    let failed = rows.iter().filter(|r| r.outcome.is_err()).count();
+    if failed == 0 {
+        eprintln!("socval batch: {} proposals scored", rows.len());
+        return Ok(out);
+    }
+    // The ranking of the valid ones still prints; the exit code says that
+    // not every file could be scored.
+    Err(Failure::Partial {
+        out,
+        msg: format!(
+            "socval batch: {} proposals scored, {failed} of {} could not be (listed as invalid)",
+            rows.len() - failed,
+            rows.len()
+        ),
     })
 }
 

@@ -103,6 +103,14 @@ pub(crate) enum Failure {
     Invalid(String),
     /// I/O or usage: exit 2.
     Io(String),
+    /// Some of a batch broke the rules: the output for the rest, then the
+    /// message; exit 1.
+    Partial {
+        /// What was worked out, printed as on success.
+        out: String,
+        /// What failed.
+        msg: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -119,6 +127,11 @@ fn main() -> ExitCode {
         Err(Failure::Io(msg)) => {
             eprintln!("socval: {msg}");
             ExitCode::from(2)
+        }
+        Err(Failure::Partial { out, msg }) => {
+            print!("{out}");
+            eprintln!("{msg}");
+            ExitCode::from(1)
         }
     }
 }

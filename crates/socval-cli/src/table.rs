@@ -5,13 +5,36 @@ use std::fmt::Write;
 use socval_core::Report;
 use socval_core::local_area::Place;
 
+/// Text from a file, safe to print to a terminal: control characters (an
+/// escape sequence, a carriage return, a stray newline in a label) are shown
+/// escaped, never sent raw, so a label cannot rewrite the screen or forge a
+/// line of the report.
+fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// A report as aligned text.
 pub fn report(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
         "{} — {} {} ({} prices)",
-        r.council, r.framework.name, r.framework.version, r.framework.price_year
+        plain(&r.council),
+        plain(&r.framework.name),
+        plain(&r.framework.version),
+        r.framework.price_year
     );
     let _ = writeln!(
         s,
@@ -51,7 +74,7 @@ pub fn report(r: &Report) -> String {
         let _ = writeln!(
             s,
             "{:<28} {:>16} {:>16} {:>16} {:>7}%",
-            t.title,
+            plain(&t.title),
             t.totals.gross.to_string(),
             t.totals.adjusted.to_string(),
             t.totals.present_value.to_string(),
@@ -61,9 +84,9 @@ pub fn report(r: &Report) -> String {
     let _ = writeln!(s);
     let _ = writeln!(s, "Commitments");
     for m in &r.measures {
-        let _ = writeln!(s, "  [{}] {}", m.commitment, m.title);
+        let _ = writeln!(s, "  [{}] {}", m.commitment, plain(&m.title));
         for w in &m.working {
-            let _ = writeln!(s, "      {w}");
+            let _ = writeln!(s, "      {}", plain(w));
         }
     }
     let l = &r.lm3.figures;
@@ -74,7 +97,7 @@ pub fn report(r: &Report) -> String {
         l.lm3, l.lm2, l.sensitivity.low, l.sensitivity.central, l.sensitivity.high
     );
     for w in &r.lm3.working {
-        let _ = writeln!(s, "      {w}");
+        let _ = writeln!(s, "      {}", plain(w));
     }
     if let Some(share) = l.local_share_percent {
         let _ = writeln!(
@@ -86,13 +109,13 @@ pub fn report(r: &Report) -> String {
     for line in &r.lm3.lines {
         let place = match &line.place {
             Place::Local => "local".to_string(),
-            Place::Priority(a) => format!("priority area: {a}"),
+            Place::Priority(a) => format!("priority area: {}", plain(a)),
             Place::NotLocal => "not local".to_string(),
         };
         let _ = writeln!(
             s,
             "    {:<24} {:<6} {:>14}  {place}",
-            line.label,
+            plain(&line.label),
             line.outward_code,
             line.amount.to_string()
         );
@@ -105,13 +128,13 @@ pub fn report(r: &Report) -> String {
         sc.score_percent, sc.weighted_points, sc.weighting_percent
     );
     for e in &sc.explanation {
-        let _ = writeln!(s, "      {e}");
+        let _ = writeln!(s, "      {}", plain(e));
     }
     if !r.warnings.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Warnings");
         for w in &r.warnings {
-            let _ = writeln!(s, "  - {w}");
+            let _ = writeln!(s, "  - {}", plain(&w.to_string()));
         }
     }
     if !r.sources.is_empty() {
@@ -122,15 +145,26 @@ pub fn report(r: &Report) -> String {
             let _ = writeln!(
                 s,
                 "  - {}: £{} per {} — {}, {} ({} prices, {})",
-                src.title,
+                plain(&src.title),
                 src.value,
                 src.unit.label(true),
-                p.title,
-                p.publisher,
+                plain(&p.title),
+                plain(&p.publisher),
                 p.price_year,
-                p.licence
+                plain(&p.licence)
             );
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(plain("Site team"), "Site team");
+        assert_eq!(plain("A\u{1b}[2Jb\nc\r"), "A\\u{1b}[2Jb\\nc\\r");
+    }
 }

@@ -12,6 +12,23 @@
 //! Impact in the first year = gross × (1 − deadweight) × (1 − displacement) ×
 //! (1 − attribution); impact in year k after it = first-year impact ×
 //! (1 − drop-off)^k, for as many years as the benefit lasts.
+//!
+//! **Shared initiatives.** The council's attribution (the framework's, or the
+//! council's override) is what it owes to others for every commitment to the
+//! measure. A commitment shared with other contracts or partners owes a
+//! further share on top, so the two compound: × (1 − council's attribution)
+//! × (1 − the share owed to the partners). A supplier can only deduct more,
+//! never cancel the council's figure. Where the supplier gives the number of
+//! projects sharing the initiative rather than a share, its value is divided
+//! equally among them (× 1/N): Cheshire West and Chester Council's social
+//! value guidance values a £1,500 careers fair run across three projects at
+//! a third to each.
+//!
+//! **Outputs and outcomes.** Duration and drop-off are for outcomes that
+//! outlast the activity (the SROI Guide, stage 4: "how long will the outcome
+//! last"); an output counted in its own year (an FTE-year, an hour, a pound
+//! spent, a tonne saved that year) has none, and the configuration check
+//! refuses them on such a measure ([`crate::framework::Kind`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +77,8 @@ impl Adjustments {
             attribution_percent: self.attribution_percent.unwrap_or(Decimal::ZERO),
             drop_off_percent: self.drop_off_percent.unwrap_or(Decimal::ZERO),
             benefit_years: self.benefit_years.unwrap_or(1).max(1),
+            shared_percent: None,
+            shared_by: None,
         }
     }
 }
@@ -78,6 +97,13 @@ pub struct Resolved {
     pub drop_off_percent: Decimal,
     /// Years the outcome lasts.
     pub benefit_years: u8,
+    /// The commitment's own further share owed to partners, percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_percent: Option<Decimal>,
+    /// The number of projects or partners the commitment's initiative is
+    /// shared equally among (this contract included).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_by: Option<u16>,
 }
 
 impl Resolved {
@@ -88,17 +114,36 @@ impl Resolved {
         attribution_percent: Decimal::ZERO,
         drop_off_percent: Decimal::ZERO,
         benefit_years: 1,
+        shared_percent: None,
+        shared_by: None,
     };
+
+    /// With the commitment's own sharing, compounding with the council's
+    /// attribution. Sharing applies even when the council has turned the
+    /// other adjustments off: it is the supplier's own statement that only
+    /// part of the initiative belongs to this contract.
+    pub fn shared(self, percent: Option<Decimal>, by: Option<u16>) -> Resolved {
+        Resolved {
+            shared_percent: percent,
+            shared_by: by,
+            ..self
+        }
+    }
 
     /// First-year impact in µ£ from gross value in µ£, rounding after each step.
     pub fn first_year(&self, gross_micro: i128) -> i128 {
-        [
+        let mine = [
             self.deadweight_percent,
             self.displacement_percent,
             self.attribution_percent,
         ]
         .into_iter()
-        .fold(gross_micro, keep)
+        .chain(self.shared_percent)
+        .fold(gross_micro, keep);
+        match self.shared_by {
+            Some(n) if n > 1 => div_round(mine, i128::from(n)),
+            _ => mine,
+        }
     }
 
     /// The impact of each year the outcome lasts, in µ£, from the first-year
@@ -147,6 +192,25 @@ mod tests {
             adj.lasting(first).collect::<Vec<_>>(),
             vec![54_000_000_000, 43_200_000_000, 34_560_000_000]
         );
+    }
+
+    #[test]
+    fn sharing_compounds_with_the_council_attribution() {
+        let council = Adjustments {
+            attribution_percent: pct(30),
+            ..Adjustments::default()
+        }
+        .resolve();
+        // £1,500 × (1 − 30%) = £1,050; a supplier's 0% cannot cancel it.
+        let gross = 1_500 * 1_000_000;
+        assert_eq!(
+            council.shared(pct(0), None).first_year(gross),
+            1_050_000_000
+        );
+        // A third of it for a careers fair shared by three projects: £350.
+        assert_eq!(council.shared(None, Some(3)).first_year(gross), 350_000_000);
+        // A 50% share owed to partners on top: £525.
+        assert_eq!(council.shared(pct(50), None).first_year(gross), 525_000_000);
     }
 
     #[test]

@@ -44,6 +44,7 @@ fn measure(id: &str, theme: &str, title: &str, unit: Unit, help: &str) -> Measur
         title: title.into(),
         help: help.into(),
         unit,
+        kind: crate::framework::Kind::Output,
         proxy: None,
         local_only: false,
         excludes: Vec::new(),

@@ -59,14 +59,21 @@ pub struct Lm3Figures {
     pub local_staff: Money,
     /// Local supplier spend.
     pub local_suppliers: Money,
-    /// Spend counted because it is in a priority area.
+    /// Spend in the council's priority areas outside the local area: part of
+    /// `not_local_spend`, never of round 2 or 3 (see [`crate::lm3`]).
     pub priority_spend: Money,
-    /// Spend that does not count as local.
+    /// Spend outside the local area (priority areas included).
     pub not_local_spend: Money,
     /// All staff and supplier spend.
     pub total_spend: Money,
-    /// Local and priority spend as a share of all spend, percent, two places.
+    /// Local spend as a share of all spend, percent, two places.
     pub local_share_percent: Option<Decimal>,
+    /// The share of each pound of the contract that reaches the local area,
+    /// (R2 + R3) ÷ R1, four places: LM3 less one.
+    pub local_share_of_each_pound: Decimal,
+    /// Whether the bidder's own postcode is in the local area; none when it
+    /// did not give one.
+    pub bidder_local: Option<bool>,
     /// Spend with SMEs.
     pub sme_spend: Money,
     /// Spend with VCSEs and social enterprises.

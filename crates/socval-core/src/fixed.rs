@@ -49,6 +49,8 @@ pub enum NumberError {
     NotFinite,
     /// Larger in magnitude than [`MAX_INPUT`].
     TooLarge,
+    /// Not zero, but smaller than half a millionth, so it would read as zero.
+    TooSmall,
 }
 
 /// Divides `n` by `d` (positive), rounding half away from zero.
@@ -100,7 +102,12 @@ impl Decimal {
         }
         // `round` is half away from zero and exact in IEEE 754 on every target.
         #[allow(clippy::cast_possible_truncation)]
-        Ok(Decimal((x * SCALE as f64).round() as i64))
+        let micros = (x * SCALE as f64).round() as i64;
+        if micros == 0 && x != 0.0 {
+            // A figure typed as non-zero never silently becomes zero.
+            return Err(NumberError::TooSmall);
+        }
+        Ok(Decimal(micros))
     }
 
     /// As a double (for display and JSON output only; never for arithmetic).
@@ -271,6 +278,31 @@ impl Money {
         Some(Decimal(saturate(q)))
     }
 
+    /// Whether `self` is at least `percent`% of `whole`, compared exactly
+    /// (never on a rounded percentage: 9.995% does not meet 10%). False when
+    /// `whole` is not above zero.
+    pub fn is_at_least_percent_of(self, whole: Money, percent: Decimal) -> bool {
+        whole.0 > 0
+            && i128::from(self.0) * 100 * SCALE_I128 >= i128::from(percent.0) * i128::from(whole.0)
+    }
+
+    /// `(self / whole × 100) / percent × 100`: how far `self` goes toward a
+    /// target of `percent`% of `whole`, as a percentage, six places, from the
+    /// exact amounts with one rounding; none when either divisor is zero.
+    pub fn percent_toward(self, whole: Money, percent: Decimal) -> Option<Decimal> {
+        let d = i128::from(whole.0) * i128::from(percent.0);
+        if d == 0 {
+            return None;
+        }
+        let n = i128::from(self.0) * 10_000 * SCALE_I128 * SCALE_I128;
+        let q = if d < 0 {
+            div_round(-n, -d)
+        } else {
+            div_round(n, d)
+        };
+        Some(Decimal(saturate(q)))
+    }
+
     /// `self / other × 100`, the percentage, six places (saturating, so an
     /// absurd figure reads as absurdly large, never as zero).
     pub fn percent_of(self, other: Money) -> Option<Decimal> {
@@ -360,6 +392,9 @@ impl NumberError {
         match self {
             NumberError::NotFinite => "must be a finite number",
             NumberError::TooLarge => "must be at most 1,000,000,000,000 in size",
+            NumberError::TooSmall => {
+                "must be 0 or at least 0.000001: Socval holds six decimal places"
+            }
         }
     }
 }
@@ -420,6 +455,9 @@ mod tests {
         );
         assert_eq!(Decimal::from_f64(f64::NAN), Err(NumberError::NotFinite));
         assert_eq!(Decimal::from_f64(2e12), Err(NumberError::TooLarge));
+        assert_eq!(Decimal::from_f64(1e-7), Err(NumberError::TooSmall));
+        assert_eq!(Decimal::from_f64(-0.0), Ok(Decimal::ZERO));
+        assert_eq!(Decimal::from_f64(5e-7).map(Decimal::micros), Ok(1));
     }
 
     #[test]

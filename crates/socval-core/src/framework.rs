@@ -68,6 +68,10 @@ pub struct Measure {
     pub help: String,
     /// The unit quantities are entered in.
     pub unit: Unit,
+    /// An output counted in its year, or an outcome that lasts: only an
+    /// outcome may have a duration or drop-off.
+    #[serde(default, skip_serializing_if = "is_output")]
+    pub kind: Kind,
     /// The value of one unit, or none for a record-only measure.
     #[serde(default)]
     pub proxy: Option<Proxy>,
@@ -80,6 +84,25 @@ pub struct Measure {
     /// Default SROI adjustments for this measure.
     #[serde(default)]
     pub adjustments: Adjustments,
+}
+
+fn is_output(k: &Kind) -> bool {
+    *k == Kind::Output
+}
+
+/// What a measure counts, which decides whether its value may last beyond
+/// the year it arises (see [`crate::adjustments`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Counted in the year it is delivered: FTE-years, weeks, hours, pounds
+    /// spent, tonnes saved in a year. No duration, no drop-off.
+    #[default]
+    Output,
+    /// A change that lasts beyond the activity (a person into sustained work,
+    /// a wellbeing gain): may last several years and drop off.
+    Outcome,
 }
 
 /// Units quantities are entered in.

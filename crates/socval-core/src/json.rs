@@ -20,18 +20,40 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     check_document_size(text.len()).map_err(|issue| ParseError {
         issues: vec![issue],
     })?;
+    // A byte order mark, as Windows editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    object_only(text)?;
     #[cfg(feature = "json-paths")]
     {
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
+        let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
             one(&path, IssueCode::Syntax, describe(e.inner()))
-        })
+        })?;
+        // Trailing text (a second document, a stray bracket) is refused with
+        // its line and column, as `serde_json::from_str` does.
+        de.end()
+            .map_err(|e| one("", IssueCode::Syntax, describe(&e)))?;
+        Ok(value)
     }
     #[cfg(not(feature = "json-paths"))]
     {
         serde_json::from_str(text).map_err(|e| one("", IssueCode::Syntax, describe(&e)))
+    }
+}
+
+/// Every document Socval reads is a JSON object: serde would otherwise read
+/// an array as a struct's fields by position.
+fn object_only(text: &str) -> Result<(), ParseError> {
+    match text.trim_start().chars().next() {
+        Some('{') | None => Ok(()),
+        Some(_) if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() => Ok(()),
+        Some(_) => Err(one(
+            "",
+            IssueCode::Syntax,
+            "must be a JSON object ({ … }), not an array or a single value".into(),
+        )),
     }
 }
 
@@ -115,6 +137,30 @@ mod tests {
         let e = parse_proposal(r#"{"schema_version":1,"framework":{"id":"x","version":"1"},"contract":{"value":1,"duration_years":1,"start_year":2027,"colour":"red"}}"#).unwrap_err();
         let issue = e.issues.first().expect("one issue");
         assert_eq!(issue.path, "contract.colour");
+    }
+
+    const MINIMAL: &str = r#"{"schema_version":1,"framework":{"id":"x","version":"1"},"contract":{"value":1,"duration_years":1,"start_year":2027}}"#;
+
+    #[test]
+    fn trailing_text_is_refused_with_its_position() {
+        let e = parse_proposal(&format!("{MINIMAL}\n{{}}")).unwrap_err();
+        let m = &e.issues.first().expect("one issue").message;
+        assert!(
+            m.contains("trailing characters") && m.contains("line 2"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn arrays_are_not_read_by_position() {
+        let e = parse_proposal(r#"[1, {"id":"x","version":"1"}, "", {"value":1,"duration_years":1,"start_year":2027}]"#).unwrap_err();
+        let m = &e.issues.first().expect("one issue").message;
+        assert!(m.contains("must be a JSON object"), "{m}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        assert!(parse_proposal(&format!("\u{feff}{MINIMAL}")).is_ok());
     }
 
     #[test]

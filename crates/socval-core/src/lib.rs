@@ -102,7 +102,7 @@ pub fn evaluate(
     env: &Env<'_>,
 ) -> Result<Figures, ProposalError> {
     let checked = validation::check(setup, proposal, env)?;
-    Ok(run(setup, proposal, env, checked, |_, _, _, _| {}, |_| {}))
+    run(setup, proposal, env, checked, |_, _, _, _| {}, |_| {})
 }
 
 /// Calculates everything for one proposal: the figures of [`evaluate`] with
@@ -135,7 +135,7 @@ pub fn calculate(
             ));
         },
         |line| lines.push(line.report(setup)),
-    );
+    )?;
 
     let themes = fw
         .themes
@@ -253,7 +253,7 @@ fn run(
         &discounting::Shifted<'_>,
     ),
     each_spend: impl FnMut(lm3::Counted<'_>),
-) -> Figures {
+) -> Result<Figures, ProposalError> {
     let cfg = &setup.config;
     let contract = &proposal.contract;
     let offset = usize::try_from(
@@ -271,12 +271,12 @@ fn run(
         let per_year = checked.per_year(c);
         years.value(c, per_year, &disc);
         let t = years.totals();
-        add(&mut totals, &t);
+        add(&mut totals, &t)?;
         if let Some(theme) = setup
             .theme_of(c.measure_index)
             .and_then(|i| themes.get_mut(i))
         {
-            add(&mut theme.totals, &t);
+            add(&mut theme.totals, &t)?;
             theme.commitments += 1;
         }
         each_commitment(c, per_year, &years, &disc);
@@ -296,6 +296,7 @@ fn run(
         proposal,
         &checked.staff,
         &checked.suppliers,
+        checked.bidder,
         each_spend,
     );
     let score = scoring::score(&cfg.scoring, &ratio, proposal);
@@ -304,20 +305,34 @@ fn run(
     if ratio.percent > D::HUNDRED {
         warnings.push(Issue::new("commitments", Code::Implausible, format!("the social value is {}% of the contract value, more than the contract itself; check the quantities", ratio.percent)));
     }
-    Figures {
+    Ok(Figures {
         totals,
         ratio,
         themes,
         lm3,
         score,
         warnings,
-    }
+    })
 }
 
-fn add(into: &mut Totals, t: &Totals) {
-    into.gross = into.gross.saturating_add(t.gross);
-    into.adjusted = into.adjusted.saturating_add(t.adjusted);
-    into.present_value = into.present_value.saturating_add(t.present_value);
+/// Adds a commitment's totals, or refuses the proposal when the sum is beyond
+/// what Socval can count: never a saturated or wrapped figure.
+fn add(into: &mut Totals, t: &Totals) -> Result<(), ProposalError> {
+    let sum = |a: Money, b: Money| {
+        a.checked_add(b).ok_or_else(|| ProposalError {
+            issues: vec![Issue::new(
+                "commitments",
+                Code::TooLarge,
+                "add up to more social value than Socval can count (over £92,000 trillion); check the quantities",
+            )],
+        })
+    };
+    *into = Totals {
+        gross: sum(into.gross, t.gross)?,
+        adjusted: sum(into.adjusted, t.adjusted)?,
+        present_value: sum(into.present_value, t.present_value)?,
+    };
+    Ok(())
 }
 
 fn discount_text(d: &discounting::DiscountSettings, base_year: i32) -> String {

@@ -12,6 +12,19 @@
 //! spend cannot exceed the contract value) and round 3 cannot exceed round 2
 //! (re-spend rates are at most 100%), LM3 always lies between 1 and 3. An LM3
 //! of 1.50 means each £1 of the contract generates a further 50p locally.
+//!
+//! **One area.** LM3 measures one local area, fixed before counting (*The
+//! Money Trail*, stage 1: "decide on your local area"); money spent outside
+//! it has leaked, whatever else is true of where it went. So spend in a
+//! council's priority area outside the local boundary is never in round 2,
+//! round 3 or the local share: it is its own figure
+//! ([`Lm3Figures::priority_spend`]), reported beside LM3.
+//!
+//! **Round 1 wherever the bidder is.** Round 1 is the whole contract income
+//! even when the bidder itself is outside the local area (the income is
+//! traced from the council that pays it). For such a bidder the report also
+//! gives the share of each pound that reaches the local area,
+//! (R2 + R3) ÷ R1, and says that the bidder is outside it.
 
 use crate::config::{Lm3Settings, RespendRates};
 use crate::figures::Lm3Figures;
@@ -55,6 +68,7 @@ pub(crate) fn figures(
     p: &Proposal,
     staff: &[CheckedSpend],
     suppliers: &[CheckedSpend],
+    bidder: Option<Placed>,
     mut each: impl FnMut(Counted<'_>),
 ) -> Lm3Figures {
     let r1 = p.contract.value;
@@ -92,6 +106,7 @@ pub(crate) fn figures(
     let total = r2.saturating_add(acc.not_local);
     let multiplier = |r3: Money| ratio4(r1.saturating_add(r2).saturating_add(r3), r1);
     let lm3 = multiplier(acc.r3[1]);
+    let reaching = r2.saturating_add(acc.r3[1]);
     Lm3Figures {
         round1: r1,
         round2: r2,
@@ -109,6 +124,8 @@ pub(crate) fn figures(
         not_local_spend: acc.not_local,
         total_spend: total,
         local_share_percent: r2.percent_of(total).map(|d| d.round_to(2)),
+        local_share_of_each_pound: reaching.ratio(r1).map_or(Decimal::ZERO, |r| r.round_to(4)),
+        bidder_local: bidder.map(|b| b == Placed::Local),
         sme_spend: acc.sme,
         vcse_spend: acc.vcse,
     }
@@ -117,7 +134,7 @@ pub(crate) fn figures(
 /// The LM3 report: the figures, each line, and the arithmetic in words.
 pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
     let (r1, r2, r3) = (f.round1, f.round2, f.round3);
-    let working = vec![
+    let mut working = vec![
         format!("Round 1 (contract income): {r1}"),
         format!(
             "Round 2 (local spend): local staff wages {} + local supplier spend {} = {r2}",
@@ -126,7 +143,17 @@ pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
         format!("Round 3 (local re-spend of round 2, central rates): {r3}"),
         format!("LM3 = ({r1} + {r2} + {r3}) ÷ {r1} = {}", f.lm3),
         format!("Two-round figure = ({r1} + {r2}) ÷ {r1} = {}", f.lm2),
+        format!(
+            "Share of each £1 reaching the local area = ({r2} + {r3}) ÷ {r1} = {}",
+            f.local_share_of_each_pound
+        ),
     ];
+    if f.priority_spend.pence() > 0 {
+        working.push(format!("Spend in priority areas outside the local area: {} (not local: outside rounds 2 and 3)", f.priority_spend));
+    }
+    if f.bidder_local == Some(false) {
+        working.push("The bidder is outside the local area: round 1 is still the whole contract, and only what it spends locally reaches the local economy.".to_string());
+    }
     Lm3Report {
         figures: *f,
         lines,
@@ -164,15 +191,12 @@ impl Acc {
         rates: &'a RespendRates,
     ) -> Counted<'a> {
         let mut round3 = Money::ZERO;
-        if checked.place.counts() {
+        if checked.place == Placed::Local {
             let bucket = match kind {
                 SpendKind::Staff => &mut self.local_staff,
                 SpendKind::Supplier => &mut self.local_suppliers,
             };
             *bucket = bucket.saturating_add(amount);
-            if matches!(checked.place, Placed::Priority(_)) {
-                self.priority = self.priority.saturating_add(amount);
-            }
             let assumed = [rates.low_percent, rates.central_percent, rates.high_percent];
             for (slot, rate) in self.r3.iter_mut().zip(assumed) {
                 let r = surveyed.unwrap_or(rate).percent_to_fraction();
@@ -187,6 +211,11 @@ impl Acc {
                 )
                 .unwrap_or_default();
         } else {
+            // Outside the local area: leakage, even in a priority area,
+            // which is reported on its own.
+            if matches!(checked.place, Placed::Priority(_)) {
+                self.priority = self.priority.saturating_add(amount);
+            }
             self.not_local = self.not_local.saturating_add(amount);
         }
         Counted {

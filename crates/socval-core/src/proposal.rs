@@ -77,9 +77,16 @@ pub struct Commitment {
     /// Quantities year by year, from the first contract year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<Vec<Decimal>>,
-    /// Share owed to others, percent (e.g. a careers fair shared by three contracts).
+    /// A further share owed to partners, percent, on top of the council's own
+    /// attribution for the measure (the two compound).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution_percent: Option<Decimal>,
+    /// The number of projects or partners that share this initiative, this
+    /// contract included (a careers fair run across three projects is 3):
+    /// its value is divided equally among them. Give this or
+    /// `attribution_percent`, not both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_by: Option<u16>,
     /// Where it is delivered, for measures that count only locally.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub postcode: String,

@@ -12,6 +12,11 @@
 //! The score out of 100 comes from the council's method; the points in the
 //! whole tender are score × weighting ÷ 100. This is an estimate: councils
 //! also judge the quality and credibility of the commitments.
+//!
+//! **Thresholds on exact figures.** Whether a target is met and which band is
+//! reached are decided on the exact amounts (social value in pence against
+//! the contract value), never on the ratio rounded for display: a ratio of
+//! 9.995% shows as 10.00% but does not meet a 10% target.
 
 use crate::config::{Band, ScoringMethod, ScoringSettings, ValueBasis};
 use crate::figures::ScoreFigures;
@@ -36,13 +41,14 @@ pub(crate) fn ratio(
     target: Option<Decimal>,
 ) -> RatioReport {
     let value = basis_value(basis, t);
+    // Rounded for display only: every threshold compares the exact amounts.
     let percent = value.percent_of(contract).unwrap_or_default().round_to(2);
     RatioReport {
         basis,
         value,
         percent,
         target_percent: target,
-        met: target.map(|t| percent >= t),
+        met: target.map(|t| value.is_at_least_percent_of(contract, t)),
     }
 }
 
@@ -57,9 +63,8 @@ pub(crate) fn score(s: &ScoringSettings, ratio: &RatioReport, p: &Proposal) -> S
         } => match (benchmark_value, benchmark_ratio_percent) {
             (Some(b), _) => ratio.value.percent_of(*b).unwrap_or_default(),
             (None, Some(r)) => ratio
-                .percent
-                .checked_div(*r)
-                .and_then(|x| x.checked_mul(hundred))
+                .value
+                .percent_toward(p.contract.value, *r)
                 .unwrap_or_default(),
             (None, None) => Decimal::ZERO,
         }
@@ -68,7 +73,11 @@ pub(crate) fn score(s: &ScoringSettings, ratio: &RatioReport, p: &Proposal) -> S
             let reached = bands
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| ratio.percent >= b.min_ratio_percent)
+                .filter(|(_, b)| {
+                    ratio
+                        .value
+                        .is_at_least_percent_of(p.contract.value, b.min_ratio_percent)
+                })
                 .max_by_key(|(_, b)| b.min_ratio_percent);
             band = reached.map(|(i, _)| i);
             reached.map_or(Decimal::ZERO, |(_, b)| b.score_percent)
@@ -84,12 +93,13 @@ pub(crate) fn score(s: &ScoringSettings, ratio: &RatioReport, p: &Proposal) -> S
             weighted.checked_div(weights).unwrap_or_default()
         }
     };
-    let score = score.round_to(2);
+    // Points come from the score before it is rounded for display.
     let points = score
         .checked_mul(s.weighting_percent)
         .and_then(|x| x.checked_div(hundred))
         .unwrap_or_default()
         .round_to(2);
+    let score = score.round_to(2);
     ScoreFigures {
         score_percent: score,
         weighting_percent: s.weighting_percent,
@@ -130,6 +140,9 @@ pub(crate) fn report(
     p: &Proposal,
     f: &ScoreFigures,
 ) -> ScoreReport {
+    // The working shows the ratio to six places, as it was compared, so a
+    // ratio just under a threshold does not read as meeting it.
+    let exact = ratio.value.percent_of(p.contract.value).unwrap_or_default();
     let mut explanation = vec![format!(
         "Social value weighting: {}% of the whole tender evaluation. This is how much social value counts in the tender, set by the council; it is not the social value ratio.",
         s.weighting_percent
@@ -141,15 +154,15 @@ pub(crate) fn report(
         } => {
             match (benchmark_value, benchmark_ratio_percent) {
                 (Some(b), _) => explanation.push(format!("Proportional: {} of social value against the council's benchmark of {} for full marks.", ratio.value, b)),
-                (None, Some(r)) => explanation.push(format!("Proportional: a social value ratio of {}% against the council's benchmark of {}% for full marks.", ratio.percent, r)),
+                (None, Some(r)) => explanation.push(format!("Proportional: a social value ratio of {exact}% against the council's benchmark of {r}% for full marks.")),
                 (None, None) => {}
             }
             "proportional"
         }
         ScoringMethod::RatioBands { bands } => {
             match f.band.and_then(|i| bands.get(i)) {
-                Some(b) => explanation.push(format!("Bands: a social value ratio of {}% reaches the band from {}%, which scores {}.", ratio.percent, b.min_ratio_percent, b.score_percent)),
-                None => explanation.push(format!("Bands: a social value ratio of {}% reaches no band, which scores 0.", ratio.percent)),
+                Some(b) => explanation.push(format!("Bands: a social value ratio of {}% reaches the band from {}%, which scores {}.", exact, b.min_ratio_percent, b.score_percent)),
+                None => explanation.push(format!("Bands: a social value ratio of {exact}% reaches no band, which scores 0.")),
             }
             "ratio_bands"
         }

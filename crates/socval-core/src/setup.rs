@@ -160,6 +160,12 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
                     m.proxy = Some(proxy.clone());
                 }
                 check_adjustments(&mut c, &format!("{path}.adjustments"), &choice.adjustments);
+                check_lasting(
+                    &mut c,
+                    &format!("{path}.adjustments"),
+                    &m,
+                    &choice.adjustments,
+                );
                 m.adjustments = m.adjustments.overlay(&choice.adjustments);
                 chosen.push(m);
             }
@@ -371,6 +377,7 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
             }
         }
         check_adjustments(c, &format!("{mp}.adjustments"), &m.adjustments);
+        check_lasting(c, &format!("{mp}.adjustments"), m, &m.adjustments);
     }
 }
 
@@ -424,6 +431,29 @@ fn check_adjustments(c: &mut Collector, path: &str, a: &crate::adjustments::Adju
                 "must be from 1 to 10 years",
             );
         }
+    }
+}
+
+/// Only an outcome may last: a duration or drop-off on an output would count
+/// the same year's delivery again in later years.
+fn check_lasting(c: &mut Collector, path: &str, m: &Measure, a: &crate::adjustments::Adjustments) {
+    if m.kind == crate::framework::Kind::Outcome {
+        return;
+    }
+    let why = "only an outcome that lasts may have a duration or drop-off; this measure is an output counted in its own year (set the measure's kind to \"outcome\" if what it counts outlasts the activity)";
+    if a.benefit_years.is_some_and(|y| y > 1) {
+        c.push(
+            format!("{path}.benefit_years"),
+            IssueCode::Inconsistent,
+            why,
+        );
+    }
+    if a.drop_off_percent.is_some_and(|d| d != Decimal::ZERO) {
+        c.push(
+            format!("{path}.drop_off_percent"),
+            IssueCode::Inconsistent,
+            why,
+        );
     }
 }
 

@@ -1,6 +1,14 @@
 //! Valuing commitments: quantity × proxy, then the SROI adjustments, then
 //! discounting, year by year, with the arithmetic written out.
 //!
+//! Three figures, as the results define them:
+//! - **gross**: quantity × proxy value, in every year the value arises (for
+//!   a lasting outcome, every year it lasts), before any adjustment;
+//! - **adjusted**: gross less deadweight, displacement, attribution, the
+//!   commitment's own sharing and drop-off ([`crate::adjustments`]);
+//! - **present value**: adjusted, discounted to the base year
+//!   ([`crate::discounting`]).
+//!
 //! The figures ([`Years`]) and the words ([`measure_line`]) are apart: a
 //! council scoring many bids, or a live total, needs only the first.
 
@@ -40,8 +48,12 @@ impl Years {
                     i128::from(q.micros()) * i128::from(p.micros()),
                     i128::from(SCALE),
                 );
-                if let Some(slot) = self.gross.get_mut(y) {
-                    *slot = g;
+                // A lasting outcome's gross value is its value in every year
+                // it lasts, before any adjustment (drop-off included), so the
+                // gross line is never below the adjusted one.
+                let lasting = usize::from(adj.benefit_years.max(1));
+                for slot in self.gross.iter_mut().skip(y).take(lasting) {
+                    *slot += g;
                 }
                 let later = self.adjusted.iter_mut().skip(y);
                 for (slot, v) in later.zip(adj.lasting(adj.first_year(g))) {
@@ -163,22 +175,40 @@ fn working(
         out.push("Left out of the totals: delivered outside the local area, and this measure counts only local delivery.".into());
         return out;
     }
+    let a = c.adjustments;
+    let lasting = if a.benefit_years > 1 {
+        format!(
+            " in each of the {} years the outcome lasts",
+            a.benefit_years
+        )
+    } else {
+        String::new()
+    };
     out.push(format!(
-        "Gross: {qty} × {} per {} = {}",
+        "Gross: {qty} × {} per {}{lasting} = {}",
         Money::from_decimal(p),
         unit.label(true),
         totals.gross
     ));
-    let a = c.adjustments;
+    let mut chain = format!(
+        "(1 − {}% deadweight) × (1 − {}% displacement) × (1 − {}% attribution)",
+        a.deadweight_percent, a.displacement_percent, a.attribution_percent
+    );
+    if let Some(s) = a.shared_percent {
+        chain.push_str(&format!(" × (1 − {s}% owed to partners)"));
+    }
+    if let Some(n) = a.shared_by.filter(|n| *n > 1) {
+        chain.push_str(&format!(" × 1/{n} (shared by {n} projects)"));
+    }
     if a.benefit_years == 1 {
         out.push(format!(
-            "Adjusted: {} × (1 − {}% deadweight) × (1 − {}% displacement) × (1 − {}% attribution) = {}",
-            totals.gross, a.deadweight_percent, a.displacement_percent, a.attribution_percent, totals.adjusted
+            "Adjusted: {} × {chain} = {}",
+            totals.gross, totals.adjusted
         ));
     } else {
         out.push(format!(
-            "Adjusted: {} × (1 − {}% deadweight) × (1 − {}% displacement) × (1 − {}% attribution), lasting {} years and losing {}% a year after the first = {}",
-            totals.gross, a.deadweight_percent, a.displacement_percent, a.attribution_percent, a.benefit_years, a.drop_off_percent, totals.adjusted
+            "Adjusted: the first year's gross × {chain}, lasting {} years and losing {}% a year after the first = {}",
+            a.benefit_years, a.drop_off_percent, totals.adjusted
         ));
         let parts: Vec<String> = lines
             .iter()

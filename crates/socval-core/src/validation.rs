@@ -3,7 +3,7 @@
 //! postcode lies), so nothing is parsed twice.
 
 use crate::Env;
-use crate::adjustments::{Adjustments, Resolved};
+use crate::adjustments::Resolved;
 use crate::config::{Priority, ScoringMethod};
 use crate::fixed::{Decimal, Money};
 use crate::framework::{Measure, Unit};
@@ -46,11 +46,6 @@ pub(crate) enum Placed {
 }
 
 impl Placed {
-    /// Whether spend here counts toward local spend and LM3.
-    pub(crate) fn counts(self) -> bool {
-        self != Placed::NotLocal
-    }
-
     /// The place as reported, with the priority area's name.
     pub(crate) fn to_place(self, setup: &Setup) -> Place {
         match self {
@@ -85,6 +80,8 @@ pub(crate) struct Checked<'s> {
     pub(crate) commitments: Vec<CheckedCommitment<'s>>,
     pub(crate) staff: Vec<CheckedSpend>,
     pub(crate) suppliers: Vec<CheckedSpend>,
+    /// Where the bidder itself is, when it gave a postcode.
+    pub(crate) bidder: Option<Placed>,
     pub(crate) warnings: Vec<Issue>,
 }
 
@@ -135,8 +132,7 @@ pub(crate) fn check<'s>(
             "must be more than £0",
         );
     }
-    let duration_ok =
-        k.duration_years > Decimal::ZERO && k.duration_years <= Decimal::from_int(limits::YEARS);
+    let duration_ok = duration_is_valid(k.duration_years);
     if !duration_ok {
         c.push(
             "contract.duration_years",
@@ -160,13 +156,7 @@ pub(crate) fn check<'s>(
             ),
         );
     }
-    if !k.supplier_postcode.trim().is_empty() && Postcode::parse(&k.supplier_postcode).is_err() {
-        c.push(
-            "contract.supplier_postcode",
-            IssueCode::Postcode,
-            "is not a UK postcode or outward code (for example EX1 1AA or EX1)",
-        );
-    }
+    let bidder = bidder_place(&mut c, setup, env, &k.supplier_postcode);
     let years = if duration_ok {
         usize::try_from(k.duration_years.ceil_int()).unwrap_or(1)
     } else {
@@ -216,16 +206,22 @@ pub(crate) fn check<'s>(
                 all_quantities.truncate(first_year);
                 continue;
             }
-            let total = all_quantities
-                .get(first_year..)
-                .unwrap_or_default()
-                .iter()
-                .fold(Decimal::ZERO, |a, q| a.saturating_add(*q));
-            if let Some(a) = cm.attribution_percent {
-                c.percent(path.field("attribution_percent"), a);
-            }
+            let Some(total) = total_quantity(
+                &mut c,
+                path,
+                all_quantities.get(first_year..).unwrap_or_default(),
+            ) else {
+                all_quantities.truncate(first_year);
+                continue;
+            };
+            sharing(&mut c, path, cm);
             let mut excluded = false;
-            if !cm.postcode.trim().is_empty() {
+            if measure.local_only && cm.postcode.trim().is_empty() {
+                // Where it is delivered is unknown, so it cannot be shown to
+                // be local: recorded, not counted, until the place is given.
+                excluded = true;
+                w.push(path.field("postcode"), IssueCode::Notice, format!("\"{}\" counts only delivery in {}: give the postcode where it is delivered to count it", measure.title, area_name(setup)));
+            } else if !cm.postcode.trim().is_empty() {
                 match Postcode::parse(&cm.postcode) {
                     Err(e) => c.push(path.field("postcode"), IssueCode::Postcode, e.to_string()),
                     Ok(pc) => {
@@ -256,15 +252,13 @@ pub(crate) fn check<'s>(
                     );
                 }
             }
-            let over = Adjustments {
-                attribution_percent: cm.attribution_percent,
-                ..Adjustments::default()
-            };
             let adjustments = if setup.config.adjustments.enabled {
-                measure.adjustments.overlay(&over).resolve()
+                measure.adjustments.resolve()
             } else {
                 Resolved::NONE
-            };
+            }
+            .shared(cm.attribution_percent, cm.shared_by);
+            value_bound(&mut c, path, measure, total, adjustments.benefit_years);
             commitments.push(CheckedCommitment {
                 index: i,
                 measure,
@@ -340,11 +334,18 @@ pub(crate) fn check<'s>(
             commitments,
             staff,
             suppliers,
+            bidder,
             warnings: w.issues,
         })
     } else {
         Err(ProposalError { issues: c.issues })
     }
+}
+
+/// Whether a contract length is one Socval works with: more than 0 and at
+/// most [`limits::YEARS`] years.
+fn duration_is_valid(d: Decimal) -> bool {
+    d > Decimal::ZERO && d <= Decimal::from_int(limits::YEARS)
 }
 
 /// The share of each contract year the contract runs for: 1 for whole years,
@@ -394,7 +395,8 @@ fn quantities(
                     "must give at least one year",
                 );
             }
-            if profile.len() > years {
+            // With no valid duration the error is on the duration alone.
+            if profile.len() > years && duration_is_valid(duration) {
                 c.push(
                     path.field("profile"),
                     IssueCode::TooLarge,
@@ -441,6 +443,69 @@ fn quantities(
         }
     }
     c.issues.len() == before
+}
+
+/// The largest gross value one commitment may have, in pounds: one trillion,
+/// the input limit. With at most [`limits::COMMITMENTS`] commitments every
+/// total then fits; the calculation checks the sums all the same.
+const MAX_COMMITMENT_VALUE: i128 = crate::fixed::MAX_INPUT as i128;
+
+/// The commitment's quantity over the contract, or an error naming the field
+/// when it is too large to hold (never a saturated or wrapped figure).
+fn total_quantity(c: &mut Collector, path: Path<'_>, years: &[Decimal]) -> Option<Decimal> {
+    let sum: i128 = years.iter().map(|q| i128::from(q.micros())).sum();
+    if sum > i128::from(crate::fixed::MAX_INPUT) * i128::from(crate::fixed::SCALE) {
+        c.push(
+            path.field("quantity"),
+            IssueCode::TooLarge,
+            "adds up to more than 1,000,000,000,000 over the contract; check the quantity",
+        );
+        return None;
+    }
+    i64::try_from(sum).ok().map(Decimal::from_micros)
+}
+
+/// Refuses a commitment whose gross value would be beyond what Socval counts,
+/// naming its quantity, rather than letting a total overflow.
+fn value_bound(c: &mut Collector, path: Path<'_>, m: &Measure, total: Decimal, lasting: u8) {
+    let Some(p) = &m.proxy else { return };
+    let scale = i128::from(crate::fixed::SCALE);
+    let gross = i128::from(total.micros()) * i128::from(p.value.micros()) / scale
+        * i128::from(lasting.max(1));
+    if gross > MAX_COMMITMENT_VALUE * scale {
+        c.push(
+            path.field("quantity"),
+            IssueCode::TooLarge,
+            format!(
+                "would be worth more than £1,000,000,000,000 at {} per {}; check the quantity",
+                Money::from_decimal(p.value),
+                m.unit.label(true)
+            ),
+        );
+    }
+}
+
+/// Checks how a commitment says it is shared: a percentage owed to partners
+/// or the number of projects sharing it, not both.
+fn sharing(c: &mut Collector, path: Path<'_>, cm: &crate::proposal::Commitment) {
+    if let Some(a) = cm.attribution_percent {
+        c.percent(path.field("attribution_percent"), a);
+    }
+    if let Some(n) = cm.shared_by {
+        if !(1..=1000).contains(&n) {
+            c.push(
+                path.field("shared_by"),
+                IssueCode::OutOfRange,
+                "must be from 1 to 1000 projects (this contract included)",
+            );
+        } else if cm.attribution_percent.is_some() {
+            c.push(
+                path.field("shared_by"),
+                IssueCode::Inconsistent,
+                "give either the number of projects sharing it or the share owed to others, not both",
+            );
+        }
+    }
 }
 
 /// Spreads a whole-contract quantity over the years in proportion to the time
@@ -524,6 +589,32 @@ fn spend_line(
         },
     };
     placed.filter(|_| c.issues.len() == before)
+}
+
+/// Where the bidder is: checked by the same rule as a spend line's postcode
+/// (an outward code the table does not know is an error in both).
+fn bidder_place(c: &mut Collector, setup: &Setup, env: &Env<'_>, postcode: &str) -> Option<Placed> {
+    if postcode.trim().is_empty() {
+        return None;
+    }
+    let path = "contract.supplier_postcode";
+    match Postcode::parse(postcode) {
+        Err(_) => {
+            c.push(
+                path,
+                IssueCode::Postcode,
+                "is not a UK postcode or outward code (for example EX1 1AA or EX1)",
+            );
+            None
+        }
+        Ok(pc) => match place(setup, &pc, env.outcodes) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                c.push(path, IssueCode::Postcode, area_error(&e));
+                None
+            }
+        },
+    }
 }
 
 /// Where a postcode lies: local, in a priority area, or neither.

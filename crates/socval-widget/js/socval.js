@@ -5,8 +5,9 @@
 //
 // The element loads its WebAssembly from beside this script (so it works from
 // any path or CDN), the council's configuration from config-src (or from an
-// inline <script type="application/json"> child), and the outward-code table
-// only when the council's local area needs it. It makes no other request.
+// inline <script type="application/json"> child), the outward-code table
+// only when the council's local area needs it, and the report module (the
+// full report and the CSV) once there is a result. It makes no other request.
 const base = new URL('.', import.meta.url);
 // User Timing marks for each loading stage (read by scripts/bench.mjs).
 const mark = (name) => performance.mark(`socval:${name}`);
@@ -19,6 +20,26 @@ function loadWasm() {
   glue ??= Promise.all([import('./socval_widget.js'), fetch(new URL('socval_widget_bg.wasm', base))])
     .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); mark('wasm-ready'); return m; });
   return glue;
+}
+
+// The report module (crates/socval-report): the full report behind the
+// socval-result event and the results CSV. Nothing in the first render needs
+// it, so it is fetched only once there is a result to report.
+let reportModule;
+function loadReport() {
+  reportModule ??= Promise.all([import('./report/socval_report.js'), fetch(new URL('report/socval_report_bg.wasm', base))])
+    .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); return m; });
+  return reportModule;
+}
+
+// The widget's door to the report module, for one council configuration:
+// (kind, proposal, today) => Promise of the report object or the CSV text.
+function reporter(configText, csv) {
+  let made;
+  return (kind, proposal, today) => {
+    made ??= loadReport().then((m) => new m.Reporter(JSON.parse(configText.replace(/^\uFEFF/, '')), csv));
+    return made.then((r) => (kind === 'csv' ? r.csv(proposal, today) : r.report(proposal, today)));
+  };
 }
 
 let outcodes;
@@ -106,7 +127,7 @@ class SocialValueCalculator extends HTMLElement {
       const point = document.createElement('div');
       root.replaceChildren(point);
       const lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
-      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '');
+      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '', reporter(config, csv));
     } catch (e) {
       if (run !== this.#run) return;
       console.error('socval:', e);

@@ -30,13 +30,9 @@ pub fn print() {
 }
 
 /// Dispatches `socval-result` on the host element with the result as `detail`.
-pub fn announce_result(host: &web_sys::HtmlElement, report: &socval_core::Report) {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(detail) = serde::Serialize::serialize(report, &serializer) else {
-        return;
-    };
+pub fn announce_result(host: &web_sys::HtmlElement, detail: &wasm_bindgen::JsValue) {
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
+    init.set_detail(detail);
     init.set_bubbles(true);
     init.set_composed(true);
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("socval-result", &init) {

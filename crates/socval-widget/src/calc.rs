@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use socval_core::local_area::Place;
-use socval_core::{CivilDate, Env, Figures, OutcodeTable, Proposal, Report, Setup};
+use socval_core::{CivilDate, Env, Figures, OutcodeTable, Proposal, Setup};
 
 use crate::form::{self, FieldError, Form, SpendForm};
 use crate::messages::Messages;
@@ -97,15 +97,4 @@ pub fn evaluate(
                 .collect(),
         ),
     }
-}
-
-/// The full report for a result: every figure with its arithmetic written
-/// out, as the CLI and the JS API give it.
-pub fn report(
-    shown: &Shown,
-    setup: &Setup,
-    outcodes: Option<&OutcodeTable>,
-    today: CivilDate,
-) -> Option<Report> {
-    socval_core::calculate(setup, &shown.proposal, &Env { today, outcodes }).ok()
 }

@@ -22,6 +22,32 @@ pub struct Ctx {
     pub draft_key: String,
     /// Today, from the browser's clock.
     pub today: CivilDate,
+    /// The loader's door to the lazily loaded report module:
+    /// `(kind, proposal, today) => Promise`, where kind is `"report"` (the
+    /// full report, for the `socval-result` event) or `"csv"`. None where
+    /// the widget is mounted without it (its own tests).
+    pub reporter: Option<js_sys::Function>,
+}
+
+impl Ctx {
+    /// Asks the lazy module for the full report (`"report"`) or the results
+    /// CSV (`"csv"`) of a proposal, calculated on the widget's own date.
+    pub fn lazy(&self, kind: &str, proposal: &socval_core::Proposal) -> Option<js_sys::Promise> {
+        use wasm_bindgen::JsCast;
+        let f = self.reporter.as_ref()?;
+        let proposal = crate::browser_json::to_js(proposal)?;
+        let d = self.today;
+        let today = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+        f.call3(
+            &wasm_bindgen::JsValue::NULL,
+            &kind.into(),
+            &proposal,
+            &today.into(),
+        )
+        .ok()?
+        .dyn_into()
+        .ok()
+    }
 }
 
 impl PartialEq for Ctx {

@@ -49,8 +49,14 @@ pub struct CommitmentForm {
     pub by_year: bool,
     /// Year-by-year quantities.
     pub years: Vec<String>,
-    /// Share owed to others, percent.
+    /// Further share owed to partners, percent.
     pub attribution: String,
+    /// The number of projects sharing it.
+    #[serde(default)]
+    pub shared_by: String,
+    /// Where it is delivered (asked for measures that count only locally).
+    #[serde(default)]
+    pub postcode: String,
     /// The supplier's note.
     pub note: String,
 }
@@ -137,6 +143,14 @@ pub mod ids {
     pub fn attribution(measure: &str) -> String {
         format!("m-{measure}-attribution")
     }
+    /// A measure's "projects sharing it" input.
+    pub fn shared_by(measure: &str) -> String {
+        format!("m-{measure}-shared-by")
+    }
+    /// A measure's delivery postcode input.
+    pub fn delivered_at(measure: &str) -> String {
+        format!("m-{measure}-postcode")
+    }
     /// A spend line's input.
     pub fn spend(list: &str, index: usize, field: &str) -> String {
         format!("{list}-{index}-{field}")
@@ -172,6 +186,7 @@ enum Field<'a> {
     Quantity(&'a str),
     Year(&'a str, usize),
     Attribution(&'a str),
+    SharedBy(&'a str),
     Spend(&'static str, usize, &'static str),
     SelfScore(&'a str),
 }
@@ -189,6 +204,7 @@ impl Field<'_> {
             Field::Quantity(m) => ids::quantity(m),
             Field::Year(m, y) => ids::year(m, y),
             Field::Attribution(m) => ids::attribution(m),
+            Field::SharedBy(m) => ids::shared_by(m),
             Field::Spend(list, i, field) => ids::spend(list, i, field),
             Field::SelfScore(k) => ids::self_score(k),
         }
@@ -227,6 +243,19 @@ impl Reader<'_> {
             Some(Ok(m)) => Some(m),
             _ => {
                 self.fail(field.into().id(), (self.m.not_an_amount)(label));
+                None
+            }
+        }
+    }
+
+    /// A whole number for a count (the core checks its range), or an error
+    /// naming the field.
+    fn count<'f>(&mut self, field: impl Into<Field<'f>>, label: &str, n: Decimal) -> Option<u16> {
+        let whole = n.is_whole().then(|| n.micros() / 1_000_000);
+        match whole.and_then(|w| u16::try_from(w).ok()) {
+            Some(w) => Some(w),
+            None => {
+                self.fail(field.into().id(), (self.m.not_a_number)(label));
                 None
             }
         }
@@ -308,6 +337,9 @@ pub fn to_proposal(
             m.attribution,
             &c.attribution,
         );
+        let shared_by = r
+            .optional(Field::SharedBy(&measure.id), m.shared_by, &c.shared_by)
+            .and_then(|n| r.count(Field::SharedBy(&measure.id), m.shared_by, n));
         mapping.measures.push(measure.id.clone());
         commitments.push(Commitment {
             measure: measure.id.clone(),
@@ -315,7 +347,12 @@ pub fn to_proposal(
             per_year: c.per_year && !c.by_year,
             profile,
             attribution_percent: attribution,
-            postcode: String::new(),
+            shared_by,
+            postcode: if measure.local_only {
+                c.postcode.trim().to_string()
+            } else {
+                String::new()
+            },
             note: c.note.clone(),
         });
     }
@@ -424,6 +461,8 @@ pub fn from_proposal(p: &Proposal) -> Form {
                         by_year: c.profile.is_some(),
                         years: c.profile.iter().flatten().map(|d| text(*d)).collect(),
                         attribution: c.attribution_percent.map(text).unwrap_or_default(),
+                        shared_by: c.shared_by.map(|n| n.to_string()).unwrap_or_default(),
+                        postcode: c.postcode.clone(),
                         note: c.note.clone(),
                     };
                     (c.measure.clone(), form)
@@ -484,6 +523,8 @@ pub fn field_for_path(path: &str, mapping: &Mapping) -> String {
                 };
                 return match tail {
                     "attribution_percent" => ids::attribution(m),
+                    "shared_by" => ids::shared_by(m),
+                    "postcode" => ids::delivered_at(m),
                     t if t.starts_with("profile[") => t
                         .trim_start_matches("profile[")
                         .trim_end_matches(']')

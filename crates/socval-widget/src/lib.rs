@@ -101,7 +101,10 @@ fn today() -> CivilDate {
 ///
 /// `prepared` is the council configuration from [`prepare`]; `outcodes` the
 /// outward-code CSV when it said the table is needed; `lang` the page's
-/// language; `draft_id` distinguishes two widgets of one council on a page.
+/// language; `draft_id` distinguishes two widgets of one council on a page;
+/// `reporter` reaches the lazily loaded report module (see [`Ctx::lazy`]).
+///
+/// [`Ctx::lazy`]: context::Ctx::lazy
 #[wasm_bindgen]
 pub fn mount(
     root: web_sys::Element,
@@ -110,6 +113,7 @@ pub fn mount(
     outcodes: Option<String>,
     lang: &str,
     draft_id: &str,
+    reporter: Option<js_sys::Function>,
 ) -> Widget {
     // Log panics to the console with our name rather than replacing the
     // host page's handling (Yew installs its own hook unless given one).
@@ -137,6 +141,7 @@ pub fn mount(
                 host,
                 draft_key,
                 today: today(),
+                reporter,
             };
             Widget {
                 app: Some(

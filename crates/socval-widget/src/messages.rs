@@ -30,6 +30,10 @@ pub struct Messages {
     pub year_n: fn(usize, i32) -> String,
     pub attribution: &'static str,
     pub attribution_hint: &'static str,
+    pub shared_by: &'static str,
+    pub shared_by_hint: &'static str,
+    pub delivered_at: &'static str,
+    pub delivered_at_hint: fn(&str) -> String,
     pub note: &'static str,
     pub record_only: &'static str,
     pub proxy_details: &'static str,
@@ -78,6 +82,8 @@ pub struct Messages {
     pub round3: &'static str,
     pub lm3_range: fn(&str, &str) -> String,
     pub local_share: fn(&str) -> String,
+    pub bidder_outside: fn(&str) -> String,
+    pub priority_spend: fn(&str) -> String,
     pub score_heading: &'static str,
     pub score_line: fn(&str, &str, &str) -> String,
     pub weighting_explained: fn(&str) -> String,
@@ -129,8 +135,18 @@ pub static EN: Messages = Messages {
     each_year: "This quantity is for each year of the contract",
     year_by_year: "Enter year by year",
     year_n: |n, year| format!("Year {n} ({year})"),
-    attribution: "Share owed to others (%)",
-    attribution_hint: "If others share the credit, for example a careers fair run with two other contractors, enter their share.",
+    attribution: "Further share owed to partners (%)",
+    attribution_hint: "Only if others share the credit for this commitment. It is taken off after the council's own adjustments, never instead of them.",
+    shared_by: "Number of projects sharing it",
+    shared_by_hint: "Or, for an initiative run across several projects, how many share it, this one included: a careers fair run across three projects is 3, and a third of its value counts here.",
+    delivered_at: "Postcode where it is delivered",
+    delivered_at_hint: |area| {
+        if area.trim().is_empty() {
+            "This measure counts only when delivered in the local area.".into()
+        } else {
+            format!("This measure counts only when delivered in {area}.")
+        }
+    },
     note: "Note (optional)",
     record_only: "Record only: counted, but no open value is available for it.",
     proxy_details: "How this is valued",
@@ -189,6 +205,16 @@ pub static EN: Messages = Messages {
         format!("Between {low} and {high} under low and high re-spend assumptions.")
     },
     local_share: |p| format!("{p}% of your spend counts as local."),
+    bidder_outside: |pence| {
+        format!(
+            "Your postcode is outside the local area, so only what you spend locally reaches it: {pence} of each £1 of the contract."
+        )
+    },
+    priority_spend: |amount| {
+        format!(
+            "{amount} is spent in the council's priority areas outside the local area. It is shown here, not counted in LM3."
+        )
+    },
     score_heading: "Indicative tender score",
     score_line: |score, points, weighting| {
         format!(

@@ -54,6 +54,10 @@ pub enum CommitmentField {
     Year(usize, String),
     /// Attribution.
     Attribution(String),
+    /// The number of projects sharing it.
+    SharedBy(String),
+    /// Where it is delivered.
+    Postcode(String),
     /// Note.
     Note(String),
 }
@@ -144,6 +148,8 @@ impl Reducible for State {
                         }
                     }
                     CommitmentField::Attribution(v) => c.attribution = v,
+                    CommitmentField::SharedBy(v) => c.shared_by = v,
+                    CommitmentField::Postcode(v) => c.postcode = v,
                     CommitmentField::Note(v) => c.note = v,
                 }
             }

@@ -68,6 +68,7 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
         None,
         "en",
         "t1",
+        None,
     );
     yew::scheduler::flush().await;
     let heading = root
@@ -123,6 +124,7 @@ async fn typing_updates_results_after_a_pause() {
         None,
         "en",
         "t2",
+        None,
     );
     yew::scheduler::flush().await;
     type_into(&root, "contract-value", "1000000");
@@ -168,6 +170,7 @@ async fn a_broken_config_lists_its_problems() {
         None,
         "en",
         "t3",
+        None,
     );
     yew::scheduler::flush().await;
     let text = root

@@ -95,6 +95,9 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
         }
     };
     let aid = ids::attribution(id);
+    let sid = ids::shared_by(id);
+    let pid = ids::delivered_at(id);
+    let area = ctx.setup.config.local_area.name.clone();
     html! {
         <div class="measure" id={format!("measure-{id}")}>
             if p.entry.by_year {
@@ -104,7 +107,11 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
             { years }
             <Checkbox id={format!("m-{id}-by-year")} label={m.year_by_year} checked={p.entry.by_year} onchange={toggle(CommitmentField::ByYear)} />
             if p.entry.is_used() {
+                if measure.local_only {
+                    <TextField id={pid.clone()} label={m.delivered_at} hint={(m.delivered_at_hint)(&area)} value={p.entry.postcode.clone()} error={error_for(&p.errors, &pid)} oninput={send(CommitmentField::Postcode)} width="width-10" />
+                }
                 <TextField id={aid.clone()} label={m.attribution} hint={m.attribution_hint} value={p.entry.attribution.clone()} error={error_for(&p.errors, &aid)} oninput={send(CommitmentField::Attribution)} inputmode="decimal" width="width-4" />
+                <TextField id={sid.clone()} label={m.shared_by} hint={m.shared_by_hint} value={p.entry.shared_by.clone()} error={error_for(&p.errors, &sid)} oninput={send(CommitmentField::SharedBy)} inputmode="numeric" width="width-4" />
                 <TextField id={format!("m-{id}-note")} label={m.note} value={p.entry.note.clone()} oninput={send(CommitmentField::Note)} />
             }
             { value_details }

@@ -8,7 +8,7 @@ use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::calc::{self, Outcome};
+use crate::calc::Outcome;
 use crate::context::Ctx;
 use crate::form::{self, Form};
 use crate::state::{Action, Notice, State};
@@ -75,18 +75,24 @@ pub fn Tools(p: &ToolsProps) -> Html {
             ctx.clone(),
         );
         Callback::from(move |_| {
-            let report = shown
-                .as_ref()
-                .and_then(|s| calc::report(s, &ctx.setup, ctx.outcodes.as_deref(), ctx.today));
-            if let Some(r) = &report {
-                if let Err(e) = browser::download(
-                    &browser::file_name(&bidder, "csv"),
-                    "text/csv",
-                    &socval_core::csv::report_csv(r),
-                ) {
+            // The CSV comes from the lazily loaded report module.
+            let Some(promise) = shown.as_ref().and_then(|s| ctx.lazy("csv", &s.proposal)) else {
+                return;
+            };
+            let (bidder, d) = (bidder.clone(), d.clone());
+            yew::platform::spawn_local(async move {
+                let outcome = wasm_bindgen_futures::JsFuture::from(promise)
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .ok_or_else(|| "the results could not be made into a CSV file".to_string())
+                    .and_then(|csv| {
+                        browser::download(&browser::file_name(&bidder, "csv"), "text/csv", &csv)
+                    });
+                if let Err(e) = outcome {
                     d.dispatch(problem(e));
                 }
-            }
+            });
         })
     };
     let import = {

@@ -2,14 +2,15 @@
 //! a few milliseconds even with the CPU slowed 4× (see the benchmark), so
 //! results follow typing without a debounce; the timeout only lets a burst
 //! of changes in one task (a pasted form, an import) coalesce into one run.
-//! The full report for the `socval-result` event is made in a task after
-//! that, once the panel shows the new figures.
+//! The full report for the `socval-result` event is made after that, once
+//! the panel shows the new figures, by the lazily loaded report module (the
+//! first module has no report code: see `crates/socval-report`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use socval_core::Report;
+use socval_core::Proposal;
 use yew::prelude::*;
 
 use crate::browser;
@@ -36,7 +37,8 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
     let outcome = use_state_eq(Outcome::default);
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let announcing: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let announced: Rc<RefCell<Option<Report>>> = use_mut_ref(|| None);
+    let announced: Rc<RefCell<Option<Proposal>>> = use_mut_ref(|| None);
+    let asked: Rc<RefCell<u64>> = use_mut_ref(|| 0);
     {
         let (outcome, ctx, pending) = (outcome.clone(), ctx.clone(), pending.clone());
         let (announcing, announced) = (announcing.clone(), announced.clone());
@@ -56,16 +58,10 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
                 );
                 browser::measure("socval:recalculate", "socval:calc-start");
                 if let (Some(shown), false) = (next.shown.clone(), next.stale) {
-                    let (ctx, announced) = (ctx.clone(), announced.clone());
+                    let (ctx, announced, asked) = (ctx.clone(), announced.clone(), asked.clone());
                     // Replacing it cancels an announcement not yet made.
                     *announcing.borrow_mut() = Some(Timeout::new(0, move || {
-                        let report =
-                            calc::report(&shown, &ctx.setup, ctx.outcodes.as_deref(), ctx.today);
-                        let mut last = announced.borrow_mut();
-                        if let (Some(r), true) = (&report, *last != report) {
-                            browser::announce_result(&ctx.host, r);
-                            *last = report;
-                        }
+                        announce(&ctx, &announced, &asked, shown.proposal.clone());
                     }));
                 }
                 outcome.set(next);
@@ -73,4 +69,34 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
         });
     }
     (*outcome).clone()
+}
+
+/// Dispatches `socval-result` with the full report of `proposal`, unless it
+/// is the one last announced. The report comes from the lazy module; a reply
+/// that arrives after a newer request was made is dropped, so events always
+/// follow the form's order.
+fn announce(
+    ctx: &Ctx,
+    announced: &Rc<RefCell<Option<Proposal>>>,
+    asked: &Rc<RefCell<u64>>,
+    proposal: Proposal,
+) {
+    if announced.borrow().as_ref() == Some(&proposal) {
+        return;
+    }
+    let Some(promise) = ctx.lazy("report", &proposal) else {
+        return;
+    };
+    let n = *asked.borrow() + 1;
+    *asked.borrow_mut() = n;
+    let (host, announced, asked) = (ctx.host.clone(), announced.clone(), asked.clone());
+    yew::platform::spawn_local(async move {
+        let Ok(report) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            return;
+        };
+        if *asked.borrow() == n {
+            browser::announce_result(&host, &report);
+            *announced.borrow_mut() = Some(proposal);
+        }
+    });
 }

@@ -1,0 +1,84 @@
+//! # The widget's lazy module
+//!
+//! What the calculator does not need to draw the form and its live figures:
+//! the full report behind the `socval-result` event (every figure with its
+//! working and sources, as the CLI and the JS API give it) and the results
+//! CSV. The widget's first module evaluates the figures only; the loader
+//! fetches this one after the first render, so its weight is never paid
+//! before the form shows.
+//!
+//! It is built from the same core as the widget and the CLI, so the report
+//! matches them to the penny (the browser tests compare it with `socval
+//! calc`).
+
+use serde::Serialize;
+use socval_core::{CivilDate, CouncilConfig, Env, OutcodeTable, Proposal, Setup};
+use wasm_bindgen::prelude::*;
+
+/// One council's setup, read once, for any number of reports.
+#[wasm_bindgen]
+pub struct Reporter {
+    setup: Setup,
+    outcodes: Option<OutcodeTable>,
+}
+
+fn error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+#[wasm_bindgen]
+impl Reporter {
+    /// Reads the council's configuration (an object, as `JSON.parse` gives
+    /// it) and the outward-code CSV when the council's local area needs it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue, outcodes: Option<String>) -> Result<Reporter, JsValue> {
+        let config: CouncilConfig =
+            serde_wasm_bindgen::from_value(config).map_err(|e| error(&e.to_string()))?;
+        let setup = socval_core::prepare(config).map_err(|e| error(&e.to_string()))?;
+        let outcodes = outcodes
+            .map(|csv| OutcodeTable::parse(&csv))
+            .transpose()
+            .map_err(|e| error(&e.to_string()))?;
+        Ok(Reporter { setup, outcodes })
+    }
+
+    /// The full report for a proposal (an object), calculated on `today`
+    /// (`YYYY-MM-DD`, the widget's own date, so both modules agree).
+    pub fn report(&self, proposal: JsValue, today: &str) -> Result<JsValue, JsValue> {
+        let report = self.calculate(proposal, today)?;
+        report
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| error(&e.to_string()))
+    }
+
+    /// The results as CSV text.
+    pub fn csv(&self, proposal: JsValue, today: &str) -> Result<String, JsValue> {
+        Ok(socval_core::csv::report_csv(
+            &self.calculate(proposal, today)?,
+        ))
+    }
+}
+
+impl Reporter {
+    fn calculate(&self, proposal: JsValue, today: &str) -> Result<socval_core::Report, JsValue> {
+        let proposal: Proposal =
+            serde_wasm_bindgen::from_value(proposal).map_err(|e| error(&e.to_string()))?;
+        let today = date(today).ok_or_else(|| error("today must be YYYY-MM-DD"))?;
+        let env = Env {
+            today,
+            outcodes: self.outcodes.as_ref(),
+        };
+        socval_core::calculate(&self.setup, &proposal, &env).map_err(|e| error(&e.to_string()))
+    }
+}
+
+/// `YYYY-MM-DD` as a date.
+fn date(text: &str) -> Option<CivilDate> {
+    let mut parts = text.split('-');
+    let date = CivilDate {
+        year: parts.next()?.parse().ok()?,
+        month: parts.next()?.parse().ok()?,
+        day: parts.next()?.parse().ok()?,
+    };
+    parts.next().is_none().then_some(date)
+}
