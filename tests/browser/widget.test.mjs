@@ -75,8 +75,9 @@ describe('the embedded widget', () => {
     await field(page, 'staff-0-label').fill('Site team');
     await field(page, 'staff-0-postcode').fill('EX4 4QJ');
     await field(page, 'staff-0-amount').fill('600000');
-    // 120 t × £268.97 + 400 h × £12.71 = £32,276.40 + £5,084.00 = £37,360.40
-    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£37,360.40' }).waitFor();
+    // Carbon: £268.97 in 2022 prices × 107.4922 ÷ 93.1910 (GDP deflators) = £310.246451 in 2026 prices.
+    // 120 t × £310.246451 + 400 h × £12.71 = £37,229.57 + £5,084.00 = £42,313.57
+    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£42,313.57' }).waitFor();
     assert.equal(await figure(page, 'ratio'), '1.87%');
     // R2 = £600,000 local wages; R3 = 45.4% of it = £272,400; LM3 = (2,000,000 + 600,000 + 272,400) / 2,000,000
     assert.equal(await figure(page, 'lm3'), '1.4362');
@@ -314,10 +315,10 @@ describe('the embedded widget', () => {
     while ((await active()) !== 'm-environment-carbon-quantity' && guard++ < 20) await page.keyboard.press('Tab');
     assert.equal(await active(), 'm-environment-carbon-quantity');
     await page.keyboard.type('10');
-    // 10 t × £268.97 = £2,689.70
-    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£2,689.70' }).waitFor();
+    // 10 t × £310.246451 (£268.97 in 2022 prices, in 2026 prices) = £3,102.46
+    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£3,102.46' }).waitFor();
     // Announced politely once typing pauses (the live region waits a second).
-    await page.locator('social-value-calculator').locator('[aria-live="polite"][role="status"]', { hasText: 'Social value £2,689.70' }).waitFor({ timeout: 5000 });
+    await page.locator('social-value-calculator').locator('[aria-live="polite"][role="status"]', { hasText: 'Social value £3,102.46' }).waitFor({ timeout: 5000 });
     await context.close();
   });
 });

@@ -51,6 +51,9 @@ cases!(
     "exact-thresholds",
     "lasting-output-refused",
     "too-large",
+    "double-counting-larger",
+    "double-counting-reject",
+    "wellbeing-price-year",
 );
 
 /// The Exampleshire council, checked, and the outward-code table: where most
@@ -169,6 +172,7 @@ pub fn figures_of(r: &Report) -> Figures {
             weighted_points: r.score.weighted_points,
             band: r.score.band.as_ref().map(|_| 0),
         },
+        recorded: r.recorded.clone(),
         warnings: r.warnings.clone(),
     }
 }

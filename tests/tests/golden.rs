@@ -99,6 +99,17 @@ fn worked_example_figures() {
             "commitments[2].quantity"
         ]
     );
+    let r = get("double-counting-larger");
+    assert_eq!(r["totals"]["adjusted"], 15_000.0);
+    assert_eq!(r["recorded"][0]["reason"]["counted"], 1);
+    assert_eq!(r["recorded"][1]["reason"]["counted"], 3);
+    let r = get("double-counting-reject");
+    assert_eq!(r["errors"][0]["path"], "commitments[1].measure");
+    assert_eq!(r["errors"][1]["path"], "commitments[3].measure");
+    let r = get("wellbeing-price-year");
+    assert_eq!(r["sources"][0]["value_in_price_year"], 16_607.622_828);
+    assert_eq!(r["measures"][0]["totals"]["present_value"], 98_180.39);
+    assert_eq!(r["totals"]["present_value"], 101_865.9);
     let r = get("validation-errors");
     assert!(r["errors"].as_array().is_some_and(|e| e.len() >= 6), "{r}");
 }
@@ -118,7 +129,7 @@ fn results_csv_adds_up_to_the_report() {
     )
     .unwrap();
     let csv = socval_core::csv::report_csv(&report);
-    assert!(csv.starts_with("section,item,gross,adjusted,present_value,detail\nsummary,Exampleshire County Council,42360.40,42360.40,40586.40,"), "{csv}");
+    assert!(csv.starts_with("section,item,gross,adjusted,present_value,detail\nsummary,Exampleshire County Council,47313.57,47313.57,45319.07,"), "{csv}");
     assert_eq!(
         csv.lines().filter(|l| l.starts_with("commitment,")).count(),
         6

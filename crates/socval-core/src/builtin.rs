@@ -45,6 +45,7 @@ fn measure(id: &str, theme: &str, title: &str, unit: Unit, help: &str) -> Measur
         help: help.into(),
         unit,
         kind: crate::framework::Kind::Output,
+        discount: crate::discounting::Rate::Standard,
         proxy: None,
         local_only: false,
         excludes: Vec::new(),
@@ -75,7 +76,7 @@ fn wellby() -> Proxy {
             url: "https://www.gov.uk/government/publications/green-book-supplementary-guidance-wellbeing".into(),
             price_year: 2019,
             licence: OGL.into(),
-            note: "Central value £13,000 per WELLBY in 2019 prices (range £10,000 to £16,000). Not uprated.".into(),
+            note: "Central value £13,000 per WELLBY in 2019 prices (range £10,000 to £16,000). Converted to the framework's price year with the GDP deflator; the guidance (Annex 2) also grows it with real GDP per head (elasticity 1.3), which is not applied, so the value is understated slightly. Discounted at the Green Book health rate, 1.5% (guidance, Annex 2).".into(),
         },
     }
 }
@@ -89,7 +90,7 @@ fn carbon() -> Proxy {
             url: "https://www.gov.uk/government/publications/valuation-of-energy-use-and-greenhouse-gas-emissions-for-appraisal".into(),
             price_year: 2022,
             licence: OGL.into(),
-            note: "£268.97 per tCO2e (central, 2024, 2022 prices; high series £403.45). The series rises each year (2030 central £294.50); the 2024 value is used for every year, which understates later savings. Figures as bundled in the CRAN package greenbook 0.1.0; check against the DESNZ workbook when updating.".into(),
+            note: "£268.97 per tCO2e (central, 2024, 2022 prices; high series £403.45). The series rises each year (2030 central £294.50); the 2024 value is used for every year, which understates later savings. Converted from 2022 prices to the framework's price year with the GDP deflator. Figures as bundled in the CRAN package greenbook 0.1.0; check against the DESNZ workbook when updating.".into(),
         },
     }
 }
@@ -212,6 +213,7 @@ pub fn socval_open() -> Framework {
         },
         Measure {
             proxy: Some(wellby()),
+            discount: crate::discounting::Rate::Health,
             ..measure(
                 "community-wellbeing",
                 "community",

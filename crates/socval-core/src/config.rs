@@ -41,6 +41,10 @@ pub struct CouncilConfig {
     pub target_ratio_percent: Option<Decimal>,
     /// How the indicative tender score is worked out.
     pub scoring: ScoringSettings,
+    /// What happens when a proposal claims both measures of a pair the
+    /// framework excludes from double counting (see [`crate::double_counting`]).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub double_counting: crate::double_counting::Policy,
     /// Whether SROI adjustments apply.
     #[serde(default)]
     pub adjustments: AdjustmentSettings,

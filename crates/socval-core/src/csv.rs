@@ -87,12 +87,20 @@ pub fn report_csv(r: &Report) -> String {
         row("warning", &w.path, None, &w.message);
     }
     for src in &r.sources {
+        let converted = if src.value_in_price_year == src.value {
+            String::new()
+        } else {
+            format!(
+                "; £{} in {} prices",
+                src.value_in_price_year, r.framework.price_year
+            )
+        };
         row(
             "source",
             &src.title,
             None,
             &format!(
-                "£{} per {}: {}, {} ({} prices, {})",
+                "£{} per {}: {}, {} ({} prices, {}){converted}",
                 src.value,
                 src.unit.label(true),
                 src.provenance.title,

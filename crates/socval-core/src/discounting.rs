@@ -15,6 +15,22 @@
 //! (`start_of_year`); many SROI reports discount the first year by a full year
 //! (`end_of_year`). The base year is the contract's start year unless the
 //! council asks for "today", which the caller supplies.
+//!
+//! **Health and wellbeing.** Effects on health, life and wellbeing are
+//! discounted at 1.5% rather than the standard rate, because the "wealth
+//! effect" part of the rate does not apply to them: HM Treasury, *Wellbeing
+//! guidance for appraisal: supplementary Green Book guidance* (July 2021),
+//! Annex 2 ("price year and discounting") and Table 3: "changes in wellbeing
+//! which occur in future years should be discounted using the Green Book
+//! 'health' discount rate which starts at 1.5% (years 0-30)"; the Green
+//! Book (2026), paragraph 6.58: health and life effects "should be discounted
+//! at a lower rate of 1.5% … The health discount rate applies in every year
+//! of the appraisal". Socval applies 1.5% in every year to measures a
+//! framework marks `"discount": "health"` under the Green Book schedule (the
+//! 2022 edition's decline after year 30 was not found in a primary source,
+//! and no contract here reaches year 30 unless it starts decades after the
+//! base year). Under a council's own flat rate, that rate applies to every
+//! measure: the council chose one rate.
 
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +126,22 @@ fn green_book_rate(s: usize) -> i128 {
     percent_micros / 100
 }
 
+/// Which discount rate a measure's value takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Rate {
+    /// The council's schedule (the Green Book's 3.5% by default).
+    #[default]
+    Standard,
+    /// Health, life and wellbeing effects: 1.5% a year under the Green Book
+    /// schedule (see the module notes).
+    Health,
+}
+
+/// The Green Book health rate, 1.5%, in millionths of one.
+const HEALTH_RATE: i128 = 15_000;
+
 /// Discount factors for years 0..=horizon at [`FACTOR_SCALE`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Factors {
@@ -147,12 +179,50 @@ impl Factors {
         Factors::new(settings, 0, MAX_YEARS)
     }
 
+    /// The factors for health and wellbeing measures: the health rate under
+    /// the Green Book schedule, the council's own under a flat one.
+    pub fn health_table(settings: &DiscountSettings) -> Factors {
+        match settings.schedule {
+            Schedule::Flat => Factors::table(settings),
+            Schedule::GreenBook => Factors::new(
+                &DiscountSettings {
+                    schedule: Schedule::Flat,
+                    rate_percent: Decimal::from_micros(
+                        i64::try_from(HEALTH_RATE * 100).unwrap_or(1_500_000),
+                    ),
+                    ..settings.clone()
+                },
+                0,
+                MAX_YEARS,
+            ),
+        }
+    }
+
     /// These factors for a contract whose year 0 is `offset` years after the
     /// first year of the table.
     pub fn shifted(&self, offset: usize) -> Shifted<'_> {
         Shifted {
             factors: self,
             offset: self.offset.saturating_add(offset),
+        }
+    }
+}
+
+/// The standard and the health factors of one contract.
+#[derive(Clone, Copy, Debug)]
+pub struct Discounts<'a> {
+    /// For most measures.
+    pub standard: Shifted<'a>,
+    /// For health and wellbeing measures.
+    pub health: Shifted<'a>,
+}
+
+impl Discounts<'_> {
+    /// The factors a measure's value takes.
+    pub fn of(&self, rate: Rate) -> &Shifted<'_> {
+        match rate {
+            Rate::Standard => &self.standard,
+            Rate::Health => &self.health,
         }
     }
 }
@@ -213,6 +283,23 @@ mod tests {
         let f = Factors::new(&DiscountSettings::default(), 0, 32);
         let ratio = div_round(f.shifted(0).factor(30) * 1_000_000, f.shifted(0).factor(31));
         assert_eq!(ratio, 1_030_000);
+    }
+
+    #[test]
+    fn health_effects_take_one_and_a_half_percent() {
+        let f = Factors::health_table(&DiscountSettings::default());
+        // £1,000 a year on: 1000 / 1.015 = £985.22; in year 40 still 1.5%.
+        let pv = f.shifted(0).present_value(1000 * 1_000_000, 1);
+        assert_eq!(div_round(pv, 10_000), 98_522);
+        let ratio = div_round(f.shifted(0).factor(39) * 1_000_000, f.shifted(0).factor(40));
+        assert_eq!(ratio, 1_015_000);
+        // A council's own flat rate applies to every measure.
+        let flat = DiscountSettings {
+            schedule: Schedule::Flat,
+            rate_percent: Decimal::ZERO,
+            ..DiscountSettings::default()
+        };
+        assert_eq!(Factors::health_table(&flat), Factors::table(&flat));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fixed::{Decimal, Money};
 use crate::issues::Issue;
+use crate::recorded::Recorded;
 use crate::report::{RatioReport, Sensitivity, Totals};
 
 /// The figures for one proposal (each as in [`crate::Report`]).
@@ -23,6 +24,8 @@ pub struct Figures {
     pub lm3: Lm3Figures,
     /// The indicative tender score.
     pub score: ScoreFigures,
+    /// Commitments that add nothing to the totals, and why.
+    pub recorded: Vec<Recorded>,
     /// Warnings: the result stands, but look at these.
     pub warnings: Vec<Issue>,
 }

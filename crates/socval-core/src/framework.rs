@@ -72,6 +72,10 @@ pub struct Measure {
     /// outcome may have a duration or drop-off.
     #[serde(default, skip_serializing_if = "is_output")]
     pub kind: Kind,
+    /// The discount rate its value takes: `health` for health, life and
+    /// wellbeing effects (see [`crate::discounting`]).
+    #[serde(default, skip_serializing_if = "is_standard")]
+    pub discount: crate::discounting::Rate,
     /// The value of one unit, or none for a record-only measure.
     #[serde(default)]
     pub proxy: Option<Proxy>,
@@ -84,6 +88,10 @@ pub struct Measure {
     /// Default SROI adjustments for this measure.
     #[serde(default)]
     pub adjustments: Adjustments,
+}
+
+fn is_standard(r: &crate::discounting::Rate) -> bool {
+    *r == crate::discounting::Rate::Standard
 }
 
 fn is_output(k: &Kind) -> bool {

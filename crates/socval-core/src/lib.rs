@@ -23,7 +23,9 @@ pub mod adjustments;
 pub mod builtin;
 pub mod config;
 pub mod csv;
+pub mod deflators;
 pub mod discounting;
+pub mod double_counting;
 pub mod figures;
 pub mod fixed;
 pub mod framework;
@@ -35,6 +37,7 @@ pub mod local_area;
 pub mod outcodes;
 pub mod postcode;
 pub mod proposal;
+pub mod recorded;
 pub mod report;
 pub mod scoring;
 pub mod setup;
@@ -116,7 +119,9 @@ pub fn calculate(
     let cfg = &setup.config;
     let fw = &setup.framework;
     let contract = &proposal.contract;
-    let discounting = discount_text(&cfg.discounting, base_year(setup, proposal, env));
+    let base = base_year(setup, proposal, env);
+    let discounting = discount_text(&cfg.discounting, base, discounting::Rate::Standard);
+    let health_text = discount_text(&cfg.discounting, base, discounting::Rate::Health);
     let mut measures = Vec::with_capacity(checked.commitments.len());
     let mut lines = Vec::with_capacity(proposal.spend.staff.len() + proposal.spend.suppliers.len());
     let figures = run(
@@ -131,7 +136,11 @@ pub fn calculate(
                 years,
                 disc,
                 contract.start_year,
-                &discounting,
+                fw.price_year,
+                match c.measure.discount {
+                    discounting::Rate::Standard => &discounting,
+                    discounting::Rate::Health => &health_text,
+                },
             ));
         },
         |line| lines.push(line.report(setup)),
@@ -170,6 +179,7 @@ pub fn calculate(
         themes,
         measures,
         lm3: lm3::report(&figures.lm3, lines),
+        recorded: figures.recorded,
         warnings: figures.warnings,
         sources,
         discounting,
@@ -189,6 +199,7 @@ pub fn sources(setup: &Setup, proposal: &Proposal) -> Vec<SourceUse> {
                 measure: m.id.clone(),
                 title: m.title.clone(),
                 value: p.value,
+                value_in_price_year: setup.value(i).unwrap_or(p.value),
                 unit: m.unit,
                 provenance: p.source.clone(),
             })
@@ -245,7 +256,7 @@ fn run(
     setup: &Setup,
     proposal: &Proposal,
     env: &Env<'_>,
-    checked: validation::Checked<'_>,
+    mut checked: validation::Checked<'_>,
     mut each_commitment: impl FnMut(
         &validation::CheckedCommitment<'_>,
         &[D],
@@ -262,14 +273,35 @@ fn run(
             .saturating_sub(base_year(setup, proposal, env)),
     )
     .unwrap_or(0);
-    let disc = setup.factors.shifted(offset);
+    let disc = discounting::Discounts {
+        standard: setup.factors.shifted(offset),
+        health: setup.health_factors.shifted(offset),
+    };
+    if setup.config.double_counting == double_counting::Policy::CountLarger {
+        double_counting::resolve(setup, &mut checked, &disc);
+    }
 
     let mut totals = Totals::default();
     let mut themes = vec![ThemeFigures::default(); setup.framework.themes.len()];
     let mut years = social_value::Years::default();
+    let mut recorded = Vec::new();
     for c in &checked.commitments {
+        let no_value = c
+            .measure
+            .proxy
+            .is_none()
+            .then_some(recorded::Reason::NoOpenValue);
+        if let Some(reason) = c.excluded.or(no_value) {
+            recorded.push(recorded::Recorded {
+                commitment: c.index,
+                measure: c.measure.id.clone(),
+                quantity: c.total,
+                reason,
+            });
+        }
         let per_year = checked.per_year(c);
-        years.value(c, per_year, &disc);
+        let disc = disc.of(c.measure.discount);
+        years.value(c, per_year, disc);
         let t = years.totals();
         add(&mut totals, &t)?;
         if let Some(theme) = setup
@@ -279,7 +311,7 @@ fn run(
             add(&mut theme.totals, &t)?;
             theme.commitments += 1;
         }
-        each_commitment(c, per_year, &years, &disc);
+        each_commitment(c, per_year, &years, disc);
     }
     let basis = cfg.scoring.basis;
     let ratio = scoring::ratio(basis, &totals, contract.value, cfg.target_ratio_percent);
@@ -311,6 +343,7 @@ fn run(
         themes,
         lm3,
         score,
+        recorded,
         warnings,
     })
 }
@@ -335,12 +368,19 @@ fn add(into: &mut Totals, t: &Totals) -> Result<(), ProposalError> {
     Ok(())
 }
 
-fn discount_text(d: &discounting::DiscountSettings, base_year: i32) -> String {
-    let rate = match d.schedule {
-        Schedule::GreenBook => {
+fn discount_text(
+    d: &discounting::DiscountSettings,
+    base_year: i32,
+    kind: discounting::Rate,
+) -> String {
+    let rate = match (d.schedule, kind) {
+        (Schedule::GreenBook, discounting::Rate::Standard) => {
             "Green Book rates (3.5% a year to year 30, then declining)".to_string()
         }
-        Schedule::Flat => format!("{}% a year", d.rate_percent),
+        (Schedule::GreenBook, discounting::Rate::Health) => {
+            "the Green Book health rate for health and wellbeing effects (1.5% a year)".to_string()
+        }
+        (Schedule::Flat, _) => format!("{}% a year", d.rate_percent),
     };
     let convention = match d.convention {
         Convention::StartOfYear => "value in the base year undiscounted",

@@ -42,6 +42,9 @@ pub struct Report {
     pub score: ScoreReport,
     /// Warnings: the result stands, but look at these.
     pub warnings: Vec<Issue>,
+    /// Commitments recorded without a value, and why (the supplier can still
+    /// use them in the written answer).
+    pub recorded: Vec<crate::recorded::Recorded>,
     /// Every proxy value used, with its provenance.
     pub sources: Vec<SourceUse>,
     /// How the discounting was done.
@@ -247,8 +250,11 @@ pub struct SourceUse {
     pub measure: String,
     /// Measure title.
     pub title: String,
-    /// Pounds per unit.
+    /// Pounds per unit, in the source's price year.
     pub value: Decimal,
+    /// Pounds per unit in the framework's price year, as used (converted
+    /// with the GDP deflator where the years differ).
+    pub value_in_price_year: Decimal,
     /// Unit.
     pub unit: Unit,
     /// Where it comes from.

@@ -32,6 +32,10 @@ pub struct Setup {
     conflicts: Vec<Conflicts>,
     /// Discount factors for every year, from the council's settings.
     pub(crate) factors: Factors,
+    /// The same for health and wellbeing measures.
+    pub(crate) health_factors: Factors,
+    /// Each offered measure's value in the framework's price year.
+    values: Vec<Option<Decimal>>,
 }
 
 /// The double-counting exclusions of one measure, as indices of offered measures.
@@ -51,8 +55,14 @@ impl Setup {
             .and_then(|&i| self.framework.measures.get(i))
     }
 
+    /// The value of one unit of offered measure `measure`, in the framework's
+    /// price year (see [`crate::deflators`]); none for a record-only measure.
+    pub fn value(&self, measure: usize) -> Option<Decimal> {
+        self.values.get(measure).copied().flatten()
+    }
+
     /// The index of the offered measure with this id.
-    pub(crate) fn measure_index(&self, id: &str) -> Option<usize> {
+    pub fn measure_index(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
     }
 
@@ -222,6 +232,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     check_rates(&mut c, "lm3.staff_respend", &config.lm3.staff_respend);
     check_rates(&mut c, "lm3.supplier_respend", &config.lm3.supplier_respend);
 
+    let values = uprated_values(&mut c, &framework);
     if !c.issues.is_empty() {
         return Err(ConfigError { issues: c.issues });
     }
@@ -258,6 +269,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         })
         .collect();
     let factors = Factors::table(&config.discounting);
+    let health_factors = Factors::health_table(&config.discounting);
     Ok(Setup {
         config,
         framework,
@@ -266,6 +278,8 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         theme_of,
         conflicts,
         factors,
+        health_factors,
+        values,
     })
 }
 
@@ -306,6 +320,8 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
             IssueCode::OutOfRange,
             "must be a year from 1990 to 2200",
         );
+    } else {
+        deflated(c, &format!("{path}.price_year"), f.price_year);
     }
     let mut themes = BTreeSet::new();
     for (i, t) in f.themes.iter().enumerate() {
@@ -407,6 +423,44 @@ fn check_proxy(c: &mut Collector, path: &str, p: &Proxy) {
             format!("{path}.source.price_year"),
             IssueCode::OutOfRange,
             "must be a year from 1990 to 2200",
+        );
+    } else {
+        deflated(c, &format!("{path}.source.price_year"), s.price_year);
+    }
+}
+
+/// Each offered measure's value in the framework's price year. A value the
+/// conversion cannot hold is an error, never a silent record-only measure.
+fn uprated_values(c: &mut Collector, framework: &Framework) -> Vec<Option<Decimal>> {
+    let to = framework.price_year;
+    let known = |y| crate::deflators::index(y).is_some();
+    framework
+        .measures
+        .iter()
+        .map(|m| {
+            let p = m.proxy.as_ref()?;
+            let v = crate::deflators::convert(p.value, p.source.price_year, to);
+            if v.is_none() && known(p.source.price_year) && known(to) {
+                c.push(
+                    format!("measures.{}.proxy.value", m.id),
+                    IssueCode::TooLarge,
+                    "is too large once converted to the framework's price year",
+                );
+            }
+            v
+        })
+        .collect()
+}
+
+/// Every value is converted to the framework's price year with the GDP
+/// deflator, so each price year must be one the series covers.
+fn deflated(c: &mut Collector, path: &str, year: u16) {
+    if crate::deflators::index(year).is_none() {
+        let (first, last) = crate::deflators::range();
+        c.push(
+            path,
+            IssueCode::OutOfRange,
+            format!("has no GDP deflator: Socval's series ({}) covers {first} to {last}, and every value is converted to the framework's price year with it", crate::deflators::RELEASE),
         );
     }
 }

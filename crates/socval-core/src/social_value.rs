@@ -14,6 +14,7 @@
 
 use crate::discounting::Shifted;
 use crate::fixed::{Decimal, Money, SCALE, div_round};
+use crate::recorded::Reason;
 use crate::report::{MeasureLine, Totals, YearLine};
 use crate::validation::CheckedCommitment;
 
@@ -36,13 +37,13 @@ impl Years {
         disc: &Shifted<'_>,
     ) {
         let adj = c.adjustments;
-        let proxy = c.measure.proxy.as_ref().map(|p| p.value);
+        let proxy = c.value;
         let horizon = per_year.len() + usize::from(adj.benefit_years.max(1)) - 1;
         for v in [&mut self.gross, &mut self.adjusted, &mut self.present_value] {
             v.clear();
             v.resize(horizon, 0);
         }
-        if let (Some(p), false) = (proxy, c.excluded) {
+        if let (Some(p), None) = (proxy, c.excluded) {
             for (y, q) in per_year.iter().enumerate() {
                 let g = div_round(
                     i128::from(q.micros()) * i128::from(p.micros()),
@@ -104,10 +105,11 @@ pub(crate) fn measure_line(
     values: &Years,
     disc: &Shifted<'_>,
     start_year: i32,
+    price_year: u16,
     discount_text: &str,
 ) -> MeasureLine {
     let m = c.measure;
-    let proxy = m.proxy.as_ref().map(|p| p.value);
+    let proxy = c.value;
     let mut gross = cumulative_pence(&values.gross);
     let mut adjusted = cumulative_pence(&values.adjusted);
     let mut pv = cumulative_pence(&values.present_value);
@@ -122,7 +124,28 @@ pub(crate) fn measure_line(
         })
         .collect();
     let totals = values.totals();
-    let working = working(c, per_year, proxy, &totals, &lines, discount_text);
+    let mut working = working(c, per_year, proxy, &totals, &lines, discount_text);
+    if let (Some(p), Some(v)) = (&m.proxy, proxy) {
+        if p.source.price_year != price_year {
+            let idx = |y| {
+                crate::deflators::index(y)
+                    .map_or_else(String::new, |i| Decimal::from_micros(i * 100).to_fixed(4))
+            };
+            working.insert(
+                1.min(working.len()),
+                format!(
+                    "Value: {} per {} in {} prices × {} ÷ {} ({}) = {} in {price_year} prices",
+                    Money::from_decimal(p.value),
+                    m.unit.label(true),
+                    p.source.price_year,
+                    idx(price_year),
+                    idx(p.source.price_year),
+                    crate::deflators::RELEASE,
+                    Money::from_decimal(v)
+                ),
+            );
+        }
+    }
     MeasureLine {
         commitment: c.index,
         measure: m.id.clone(),
@@ -132,7 +155,7 @@ pub(crate) fn measure_line(
         quantity: c.total,
         proxy,
         record_only: proxy.is_none(),
-        excluded: c.excluded,
+        excluded: c.excluded.is_some(),
         adjustments: c.adjustments,
         totals,
         years: lines,
@@ -171,8 +194,13 @@ fn working(
         out.push("Record only: the framework has no open proxy value for this measure, so it adds nothing to the totals.".into());
         return out;
     };
-    if c.excluded {
-        out.push("Left out of the totals: delivered outside the local area, and this measure counts only local delivery.".into());
+    if let Some(why) = c.excluded {
+        out.push(match why {
+            Reason::OutsideLocalArea => "Left out of the totals: delivered outside the local area, and this measure counts only local delivery.".into(),
+            Reason::NoDeliveryPlace => "Left out of the totals: this measure counts only local delivery, and no delivery postcode was given.".into(),
+            Reason::DoubleCounted { counted } => format!("Left out of the totals: the framework excludes double counting with commitments[{counted}], which is worth more and is counted instead."),
+            Reason::NoOpenValue => String::new(),
+        });
         return out;
     }
     let a = c.adjustments;

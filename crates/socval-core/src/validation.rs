@@ -12,6 +12,7 @@ use crate::local_area::{AreaError, Located, Place};
 use crate::outcodes::OutcodeTable;
 use crate::postcode::Postcode;
 use crate::proposal::{PROPOSAL_SCHEMA_VERSION, Proposal};
+use crate::recorded::Reason;
 use crate::setup::Setup;
 
 /// The National Living Wage from 1 April 2026, £12.71 an hour for workers
@@ -32,8 +33,12 @@ pub(crate) struct CheckedCommitment<'s> {
     pub(crate) first_year: usize,
     pub(crate) total: Decimal,
     pub(crate) adjustments: Resolved,
-    /// Delivered outside the local area for a local-only measure.
-    pub(crate) excluded: bool,
+    /// The value of one unit in the framework's price year; none for a
+    /// record-only measure.
+    pub(crate) value: Option<Decimal>,
+    /// Why it adds nothing though its measure has a value: delivered
+    /// outside the local area, no delivery place, or double counted.
+    pub(crate) excluded: Option<Reason>,
 }
 
 /// Where a postcode lies, as an index rather than a name: see [`Place`].
@@ -215,11 +220,11 @@ pub(crate) fn check<'s>(
                 continue;
             };
             sharing(&mut c, path, cm);
-            let mut excluded = false;
+            let mut excluded = None;
             if measure.local_only && cm.postcode.trim().is_empty() {
                 // Where it is delivered is unknown, so it cannot be shown to
                 // be local: recorded, not counted, until the place is given.
-                excluded = true;
+                excluded = Some(Reason::NoDeliveryPlace);
                 w.push(path.field("postcode"), IssueCode::Notice, format!("\"{}\" counts only delivery in {}: give the postcode where it is delivered to count it", measure.title, area_name(setup)));
             } else if !cm.postcode.trim().is_empty() {
                 match Postcode::parse(&cm.postcode) {
@@ -228,7 +233,7 @@ pub(crate) fn check<'s>(
                         if measure.local_only {
                             match place(setup, &pc, env.outcodes) {
                                 Ok(Placed::NotLocal) => {
-                                    excluded = true;
+                                    excluded = Some(Reason::OutsideLocalArea);
                                     w.push(path.field("postcode"), IssueCode::Notice, format!("{pc} is outside {}; \"{}\" counts only local delivery, so this commitment is left out of the totals", area_name(setup), measure.title));
                                 }
                                 Ok(_) => {}
@@ -258,11 +263,19 @@ pub(crate) fn check<'s>(
                 Resolved::NONE
             }
             .shared(cm.attribution_percent, cm.shared_by);
-            value_bound(&mut c, path, measure, total, adjustments.benefit_years);
+            value_bound(
+                &mut c,
+                path,
+                measure,
+                setup.value(measure_index),
+                total,
+                adjustments.benefit_years,
+            );
             commitments.push(CheckedCommitment {
                 index: i,
                 measure,
                 measure_index,
+                value: setup.value(measure_index),
                 first_year,
                 total,
                 adjustments,
@@ -270,7 +283,7 @@ pub(crate) fn check<'s>(
             });
         }
     }
-    double_counting(&mut w, setup, &commitments);
+    crate::double_counting::check(&mut c, &mut w, setup, &commitments);
     theme_coverage(&mut w, setup, &commitments);
 
     // Spend: staff and supplier lines are checked alike.
@@ -467,10 +480,17 @@ fn total_quantity(c: &mut Collector, path: Path<'_>, years: &[Decimal]) -> Optio
 
 /// Refuses a commitment whose gross value would be beyond what Socval counts,
 /// naming its quantity, rather than letting a total overflow.
-fn value_bound(c: &mut Collector, path: Path<'_>, m: &Measure, total: Decimal, lasting: u8) {
-    let Some(p) = &m.proxy else { return };
+fn value_bound(
+    c: &mut Collector,
+    path: Path<'_>,
+    m: &Measure,
+    value: Option<Decimal>,
+    total: Decimal,
+    lasting: u8,
+) {
+    let Some(value) = value else { return };
     let scale = i128::from(crate::fixed::SCALE);
-    let gross = i128::from(total.micros()) * i128::from(p.value.micros()) / scale
+    let gross = i128::from(total.micros()) * i128::from(value.micros()) / scale
         * i128::from(lasting.max(1));
     if gross > MAX_COMMITMENT_VALUE * scale {
         c.push(
@@ -478,7 +498,7 @@ fn value_bound(c: &mut Collector, path: Path<'_>, m: &Measure, total: Decimal, l
             IssueCode::TooLarge,
             format!(
                 "would be worth more than £1,000,000,000,000 at {} per {}; check the quantity",
-                Money::from_decimal(p.value),
+                Money::from_decimal(value),
                 m.unit.label(true)
             ),
         );
@@ -659,61 +679,6 @@ fn area_name(setup: &Setup) -> String {
         "the local area".into()
     } else {
         n.to_string()
-    }
-}
-
-fn double_counting(w: &mut Collector, setup: &Setup, cs: &[CheckedCommitment<'_>]) {
-    const NONE: usize = usize::MAX;
-    // The first commitment of each offered measure, by measure index.
-    let mut first = vec![NONE; setup.framework.measures.len()];
-    let title = |m: usize| {
-        setup
-            .framework
-            .measures
-            .get(m)
-            .map_or("", |x| x.title.as_str())
-    };
-    for c in cs {
-        match first.get_mut(c.measure_index) {
-            Some(slot) if *slot == NONE => *slot = c.index,
-            Some(j) => w.push(format!("commitments[{}].measure", c.index), IssueCode::DoubleCounting, format!("\"{}\" is also committed at commitments[{j}]; make sure the two do not count the same outcome", c.measure.title)),
-            None => {}
-        }
-    }
-    // Pairs the framework says must not both be claimed for the same outcome,
-    // in either direction: the lists come from the setup, so this stays
-    // linear in the number of commitments and allocates only to warn.
-    let first_of = |m: usize| first.get(m).copied().unwrap_or(NONE);
-    let mut warned: Vec<(usize, usize)> = Vec::new();
-    for b in cs {
-        let Some(conflicts) = setup.conflicts(b.measure_index) else {
-            continue;
-        };
-        let earlier = |x: &usize| {
-            let j = first_of(*x);
-            j != NONE && j < b.index && *x != b.measure_index
-        };
-        // Those that name this measure, in the order they were first committed
-        // (collecting none allocates nothing).
-        let mut backward: Vec<usize> = conflicts.backward.iter().copied().filter(earlier).collect();
-        backward.sort_by_key(|x| first_of(*x));
-        for x in conflicts
-            .forward
-            .iter()
-            .copied()
-            .filter(earlier)
-            .chain(backward)
-        {
-            if warned.contains(&(x, b.measure_index)) {
-                continue;
-            }
-            warned.push((x, b.measure_index));
-            w.push(
-                format!("commitments[{}].measure", b.index),
-                IssueCode::DoubleCounting,
-                format!("\"{}\" must not count the same people or spend as \"{}\" (commitments[{}]); the framework excludes double counting between them", b.measure.title, title(x), first_of(x)),
-            );
-        }
     }
 }
 

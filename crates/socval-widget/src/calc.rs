@@ -41,6 +41,42 @@ pub struct Shown {
     pub staff_places: Vec<Option<Place>>,
     /// Where each supplier line of the form lies, by its index in the form.
     pub supplier_places: Vec<Option<Place>>,
+    /// The commitments that add nothing, as the panel lists them: the
+    /// measure's title, the quantity with its unit, and why.
+    pub recorded: Vec<[String; 3]>,
+}
+
+/// The panel's lines for the commitments recorded without a value.
+fn recorded(setup: &Setup, p: &Proposal, f: &Figures, m: &Messages) -> Vec<[String; 3]> {
+    use socval_core::recorded::Reason;
+    let title = |i: usize| {
+        p.commitments
+            .get(i)
+            .and_then(|c| setup.measure(&c.measure))
+            .map_or_else(String::new, |x| x.title.clone())
+    };
+    f.recorded
+        .iter()
+        .filter_map(|r| {
+            let measure = setup.measure(&r.measure)?;
+            let quantity = if measure.unit == socval_core::framework::Unit::Pound {
+                socval_core::Money::from_decimal(r.quantity).to_string()
+            } else {
+                format!(
+                    "{} {}",
+                    r.quantity,
+                    measure.unit.label(r.quantity == socval_core::Decimal::ONE)
+                )
+            };
+            let why = match r.reason {
+                Reason::NoOpenValue => m.why_no_value.to_string(),
+                Reason::OutsideLocalArea => m.why_outside.to_string(),
+                Reason::NoDeliveryPlace => m.why_no_place.to_string(),
+                Reason::DoubleCounted { counted } => (m.why_double_counted)(&title(counted)),
+            };
+            Some([measure.title.clone(), quantity, why])
+        })
+        .collect()
 }
 
 /// Works out the outcome of a form; `previous` supplies the last good result.
@@ -80,6 +116,7 @@ pub fn evaluate(
                     sources: socval_core::valued_measures(setup, &proposal),
                     staff_places: places(&form.staff),
                     supplier_places: places(&form.suppliers),
+                    recorded: recorded(setup, &proposal, &figures, m),
                     figures,
                     proposal,
                 })),

@@ -38,6 +38,7 @@ pub struct Messages {
     pub record_only: &'static str,
     pub proxy_details: &'static str,
     pub proxy_value: fn(&str, &str) -> String,
+    pub proxy_converted: fn(&str, u16) -> String,
     pub source: &'static str,
     pub price_year: &'static str,
     pub licence: &'static str,
@@ -83,6 +84,12 @@ pub struct Messages {
     pub lm3_range: fn(&str, &str) -> String,
     pub local_share: fn(&str) -> String,
     pub bidder_outside: fn(&str) -> String,
+    pub recorded_heading: &'static str,
+    pub recorded_hint: &'static str,
+    pub why_no_value: &'static str,
+    pub why_outside: &'static str,
+    pub why_no_place: &'static str,
+    pub why_double_counted: fn(&str) -> String,
     pub priority_spend: fn(&str) -> String,
     pub score_heading: &'static str,
     pub score_line: fn(&str, &str, &str) -> String,
@@ -151,6 +158,9 @@ pub static EN: Messages = Messages {
     record_only: "Record only: counted, but no open value is available for it.",
     proxy_details: "How this is valued",
     proxy_value: |value, unit| format!("{value} per {unit}"),
+    proxy_converted: |value, year| {
+        format!("Used as {value} in {year} prices, converted with HM Treasury's GDP deflators.")
+    },
     source: "Source",
     price_year: "Price year",
     licence: "Licence",
@@ -205,6 +215,16 @@ pub static EN: Messages = Messages {
         format!("Between {low} and {high} under low and high re-spend assumptions.")
     },
     local_share: |p| format!("{p}% of your spend counts as local."),
+    recorded_heading: "Recorded, not valued",
+    recorded_hint: "These commitments add nothing to the figures above. You can still describe them in your written answer.",
+    why_no_value: "no openly licensed value exists for this measure, so none is invented",
+    why_outside: "delivered outside the local area, and this measure counts only local delivery",
+    why_no_place: "this measure counts only local delivery: give the postcode where it is delivered",
+    why_double_counted: |other| {
+        format!(
+            "it must not count the same people or spend as \u{201c}{other}\u{201d}, which is worth more and is counted instead"
+        )
+    },
     bidder_outside: |pence| {
         format!(
             "Your postcode is outside the local area, so only what you spend locally reaches it: {pence} of each £1 of the contract."

@@ -142,15 +142,15 @@ async fn typing_updates_results_after_a_pause() {
         .expect("results shown")
         .text_content()
         .unwrap();
-    // 100 tCO2e × £268.97
-    assert_eq!(gross, "£26,897.00");
+    // 100 tCO2e × £310.246451 (£268.97 in 2022 prices × 107.4922 ÷ 93.1910)
+    assert_eq!(gross, "£31,024.65");
     let ratio = root
         .query_selector("[data-figure='ratio']")
         .unwrap()
         .unwrap()
         .text_content()
         .unwrap();
-    assert_eq!(ratio, "2.69%");
+    assert_eq!(ratio, "3.10%");
     w.destroy();
     gloo::utils::window()
         .local_storage()

@@ -47,6 +47,12 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
     };
     let unit = measure.unit.label(false);
     let hint = format!("{} {}", measure.help, (m.measure_unit)(unit));
+    // The value as used, where the source's price year is not the framework's.
+    let converted = measure
+        .proxy
+        .as_ref()
+        .filter(|p| p.source.price_year != ctx.setup.framework.price_year)
+        .and_then(|_| ctx.setup.value(ctx.setup.measure_index(id)?));
     let value_details = match &measure.proxy {
         Some(proxy) => {
             let s = &proxy.source;
@@ -55,6 +61,9 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
                     <summary class="details__summary">{ m.proxy_details }</summary>
                     <div class="details__text">
                         <p>{ (m.proxy_value)(&socval_core::Money::from_decimal(proxy.value).to_string(), measure.unit.label(true)) }</p>
+                        if let Some(v) = converted {
+                            <p>{ (m.proxy_converted)(&socval_core::Money::from_decimal(v).to_string(), ctx.setup.framework.price_year) }</p>
+                        }
                         <dl class="summary-list">
                             <div><dt>{ m.source }</dt><dd>
                                 if s.url.is_empty() { { format!("{} ({})", s.title, s.publisher) } }

@@ -76,6 +76,15 @@ pub fn Results(p: &ResultsProps) -> Html {
             <p class="body" data-figure="score">{ (m.score_line)(&s.score_percent.to_string(), &s.weighted_points.to_string(), &s.weighting_percent.to_string()) }</p>
             if let Some(b) = &shown.band { <p class="hint">{ b.clone() }</p> }
             <p class="hint">{ (m.weighting_explained)(&s.weighting_percent.to_string()) }</p>
+            if !shown.recorded.is_empty() {
+                <div class="recorded" data-figure="recorded">
+                    <h3 class="heading-s">{ m.recorded_heading }</h3>
+                    <p class="hint">{ m.recorded_hint }</p>
+                    <ul class="list">{ for shown.recorded.iter().map(|[title, quantity, why]| html! {
+                        <li><strong>{ title.clone() }</strong>{ format!(", {quantity}: {why}.") }</li>
+                    }) }</ul>
+                </div>
+            }
             if !r.warnings.is_empty() {
                 <div class="warnings">
                     <h3 class="heading-s">{ m.warnings_heading }</h3>
