@@ -54,6 +54,8 @@ cases!(
     "double-counting-larger",
     "double-counting-reject",
     "wellbeing-price-year",
+    "council-rules",
+    "council-rules-first-year",
 );
 
 /// The Exampleshire council, checked, and the outward-code table: where most

@@ -110,6 +110,19 @@ fn worked_example_figures() {
     assert_eq!(r["sources"][0]["value_in_price_year"], 16_607.622_828);
     assert_eq!(r["measures"][0]["totals"]["present_value"], 98_180.39);
     assert_eq!(r["totals"]["present_value"], 101_865.9);
+    let r = get("council-rules");
+    assert_eq!(r["ratio"]["target_percent"], 15.0);
+    assert_eq!(r["score"]["score_percent"], 0.0);
+    let rules: Vec<_> = r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].clone())
+        .collect();
+    assert_eq!(rules, ["rule", "rule", "notice"]);
+    let r = get("council-rules-first-year");
+    assert_eq!(r["errors"][0]["path"], "commitments[0].per_year");
+    assert_eq!(r["errors"][1]["path"], "commitments[1].profile[1]");
     let r = get("validation-errors");
     assert!(r["errors"].as_array().is_some_and(|e| e.len() >= 6), "{r}");
 }

@@ -200,6 +200,7 @@ fn validate(file: &str, config: Option<&str>, today: CivilDate) -> Result<String
     match json::parse_document(&text).map_err(|e| invalid(file, &e.issues))? {
         Document::Config(c) => {
             let setup = socval_core::prepare(*c).map_err(|e| invalid(file, &e.issues))?;
+            let setup = with_table(file, setup)?;
             Ok(format!(
                 "{file}: a valid council configuration for {} ({} measures offered from {} {})\n",
                 setup.config.council.name,
@@ -237,7 +238,18 @@ fn validate(file: &str, config: Option<&str>, today: CivilDate) -> Result<String
 pub(crate) fn load_setup(path: &str) -> Result<Setup, Failure> {
     let text = read(path)?;
     let config = json::parse_config(&text).map_err(|e| invalid(path, &e.issues))?;
-    socval_core::prepare(config).map_err(|e| invalid(path, &e.issues))
+    let setup = socval_core::prepare(config).map_err(|e| invalid(path, &e.issues))?;
+    with_table(path, setup)
+}
+
+/// Checks the council's district codes against the outward-code table.
+fn with_table(path: &str, setup: Setup) -> Result<Setup, Failure> {
+    if let Some(table) = outcodes(&setup)? {
+        setup
+            .check_table(&table)
+            .map_err(|e| invalid(path, &e.issues))?;
+    }
+    Ok(setup)
 }
 
 /// The outward-code table: always loaded natively (it costs about a

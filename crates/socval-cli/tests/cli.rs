@@ -145,3 +145,51 @@ fn batch_ranks_a_folder() {
     );
     assert_eq!(lines.len(), 4, "{out}");
 }
+
+#[test]
+fn an_unknown_district_code_is_an_error_naming_it() {
+    let config = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../www/examples/exampleshire.json"
+    ))
+    .unwrap()
+    .replace("\"E07000041\"", "\"E99999999\"");
+    let path = std::env::temp_dir().join(format!("socval-district-{}.json", std::process::id()));
+    std::fs::write(&path, config).unwrap();
+    let (code, _, err) = socval(&["validate", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("local_area.districts[1]: \"E99999999\" is not the main district"),
+        "{err}"
+    );
+}
+
+#[test]
+fn trailing_text_and_arrays_are_refused() {
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../www/examples/exampleshire-proposal.json"
+    ))
+    .unwrap();
+    for (name, text) in [
+        ("trailing", format!("{good}\n{{}}")),
+        ("array", "[1, 2, 3]".to_string()),
+    ] {
+        let path = std::env::temp_dir().join(format!("socval-{name}-{}.json", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        let (code, _, err) = socval(&[
+            "calc",
+            "--config",
+            "www/examples/exampleshire.json",
+            "--proposal",
+            path.to_str().unwrap(),
+        ]);
+        std::fs::remove_file(&path).ok();
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(
+            err.contains("trailing characters") || err.contains("must be a JSON object"),
+            "{name}: {err}"
+        );
+    }
+}

@@ -48,6 +48,7 @@ fn measure(id: &str, theme: &str, title: &str, unit: Unit, help: &str) -> Measur
         discount: crate::discounting::Rate::Standard,
         proxy: None,
         local_only: false,
+        first_year_only: false,
         excludes: Vec::new(),
         adjustments: Adjustments::default(),
     }

@@ -39,6 +39,17 @@ pub struct CouncilConfig {
     /// value (e.g. 10). Not the same as the evaluation weighting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_ratio_percent: Option<Decimal>,
+    /// A target that changes by date: the step with the latest `from_year`
+    /// in or before the contract's start year applies (otherwise
+    /// `target_ratio_percent`). See [`crate::rules`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_steps: Vec<crate::rules::TargetStep>,
+    /// Below this contract value the council does not score social value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_contract_value: Option<Money>,
+    /// Theme ids in each of which a proposal must make at least one commitment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_themes: Vec<String>,
     /// How the indicative tender score is worked out.
     pub scoring: ScoringSettings,
     /// What happens when a proposal claims both measures of a pair the

@@ -82,6 +82,10 @@ pub struct Measure {
     /// Counts only when delivered in the council's local area.
     #[serde(default)]
     pub local_only: bool,
+    /// Each person counts once, in their first year: the quantity may not be
+    /// "each year" and later years must be 0 (see [`crate::rules`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub first_year_only: bool,
     /// Measures this one must not be double-counted with.
     #[serde(default)]
     pub excludes: Vec<String>,
@@ -134,6 +138,10 @@ pub enum Unit {
     Tonne,
     /// WELLBYs: one point of life satisfaction (0–10) for one person for one year.
     Wellby,
+    /// Events held (a careers fair, a community day).
+    Event,
+    /// Organisations supported.
+    Organisation,
 }
 
 impl Unit {
@@ -154,6 +162,10 @@ impl Unit {
             (Unit::Tonne, false) => "tonnes",
             (Unit::Wellby, true) => "WELLBY",
             (Unit::Wellby, false) => "WELLBYs",
+            (Unit::Event, true) => "event",
+            (Unit::Event, false) => "events",
+            (Unit::Organisation, true) => "organisation",
+            (Unit::Organisation, false) => "organisations",
         }
     }
 }

@@ -33,6 +33,94 @@ impl Issue {
     }
 }
 
+/// How many warnings of one kind are listed before the rest are counted.
+pub const REPEATS_SHOWN: usize = 3;
+
+/// The warning with its numbers taken out, so that warnings repeated for
+/// many lines (`commitments[7]`, `commitments[8]`, …) compare equal.
+fn shape(issue: &Issue) -> (IssueCode, String) {
+    let mut s = String::with_capacity(issue.path.len() + issue.message.len() + 1);
+    let mut digits = false;
+    for c in issue
+        .path
+        .chars()
+        .chain(['\u{0}'])
+        .chain(issue.message.chars())
+    {
+        if c.is_ascii_digit() {
+            if !digits {
+                s.push('#');
+            }
+            digits = true;
+        } else {
+            digits = false;
+            s.push(c);
+        }
+    }
+    (issue.code, s)
+}
+
+/// Groups warnings repeated for many lines: the first [`REPEATS_SHOWN`] of
+/// each kind stay, and one more says how many like them were left out, so a
+/// proposal of 100,000 lines does not give 100,000 copies of one warning.
+pub fn group_repeats(warnings: Vec<Issue>) -> Vec<Issue> {
+    if warnings.len() <= REPEATS_SHOWN {
+        return warnings;
+    }
+    /// One kind of warning: how many so far, and past the limit where the
+    /// count goes, how many were left out and the first of them.
+    struct Group {
+        key: (IssueCode, String),
+        seen: usize,
+        left_out: Option<(usize, usize, Issue)>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut out = Vec::with_capacity(warnings.len().min(64));
+    for w in warnings {
+        let key = shape(&w);
+        let g = match groups.iter().position(|g| g.key == key) {
+            Some(i) => i,
+            None => {
+                groups.push(Group {
+                    key,
+                    seen: 0,
+                    left_out: None,
+                });
+                groups.len() - 1
+            }
+        };
+        let Some(g) = groups.get_mut(g) else { continue };
+        g.seen += 1;
+        match &mut g.left_out {
+            _ if g.seen <= REPEATS_SHOWN => out.push(w),
+            Some((_, n, _)) => *n += 1,
+            None => g.left_out = Some((out.len(), 1, w)),
+        }
+    }
+    // Each count goes after the warnings it summarises, from the last so the
+    // positions stay right.
+    let mut counts: Vec<(usize, usize, Issue)> =
+        groups.into_iter().filter_map(|g| g.left_out).collect();
+    counts.sort_by_key(|c| c.0);
+    for (at, n, first) in counts.into_iter().rev() {
+        let from = if first.path.is_empty() {
+            "here".to_string()
+        } else {
+            first.path.clone()
+        };
+        let more = Issue::new(
+            first.path,
+            first.code,
+            format!(
+                "and {n} more warning{} like the one above, from {from} on",
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+        out.insert(at.min(out.len()), more);
+    }
+    out
+}
+
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
@@ -74,6 +162,8 @@ pub enum IssueCode {
     Implausible,
     /// Warning: something the user should know about the result.
     Notice,
+    /// Warning: the proposal does not meet one of the council's rules.
+    Rule,
 }
 
 macro_rules! issue_error {
@@ -247,5 +337,35 @@ impl fmt::Display for Path<'_> {
             Path::Item(list, i) => write!(f, "{list}[{i}]"),
             Path::Field(entry, name) => write!(f, "{entry}.{name}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod grouping_tests {
+    use super::*;
+
+    #[test]
+    fn repeated_warnings_are_counted_not_copied() {
+        let mut ws: Vec<Issue> = (0..1000)
+            .map(|i| {
+                Issue::new(
+                    format!("commitments[{i}].measure"),
+                    IssueCode::DoubleCounting,
+                    format!("\"Training\" is also committed at commitments[{}]", i / 2),
+                )
+            })
+            .collect();
+        ws.insert(2, Issue::new("", IssueCode::Notice, "something else"));
+        let g = group_repeats(ws);
+        assert_eq!(g.len(), REPEATS_SHOWN + 2);
+        let last = g.last().expect("a count");
+        assert_eq!(last.path, "commitments[3].measure");
+        assert!(
+            last.message
+                .starts_with("and 997 more warnings like the one above"),
+            "{}",
+            last.message
+        );
+        assert_eq!(g.get(2).map(|w| w.code), Some(IssueCode::Notice));
     }
 }

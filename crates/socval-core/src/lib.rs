@@ -39,6 +39,7 @@ pub mod postcode;
 pub mod proposal;
 pub mod recorded;
 pub mod report;
+pub mod rules;
 pub mod scoring;
 pub mod setup;
 pub mod social_value;
@@ -174,7 +175,7 @@ pub fn calculate(
         duration_years: contract.duration_years,
         start_year: contract.start_year,
         totals: figures.totals,
-        score: scoring::report(&cfg.scoring, &figures.ratio, proposal, &figures.score),
+        score: score_report(setup, proposal, &figures),
         ratio: figures.ratio,
         themes,
         measures,
@@ -238,6 +239,23 @@ pub fn locate(setup: &Setup, postcode: &str, env: &Env<'_>) -> Option<Place> {
 /// The name of the score band reached, under the ratio-bands method.
 pub fn band_name(setup: &Setup, score: &figures::ScoreFigures) -> Option<String> {
     scoring::band_name(&setup.config.scoring, score)
+}
+
+/// The score explained, saying so first when the council does not score
+/// social value on a contract of this value.
+fn score_report(setup: &Setup, proposal: &Proposal, f: &Figures) -> report::ScoreReport {
+    let cfg = &setup.config;
+    let mut r = scoring::report(&cfg.scoring, &f.ratio, proposal, &f.score);
+    if let (Some(min), false) = (
+        cfg.min_contract_value,
+        rules::scored(cfg, proposal.contract.value),
+    ) {
+        r.explanation.insert(
+            0,
+            format!("Not scored: {} scores social value only on contracts of {min} or more, so the score is 0.", cfg.council.name),
+        );
+    }
+    r
 }
 
 /// The year present values are expressed in.
@@ -314,7 +332,8 @@ fn run(
         each_commitment(c, per_year, &years, disc);
     }
     let basis = cfg.scoring.basis;
-    let ratio = scoring::ratio(basis, &totals, contract.value, cfg.target_ratio_percent);
+    let target = rules::target(cfg, contract.start_year);
+    let ratio = scoring::ratio(basis, &totals, contract.value, target);
     let basis_total = scoring::basis_value(basis, &totals);
     for theme in &mut themes {
         theme.share_percent = scoring::basis_value(basis, &theme.totals)
@@ -331,9 +350,17 @@ fn run(
         checked.bidder,
         each_spend,
     );
-    let score = scoring::score(&cfg.scoring, &ratio, proposal);
+    let mut score = scoring::score(&cfg.scoring, &ratio, proposal);
+    if !rules::scored(cfg, contract.value) {
+        score = figures::ScoreFigures {
+            score_percent: D::ZERO,
+            weighted_points: D::ZERO,
+            band: None,
+            ..score
+        };
+    }
 
-    let mut warnings = checked.warnings;
+    let mut warnings = issues::group_repeats(checked.warnings);
     if ratio.percent > D::HUNDRED {
         warnings.push(Issue::new("commitments", Code::Implausible, format!("the social value is {}% of the contract value, more than the contract itself; check the quantities", ratio.percent)));
     }

@@ -146,6 +146,11 @@ impl OutcodeTable {
             .and_then(|i| self.rows.get(i))
     }
 
+    /// Whether any outward code lies mostly in this local authority district.
+    pub fn has_district(&self, code: &str) -> bool {
+        self.rows.iter().any(|r| r.district == code)
+    }
+
     /// Number of outward codes.
     pub fn len(&self) -> usize {
         self.rows.len()

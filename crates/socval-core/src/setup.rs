@@ -90,6 +90,33 @@ impl Setup {
             .map(|t| t.priority)
     }
 
+    /// Checks the council's district codes against the outward-code table:
+    /// a code no outward code lies mostly in (a typing slip such as
+    /// `E99999999`, or a district too small to hold the majority of any
+    /// outward code) would make every postcode count as not local, silently.
+    pub fn check_table(&self, table: &crate::OutcodeTable) -> Result<(), ConfigError> {
+        let mut c = Collector::default();
+        let areas = std::iter::once(("local_area".to_string(), &self.config.local_area)).chain(
+            self.config
+                .priority_areas
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (format!("priority_areas[{i}]"), a)),
+        );
+        for (path, area) in areas {
+            for (i, d) in area.districts.iter().enumerate() {
+                if !table.has_district(d) {
+                    c.push(format!("{path}.districts[{i}]"), IssueCode::Unknown, format!("\"{d}\" is not the main district of any outward code in the ONS table, so no postcode would count as in it; check the code (ONS LAD25)"));
+                }
+            }
+        }
+        if c.issues.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigError { issues: c.issues })
+        }
+    }
+
     /// Whether the local-area rules need the outward-code table.
     pub fn needs_outcodes(&self) -> bool {
         self.config.local_area.needs_table()
@@ -221,6 +248,8 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         }
     }
     check_scoring(&mut c, &config);
+    let theme_ids: Vec<&str> = framework.themes.iter().map(|t| t.id.as_str()).collect();
+    crate::rules::check_config(&mut c, &config, &theme_ids);
     let d = &config.discounting;
     if d.rate_percent.is_negative() || d.rate_percent > Decimal::from_int(20) {
         c.push(

@@ -220,6 +220,9 @@ pub(crate) fn check<'s>(
                 continue;
             };
             sharing(&mut c, path, cm);
+            if measure.first_year_only {
+                crate::rules::check_first_year(&mut c, path, cm);
+            }
             let mut excluded = None;
             if measure.local_only && cm.postcode.trim().is_empty() {
                 // Where it is delivered is unknown, so it cannot be shown to
@@ -285,6 +288,7 @@ pub(crate) fn check<'s>(
     }
     crate::double_counting::check(&mut c, &mut w, setup, &commitments);
     theme_coverage(&mut w, setup, &commitments);
+    crate::rules::check_proposal(&mut w, setup, p, &commitments);
 
     // Spend: staff and supplier lines are checked alike.
     let staff_lines = p.spend.staff.iter().map(|l| {

@@ -91,8 +91,14 @@ fn today(options: &JsValue) -> CivilDate {
 fn setup(config: &JsValue) -> Result<socval_core::Setup, JsValue> {
     let c = json::parse_config(&text(config)?)
         .map_err(|e| failure("the council configuration could not be read", &e.issues))?;
-    socval_core::prepare(c)
-        .map_err(|e| failure("the council configuration has problems", &e.issues))
+    let setup = socval_core::prepare(c)
+        .map_err(|e| failure("the council configuration has problems", &e.issues))?;
+    if let Some(t) = table() {
+        setup
+            .check_table(&t)
+            .map_err(|e| failure("the council configuration has problems", &e.issues))?;
+    }
+    Ok(setup)
 }
 
 fn table() -> Option<OutcodeTable> {

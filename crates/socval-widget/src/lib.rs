@@ -123,7 +123,15 @@ pub fn mount(
     let messages = messages::for_lang(lang);
     let table = outcodes.map(|csv| OutcodeTable::parse(&csv));
     browser::mark("socval:table");
-    match (prepared.setup, table) {
+    // District codes are checked once the table is at hand.
+    let setup = match (prepared.setup, &table) {
+        (Ok(s), Some(Ok(t))) => s
+            .check_table(t)
+            .map(|()| s)
+            .map_err(|e| e.issues.iter().map(ToString::to_string).collect()),
+        (s, _) => s,
+    };
+    match (setup, table) {
         (Ok(setup), Some(Err(e))) => error(
             root,
             messages,

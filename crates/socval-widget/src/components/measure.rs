@@ -99,7 +99,10 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
         html! {
             <>
                 <TextField id={qid.clone()} label={measure.title.clone()} hint={hint.clone()} value={p.entry.quantity.clone()} error={error_for(&p.errors, &qid)} oninput={send(CommitmentField::Quantity)} inputmode="decimal" width="width-10" />
-                <Checkbox id={format!("m-{id}-per-year")} label={m.each_year} checked={p.entry.per_year} onchange={toggle(CommitmentField::PerYear)} />
+                // A measure counted once, in the first year, is never "each year".
+                if !measure.first_year_only {
+                    <Checkbox id={format!("m-{id}-per-year")} label={m.each_year} checked={p.entry.per_year} onchange={toggle(CommitmentField::PerYear)} />
+                }
             </>
         }
     };
