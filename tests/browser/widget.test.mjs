@@ -78,7 +78,7 @@ describe('the embedded widget', () => {
     // Carbon: £268.97 in 2022 prices × 107.4922 ÷ 93.1910 (GDP deflators) = £310.246451 in 2026 prices.
     // 120 t × £310.246451 + 400 h × £12.71 = £37,229.57 + £5,084.00 = £42,313.57
     await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£42,313.57' }).waitFor();
-    assert.equal(await figure(page, 'ratio'), '1.87%');
+    assert.equal(await figure(page, 'ratio'), '2.12%');
     // R2 = £600,000 local wages; R3 = 45.4% of it = £272,400; LM3 = (2,000,000 + 600,000 + 272,400) / 2,000,000
     assert.equal(await figure(page, 'lm3'), '1.4362');
     assert.match(await page.locator('social-value-calculator').locator('.spend-line').first().textContent(), /Counts as local/);
@@ -181,6 +181,35 @@ describe('the embedded widget', () => {
     // And the CSV of results downloads too.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('social-value-calculator').getByRole('button', { name: /Download results/ }).click()]);
     assert.match(readFileSync(await csv.path(), 'utf8'), /^section,item,gross,adjusted,present_value,detail\n/);
+    await context.close();
+  });
+
+  test('an opened proposal lists what is recorded without a value, and a bad file loses nothing', async () => {
+    const { context, page } = await openExampleshire();
+    const w = page.locator('social-value-calculator');
+    await field(page, 'import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
+    const recorded = w.locator('[data-figure="recorded"]');
+    await recorded.waitFor();
+    const text = await recorded.textContent();
+    assert.match(text, /Recorded, not valued/);
+    assert.match(text, /Local people employed on the contract, 37\.5 FTE-years: no openly licensed value exists/);
+    assert.match(text, /Apprenticeship weeks, 156 weeks/);
+    // Files the core refuses: a second document after the first, an array. The
+    // message names the problem and the form keeps what was there.
+    const dir = mkdtempSync(join(tmpdir(), 'socval-'));
+    const good = readFileSync(join(WWW, 'examples', 'exampleshire-proposal.json'), 'utf8');
+    for (const [name, body, why] of [['array.json', '[1, 2, 3]', /must be a JSON object/], ['bom.json', `\uFEFF${good.replace('2000000', '1500000')}`, null]]) {
+      writeFileSync(join(dir, name), body);
+      await field(page, 'import-file').setInputFiles(join(dir, name));
+      if (why) {
+        await w.getByText(why).waitFor();
+        assert.equal(await field(page, 'contract-value').inputValue(), '2000000');
+      } else {
+        // A byte order mark, as Windows editors write, is accepted.
+        await page.waitForFunction(() => document.querySelector('social-value-calculator').shadowRoot.getElementById('contract-value').value === '1500000');
+      }
+    }
+    assert.deepEqual(page.problems, []);
     await context.close();
   });
 

@@ -134,16 +134,22 @@ pub(crate) fn resolve(setup: &Setup, checked: &mut Checked<'_>, disc: &Discounts
             None => worth.push((c.measure_index, v, c.index)),
         }
     }
-    worth.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    // From the most valuable down (ties: committed first). The few measures
+    // involved are taken by repeated selection rather than sorted: a sort's
+    // code would cost the widget more than it saves.
     let mut counted: Vec<usize> = Vec::new();
     let mut left_out: Vec<(usize, usize)> = Vec::new();
-    for (m, _, _) in &worth {
+    while let Some(i) = (0..worth.len()).reduce(|a, b| match (worth.get(a), worth.get(b)) {
+        (Some(x), Some(y)) if (y.1, std::cmp::Reverse(y.2)) > (x.1, std::cmp::Reverse(x.2)) => b,
+        _ => a,
+    }) {
+        let (m, _, _) = worth.swap_remove(i);
         match counted
             .iter()
-            .find(|k| conflicting(setup, &first, *m).any(|x| x == **k))
+            .find(|k| conflicting(setup, &first, m).any(|x| x == **k))
         {
-            Some(k) => left_out.push((*m, *k)),
-            None => counted.push(*m),
+            Some(k) => left_out.push((m, *k)),
+            None => counted.push(m),
         }
     }
     for (m, k) in left_out {

@@ -97,28 +97,36 @@ pub fn group_repeats(warnings: Vec<Issue>) -> Vec<Issue> {
             None => g.left_out = Some((out.len(), 1, w)),
         }
     }
-    // Each count goes after the warnings it summarises, from the last so the
-    // positions stay right.
+    // Each count goes where the first warning it summarises would have been.
+    // (Merged by position without sorting: a sort's code would cost the
+    // widget more than the few groups there are.)
     let mut counts: Vec<(usize, usize, Issue)> =
         groups.into_iter().filter_map(|g| g.left_out).collect();
-    counts.sort_by_key(|c| c.0);
-    for (at, n, first) in counts.into_iter().rev() {
+    let mut merged = Vec::with_capacity(out.len() + counts.len());
+    for (i, w) in out.into_iter().enumerate() {
+        take_counts(&mut counts, i, &mut merged);
+        merged.push(w);
+    }
+    take_counts(&mut counts, usize::MAX, &mut merged);
+    merged
+}
+
+/// Moves the counts that go at or before position `at` into `into`.
+fn take_counts(counts: &mut Vec<(usize, usize, Issue)>, at: usize, into: &mut Vec<Issue>) {
+    while let Some(i) = counts.iter().position(|c| c.0 <= at) {
+        let (_, n, first) = counts.remove(i);
         let from = if first.path.is_empty() {
             "here".to_string()
         } else {
             first.path.clone()
         };
-        let more = Issue::new(
+        let s = if n == 1 { "" } else { "s" };
+        into.push(Issue::new(
             first.path,
             first.code,
-            format!(
-                "and {n} more warning{} like the one above, from {from} on",
-                if n == 1 { "" } else { "s" }
-            ),
-        );
-        out.insert(at.min(out.len()), more);
+            format!("and {n} more warning{s} like the one above, from {from} on"),
+        ));
     }
-    out
 }
 
 impl fmt::Display for Issue {

@@ -2,8 +2,9 @@
 //!
 //! What the calculator does not need to draw the form and its live figures:
 //! the full report behind the `socval-result` event (every figure with its
-//! working and sources, as the CLI and the JS API give it) and the results
-//! CSV. The widget's first module evaluates the figures only; the loader
+//! working and sources, as the CLI and the JS API give it), the results
+//! CSV, and opening a proposal file into the form (so the first module
+//! carries no proposal reader). The widget's first module evaluates the figures only; the loader
 //! fetches this one after the first render, so its weight is never paid
 //! before the form shows.
 //!
@@ -57,6 +58,36 @@ impl Reporter {
             &self.calculate(proposal, today)?,
         ))
     }
+
+    /// Opens a proposal file (JSON text) as the calculator's form, or throws
+    /// the reason, in plain words, as a string.
+    pub fn import(&self, text: &str) -> Result<JsValue, JsValue> {
+        let p = read_proposal(text).map_err(JsValue::from)?;
+        if p.framework.id != self.setup.framework.id {
+            return Err(JsValue::from(format!(
+                "it was made for framework \"{}\", not \"{}\"",
+                p.framework.id, self.setup.framework.id
+            )));
+        }
+        socval_form::from_proposal(&p)
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsValue::from(e.to_string()))
+    }
+}
+
+/// Reads a proposal file by the same rules as the core's reader: within the
+/// size limit, a byte order mark allowed, a JSON object only.
+fn read_proposal(text: &str) -> Result<Proposal, String> {
+    socval_core::issues::check_document_size(text.len()).map_err(|issue| issue.message)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let why = js_sys::Error::from(e).message();
+        format!("is not valid JSON: {}", String::from(why))
+    })?;
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err("must be a JSON object ({ … }), not an array or a single value".into());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
 impl Reporter {

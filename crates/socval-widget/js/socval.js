@@ -33,12 +33,17 @@ function loadReport() {
 }
 
 // The widget's door to the report module, for one council configuration:
-// (kind, proposal, today) => Promise of the report object or the CSV text.
+// (kind, proposal, today) => Promise of the report object or the CSV text;
+// ('import', text) => Promise of the form that shows a proposal file.
 function reporter(configText, csv) {
   let made;
   return (kind, proposal, today) => {
     made ??= loadReport().then((m) => new m.Reporter(JSON.parse(configText.replace(/^\uFEFF/, '')), csv));
-    return made.then((r) => (kind === 'csv' ? r.csv(proposal, today) : r.report(proposal, today)));
+    return made.then((r) => {
+      if (kind === 'csv') return r.csv(proposal, today);
+      if (kind === 'import') return r.import(proposal);
+      return r.report(proposal, today);
+    });
   };
 }
 

@@ -33,15 +33,23 @@ impl Ctx {
     /// Asks the lazy module for the full report (`"report"`) or the results
     /// CSV (`"csv"`) of a proposal, calculated on the widget's own date.
     pub fn lazy(&self, kind: &str, proposal: &socval_core::Proposal) -> Option<js_sys::Promise> {
+        self.lazy_with(kind, &crate::browser_json::to_js(proposal)?)
+    }
+
+    /// Asks the lazy module to open a proposal file (its text) as a form.
+    pub fn lazy_import(&self, text: &str) -> Option<js_sys::Promise> {
+        self.lazy_with("import", &text.into())
+    }
+
+    fn lazy_with(&self, kind: &str, arg: &wasm_bindgen::JsValue) -> Option<js_sys::Promise> {
         use wasm_bindgen::JsCast;
         let f = self.reporter.as_ref()?;
-        let proposal = crate::browser_json::to_js(proposal)?;
         let d = self.today;
         let today = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
         f.call3(
             &wasm_bindgen::JsValue::NULL,
             &kind.into(),
-            &proposal,
+            arg,
             &today.into(),
         )
         .ok()?

@@ -107,23 +107,32 @@ pub fn Tools(p: &ToolsProps) -> Html {
             let file = gloo::file::File::from(file);
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
                 let m = ctx.messages;
-                let parsed = text
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| browser_json::parse::<socval_core::Proposal>(&t));
-                match parsed {
-                    Ok(p) if p.framework.id == ctx.setup.framework.id => d.dispatch(Action::Load(
-                        Box::new(form::from_proposal(&p)),
-                        Some(Notice {
-                            text: m.imported.into(),
-                            problem: false,
-                        }),
-                    )),
-                    Ok(p) => d.dispatch(problem((m.import_failed)(&format!(
-                        "it was made for framework \"{}\", not \"{}\"",
-                        p.framework.id, ctx.setup.framework.id
-                    )))),
-                    Err(why) => d.dispatch(problem((m.import_failed)(&why))),
-                }
+                // The proposal is read by the lazily loaded report module,
+                // which hands back the form that shows it.
+                let promise = match text {
+                    Ok(t) => ctx.lazy_import(&t),
+                    Err(e) => return d.dispatch(problem((m.import_failed)(&e.to_string()))),
+                };
+                let Some(promise) = promise else { return };
+                yew::platform::spawn_local(async move {
+                    let opened = wasm_bindgen_futures::JsFuture::from(promise)
+                        .await
+                        .map_err(|e| e.as_string().unwrap_or_default())
+                        .and_then(|v| {
+                            serde_wasm_bindgen::from_value::<form::Form>(v)
+                                .map_err(|e| e.to_string())
+                        });
+                    match opened {
+                        Ok(f) => d.dispatch(Action::Load(
+                            Box::new(f),
+                            Some(Notice {
+                                text: m.imported.into(),
+                                problem: false,
+                            }),
+                        )),
+                        Err(why) => d.dispatch(problem((m.import_failed)(&why))),
+                    }
+                });
             }));
         })
     };
