@@ -150,7 +150,7 @@ async fn typing_updates_results_after_a_pause() {
         .unwrap()
         .text_content()
         .unwrap();
-    assert_eq!(ratio, "3.10%");
+    assert_eq!(ratio, "3.1%");
     w.destroy();
     gloo::utils::window()
         .local_storage()
