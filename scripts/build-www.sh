@@ -18,5 +18,6 @@ for which in config proposal result; do
   cargo run --quiet -p socval-cli -- schema "$which" > "$out/schema/$which.schema.json"
 done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"
+cp crates/socval-core/data/outcodes-split.csv "$out/outcodes-split.csv"
 rm -f "$out"/.gitignore "$out"/*/.gitignore "$out"/README.md "$out"/*/README.md
 ls -l "$out" "$out/report" "$out/api" | awk 'NR>1 && $5 {printf "  %-28s %8d bytes\n", $9, $5}'

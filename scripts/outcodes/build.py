@@ -10,6 +10,12 @@ such as "EX1") the table holds:
   (postcodes without a grid reference are skipped),
 * the local authority district (LAD 2025 code) that most of its postcodes fall in,
   ties broken by the lower code so the output is reproducible,
+
+and, in a second file (outcodes-split.csv, read only where a report needs it, so
+the table the widget loads first does not grow), for each outward code that
+straddles a district boundary the whole-number percentage of its postcodes that
+are in its majority district (rounded down, so 99.7% reads 99, never 100).
+
 Northern Ireland's grid references (BT codes) are on the Irish Grid, not OSGB36.
 
 Run: python3 scripts/outcodes/build.py        (writes the CSV)
@@ -32,6 +38,7 @@ VERSION = "2026.1.1"
 WHEEL_SHA256 = "3ee7ba7bf8de1a8164511bee936acb851662e76bd52dcf331c8882e02c553d06"
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "crates" / "socval-core" / "data" / "outcodes.csv"
+SPLIT = ROOT / "crates" / "socval-core" / "data" / "outcodes-split.csv"
 WORK = ROOT / ".tools" / "outcodes"
 
 HEADER = f"""# Socval UK outward-code table: outward code, mean OSGB36 easting and northing
@@ -44,6 +51,17 @@ HEADER = f"""# Socval UK outward-code table: outward code, mean OSGB36 easting a
 # Contains GeoPlace data (c) Local Government Information House Limited copyright and database right 2025.
 # Source: Office for National Statistics licensed under the Open Government Licence v.3.0
 outcode,easting,northing,lad
+"""
+
+
+SPLIT_HEADER = f"""# Socval: outward codes that straddle a local authority district boundary, with the
+# percentage of their postcodes in their majority district (rounded down). Codes not
+# listed lie wholly in their district. Built by scripts/outcodes/build.py from {PACKAGE} {VERSION}.
+# Source: Office for National Statistics, ONS Postcode Directory (November 2025),
+# licensed under the Open Government Licence v3.0.
+# Contains OS data (c) Crown copyright and database right 2025.
+# Contains Royal Mail data (c) Royal Mail copyright and database right 2025.
+outcode,share
 """
 
 
@@ -77,7 +95,7 @@ def outward(pcd: str) -> str:
     return pcd[:-3].strip()
 
 
-def build() -> str:
+def build() -> tuple[str, str]:
     ensure_deps()
     import brotli  # noqa: E402
     import msgpack  # noqa: E402
@@ -110,27 +128,34 @@ def build() -> str:
                 s[2] += 1
 
     lines = [HEADER]
+    split = [SPLIT_HEADER]
     for oc in sorted(counts):
         s = sums.get(oc)
         if not s or s[2] == 0 or not lads[oc]:
             continue  # no grid reference or district at all: leave it out
         east = int(round(s[0] / s[2] / 100.0)) * 100
         north = int(round(s[1] / s[2] / 100.0)) * 100
-        best = max(lads[oc].items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))[0]
+        best, most = max(lads[oc].items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))
         lines.append(f"{oc},{east},{north},{best}\n")
-    return "".join(lines)
+        total = sum(lads[oc].values())
+        if most != total:
+            split.append(f"{oc},{most * 100 // total}\n")
+    return "".join(lines), "".join(split)
 
 
 def main():
-    text = build()
+    text, split = build()
     if "--check" in sys.argv:
-        if OUT.read_text() != text:
-            sys.exit(f"{OUT} is out of date: run python3 scripts/outcodes/build.py")
-        print(f"{OUT}: up to date")
+        for path, want in [(OUT, text), (SPLIT, split)]:
+            if not path.exists() or path.read_text() != want:
+                sys.exit(f"{path} is out of date: run python3 scripts/outcodes/build.py")
+            print(f"{path}: up to date")
         return
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(text)
+    SPLIT.write_text(split)
     print(f"wrote {OUT}: {text.count(chr(10)) - HEADER.count(chr(10))} outward codes")
+    print(f"wrote {SPLIT}: {split.count(chr(10)) - SPLIT_HEADER.count(chr(10))} straddle a district boundary")
 
 
 if __name__ == "__main__":

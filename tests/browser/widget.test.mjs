@@ -55,7 +55,7 @@ describe('the embedded widget', () => {
     const allowed = ['/index.html', '/portal.css', '/favicon.svg', '/socval/socval.js', '/socval/socval_widget.js',
       '/socval/socval_widget_bg.wasm', '/socval/outcodes.csv', '/examples/exampleshire.json',
       // The report module, fetched once there is a result to report.
-      '/socval/report/socval_report.js', '/socval/report/socval_report_bg.wasm'];
+      '/socval/report/socval_report.js', '/socval/report/socval_report_bg.wasm', '/socval/outcodes-split.csv'];
     for (const p of paths) assert.ok(allowed.includes(p), `unexpected request: ${p}`);
     assert.ok(paths.includes('/socval/socval_widget_bg.wasm') && paths.includes('/examples/exampleshire.json'));
     assert.deepEqual(await context.cookies(), []);

@@ -2,7 +2,7 @@
 //! natively and in wasm32, so a pass on both proves the builds agree.
 
 use socval_core::figures::{ScoreFigures, ThemeFigures};
-use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+use socval_core::outcodes::OutcodeTable;
 use socval_core::{CivilDate, Env, Figures, Report, json};
 
 /// The date every golden case is calculated on.
@@ -56,6 +56,7 @@ cases!(
     "wellbeing-price-year",
     "council-rules",
     "council-rules-first-year",
+    "split-outward-code",
 );
 
 /// The Exampleshire council, checked, and the outward-code table: where most
@@ -70,7 +71,7 @@ pub fn exampleshire() -> (socval_core::Setup, OutcodeTable) {
     let setup = socval_core::prepare(config).expect("the example is valid");
     (
         setup,
-        OutcodeTable::parse(BUILTIN_CSV).expect("the built-in table parses"),
+        OutcodeTable::builtin().expect("the built-in table parses"),
     )
 }
 
@@ -83,7 +84,7 @@ pub fn run(config: &str, proposal: &str) -> serde_json::Value {
         Ok(s) => s,
         Err(issues) => return serde_json::json!({ "config_errors": issues }),
     };
-    let table = OutcodeTable::parse(BUILTIN_CSV).ok();
+    let table = OutcodeTable::builtin().ok();
     let env = Env {
         today: TODAY,
         outcodes: table.as_ref(),

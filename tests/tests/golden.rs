@@ -123,6 +123,10 @@ fn worked_example_figures() {
     let r = get("council-rules-first-year");
     assert_eq!(r["errors"][0]["path"], "commitments[0].per_year");
     assert_eq!(r["errors"][1]["path"], "commitments[1].profile[1]");
+    let r = get("split-outward-code");
+    assert_eq!(r["lm3"]["lines"][0]["district_share_percent"], 37);
+    assert_eq!(r["lm3"]["lines"][1]["district_share_percent"], 97);
+    assert!(r["lm3"]["lines"][2].get("district_share_percent").is_none());
     let r = get("validation-errors");
     assert!(r["errors"].as_array().is_some_and(|e| e.len() >= 6), "{r}");
 }

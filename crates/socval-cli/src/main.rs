@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use socval_core::json::{self, Document};
-use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+use socval_core::outcodes::OutcodeTable;
 use socval_core::{CivilDate, Env, Issue, Setup};
 
 #[derive(Parser)]
@@ -255,7 +255,7 @@ fn with_table(path: &str, setup: Setup) -> Result<Setup, Failure> {
 /// The outward-code table: always loaded natively (it costs about a
 /// millisecond) so that unknown postcodes are caught whatever the rules.
 fn outcodes(_setup: &Setup) -> Result<Option<OutcodeTable>, Failure> {
-    OutcodeTable::parse(BUILTIN_CSV)
+    OutcodeTable::builtin()
         .map(Some)
         .map_err(|e| Failure::Io(e.to_string()))
 }

@@ -77,7 +77,7 @@ fn wellby() -> Proxy {
             url: "https://www.gov.uk/government/publications/green-book-supplementary-guidance-wellbeing".into(),
             price_year: 2019,
             licence: OGL.into(),
-            note: "Central value £13,000 per WELLBY in 2019 prices (range £10,000 to £16,000). Converted to the framework's price year with the GDP deflator; the guidance (Annex 2) also grows it with real GDP per head (elasticity 1.3), which is not applied, so the value is understated slightly. Discounted at the Green Book health rate, 1.5% (guidance, Annex 2).".into(),
+            note: "Central value £13,000 per WELLBY in 2019 prices (range £10,000 to £16,000). Converted to the framework's price year with the GDP deflator; the guidance (Annex 2) also scales it by real GDP per head (elasticity 1.3), which is not applied: with real GDP per head in 2023 about 0.6% below 2019 (ONS IHXW, August 2024), that factor would be about 0.993. Discounted at the Green Book health rate, 1.5% (guidance, Annex 2).".into(),
         },
     }
 }

@@ -144,7 +144,7 @@ pub fn calculate(
                 },
             ));
         },
-        |line| lines.push(line.report(setup)),
+        |line| lines.push(line.report(setup, env.outcodes)),
     )?;
 
     let themes = fw

@@ -47,7 +47,11 @@ pub(crate) struct Counted<'a> {
 
 impl Counted<'_> {
     /// The line for the report.
-    pub(crate) fn report(&self, setup: &crate::Setup) -> SpendLineReport {
+    pub(crate) fn report(
+        &self,
+        setup: &crate::Setup,
+        table: Option<&crate::OutcodeTable>,
+    ) -> SpendLineReport {
         SpendLineReport {
             kind: self.kind,
             index: self.index,
@@ -56,6 +60,12 @@ impl Counted<'_> {
             amount: self.amount,
             place: self.checked.place.to_place(setup),
             respend_percent: self.surveyed.unwrap_or(self.rates.central_percent),
+            // Worked out for the report only: the live figures need not know.
+            district_share_percent: crate::validation::uncertainty(
+                setup,
+                &self.checked.postcode,
+                table,
+            ),
             surveyed: self.surveyed.is_some(),
             round3: self.round3,
         }
@@ -133,6 +143,13 @@ pub(crate) fn figures(
 
 /// The LM3 report: the figures, each line, and the arithmetic in words.
 pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
+    let uncertain: Vec<String> = lines
+        .iter()
+        .filter_map(|l| {
+            l.district_share_percent
+                .map(|s| format!("{} ({s}% in its main district)", l.outward_code))
+        })
+        .collect();
     let (r1, r2, r3) = (f.round1, f.round2, f.round3);
     let mut working = vec![
         format!("Round 1 (contract income): {r1}"),
@@ -150,6 +167,9 @@ pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
     ];
     if f.priority_spend.pence() > 0 {
         working.push(format!("Spend in priority areas outside the local area: {} (not local: outside rounds 2 and 3)", f.priority_spend));
+    }
+    if !uncertain.is_empty() {
+        working.push(format!("Placement uncertain for {} line{}: a postcode is placed by its outward code's main district, and {} straddle{} a district boundary, so some of those postcodes may lie in another district", uncertain.len(), if uncertain.len() == 1 { "" } else { "s" }, uncertain.join(", "), if uncertain.len() == 1 { "s" } else { "" }));
     }
     if f.bidder_local == Some(false) {
         working.push("The bidder is outside the local area: round 1 is still the whole contract, and only what it spends locally reaches the local economy.".to_string());

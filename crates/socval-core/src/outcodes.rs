@@ -20,6 +20,13 @@ pub const ATTRIBUTION: &str = "Contains ONS Postcode Directory data (November 20
 #[cfg(feature = "json")]
 pub const BUILTIN_CSV: &str = include_str!("../data/outcodes.csv");
 
+/// The outward codes that straddle a district boundary, with the share of
+/// their postcodes in their majority district (`outcode,share`): a second
+/// file so that the table the widget loads first does not grow; reports
+/// read it to mark placements that are uncertain.
+#[cfg(feature = "json")]
+pub const BUILTIN_SPLIT_CSV: &str = include_str!("../data/outcodes-split.csv");
+
 /// Which national grid a grid reference is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grid {
@@ -40,6 +47,9 @@ pub struct Outcode {
     pub northing: i64,
     /// The local authority district most of its postcodes are in (LAD25 code).
     pub district: String,
+    /// The percentage of its postcodes in that district, rounded down: 100
+    /// unless the split table says it straddles a boundary.
+    pub district_share: u8,
 }
 
 impl Outcode {
@@ -129,6 +139,7 @@ impl OutcodeTable {
                 easting,
                 northing,
                 district: lad.to_string(),
+                district_share: 100,
             });
         }
         rows.sort_by(|a, b| a.code.cmp(&b.code));
@@ -144,6 +155,44 @@ impl OutcodeTable {
             .binary_search(&k)
             .ok()
             .and_then(|i| self.rows.get(i))
+    }
+
+    /// The table shipped with Socval, with the shares of the outward codes
+    /// that straddle a district boundary.
+    #[cfg(feature = "json")]
+    pub fn builtin() -> Result<OutcodeTable, TableError> {
+        let mut t = OutcodeTable::parse(BUILTIN_CSV)?;
+        t.add_shares(BUILTIN_SPLIT_CSV)?;
+        Ok(t)
+    }
+
+    /// Reads the split table (`outcode,share` lines, see [`BUILTIN_SPLIT_CSV`]
+    /// for the format): the share of each listed outward code's postcodes in
+    /// its majority district. Codes the main table lacks are skipped.
+    pub fn add_shares(&mut self, text: &str) -> Result<(), TableError> {
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') || line.starts_with("outcode,") {
+                continue;
+            }
+            let err = |message: &str| TableError {
+                line: i + 1,
+                message: message.to_string(),
+            };
+            let (code, share) = line
+                .split_once(',')
+                .ok_or_else(|| err("expected two comma-separated fields"))?;
+            let share: u8 = share
+                .parse()
+                .ok()
+                .filter(|s| *s < 100)
+                .ok_or_else(|| err("the share is not a whole number below 100"))?;
+            let found = key(code).and_then(|k| self.keys.binary_search(&k).ok());
+            if let Some(row) = found.and_then(|i| self.rows.get_mut(i)) {
+                row.district_share = share;
+            }
+        }
+        Ok(())
     }
 
     /// Whether any outward code lies mostly in this local authority district.

@@ -218,6 +218,11 @@ pub struct SpendLineReport {
     pub place: Place,
     /// Re-spend rate used (central), percent.
     pub respend_percent: Decimal,
+    /// Where the placement is uncertain (the outward code straddles a
+    /// district boundary and the council's area is made of districts): the
+    /// share of the outward code's postcodes in the district it was placed by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district_share_percent: Option<u8>,
     /// Whether the rate is the supplier's own survey.
     pub surveyed: bool,
     /// Its round-3 contribution.

@@ -641,6 +641,22 @@ fn bidder_place(c: &mut Collector, setup: &Setup, env: &Env<'_>, postcode: &str)
     }
 }
 
+/// Whether a postcode's placement by district is uncertain: the council's
+/// areas use district codes, and its outward code (by which it is placed,
+/// after its majority district) straddles a district boundary. Gives the
+/// share of the outward code's postcodes in that district.
+pub(crate) fn uncertainty(
+    setup: &Setup,
+    pc: &Postcode,
+    table: Option<&OutcodeTable>,
+) -> Option<u8> {
+    let cfg = &setup.config;
+    let by_district = !cfg.local_area.districts.is_empty()
+        || cfg.priority_areas.iter().any(|a| !a.districts.is_empty());
+    let share = table?.get(pc.outward())?.district_share;
+    (by_district && share < 100).then_some(share)
+}
+
 /// Where a postcode lies: local, in a priority area, or neither.
 /// When the table is at hand, an outward code it does not know is an error
 /// even if the council's rules would not need it.

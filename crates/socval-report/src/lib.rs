@@ -30,16 +30,25 @@ fn error(message: &str) -> JsValue {
 #[wasm_bindgen]
 impl Reporter {
     /// Reads the council's configuration (an object, as `JSON.parse` gives
-    /// it) and the outward-code CSV when the council's local area needs it.
+    /// it), the outward-code CSV when the council's local area needs it, and
+    /// with it the table of outward codes that straddle a district boundary
+    /// (`outcodes-split.csv`), which marks uncertain placements in the report.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue, outcodes: Option<String>) -> Result<Reporter, JsValue> {
+    pub fn new(
+        config: JsValue,
+        outcodes: Option<String>,
+        split: Option<String>,
+    ) -> Result<Reporter, JsValue> {
         let config: CouncilConfig =
             serde_wasm_bindgen::from_value(config).map_err(|e| error(&e.to_string()))?;
         let setup = socval_core::prepare(config).map_err(|e| error(&e.to_string()))?;
-        let outcodes = outcodes
+        let mut outcodes = outcodes
             .map(|csv| OutcodeTable::parse(&csv))
             .transpose()
             .map_err(|e| error(&e.to_string()))?;
+        if let (Some(t), Some(split)) = (&mut outcodes, split) {
+            t.add_shares(&split).map_err(|e| error(&e.to_string()))?;
+        }
         Ok(Reporter { setup, outcodes })
     }
 

@@ -12,7 +12,7 @@
 //! `{ path, code, message }`.
 
 use serde::Serialize;
-use socval_core::outcodes::{BUILTIN_CSV, OutcodeTable};
+use socval_core::outcodes::OutcodeTable;
 use socval_core::{CivilDate, Env, Issue, json};
 use wasm_bindgen::prelude::*;
 
@@ -102,7 +102,7 @@ fn setup(config: &JsValue) -> Result<socval_core::Setup, JsValue> {
 }
 
 fn table() -> Option<OutcodeTable> {
-    OutcodeTable::parse(BUILTIN_CSV).ok()
+    OutcodeTable::builtin().ok()
 }
 
 /// The figures alone (totals, ratio, themes, LM3, score, warnings) without

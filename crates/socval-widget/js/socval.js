@@ -22,29 +22,18 @@ function loadWasm() {
   return glue;
 }
 
-// The report module (crates/socval-report): the full report behind the
-// socval-result event and the results CSV. Nothing in the first render needs
-// it, so it is fetched only once there is a result to report.
+// The report module (crates/socval-report: full report, CSV, opening a
+// file), fetched on first use; never before the form shows. Per council:
+// (kind, arg, today) => Promise. With the outward-code table it also reads
+// outcodes-split.csv, to mark uncertain placements.
 let reportModule;
-function loadReport() {
-  reportModule ??= Promise.all([import('./report/socval_report.js'), fetch(new URL('report/socval_report_bg.wasm', base))])
-    .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); return m; });
-  return reportModule;
-}
-
-// The widget's door to the report module, for one council configuration:
-// (kind, proposal, today) => Promise of the report object or the CSV text;
-// ('import', text) => Promise of the form that shows a proposal file.
-function reporter(configText, csv) {
+const loadReport = () => (reportModule ??= Promise.all([import('./report/socval_report.js'), fetch(new URL('report/socval_report_bg.wasm', base))])
+  .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); return m; }));
+function reporter(config, csv) {
   let made;
-  return (kind, proposal, today) => {
-    made ??= loadReport().then((m) => new m.Reporter(JSON.parse(configText.replace(/^\uFEFF/, '')), csv));
-    return made.then((r) => {
-      if (kind === 'csv') return r.csv(proposal, today);
-      if (kind === 'import') return r.import(proposal);
-      return r.report(proposal, today);
-    });
-  };
+  return (kind, arg, today) => (made ??= Promise.all([loadReport(), csv && fetch(new URL('outcodes-split.csv', base)).then((r) => r.ok ? r.text() : undefined)])
+    .then(([m, split]) => new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split)))
+    .then((r) => (kind === 'csv' ? r.csv(arg, today) : kind === 'import' ? r.import(arg) : r.report(arg, today)));
 }
 
 let outcodes;
