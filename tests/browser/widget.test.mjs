@@ -180,7 +180,10 @@ describe('the embedded widget', () => {
     assert.deepEqual(await download(), first);
     // And the CSV of results downloads too.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('social-value-calculator').getByRole('button', { name: /Download results/ }).click()]);
-    assert.match(readFileSync(await csv.path(), 'utf8'), /^section,item,gross,adjusted,present_value,detail\n/);
+    // UTF-8 with a byte order mark, CRLF rows, quoted text (src/csv.rs).
+    const bytes = readFileSync(await csv.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(bytes.toString('utf8'), /^\uFEFFsection,item,gross,adjusted,present_value,detail\r\n"summary",/);
     await context.close();
   });
 

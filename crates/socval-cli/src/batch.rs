@@ -126,13 +126,22 @@ fn table(rows: &[Row]) -> String {
 }
 
 fn csv(rows: &[Row]) -> String {
-    let mut s =
-        String::from("rank,file,social_value,ratio_percent,lm3,score_percent,points,error\n");
+    let mut s = socval_core::csv::header(&[
+        "rank",
+        "file",
+        "social_value",
+        "ratio_percent",
+        "lm3",
+        "score_percent",
+        "points",
+        "error",
+    ]);
+    let eol = socval_core::csv::EOL;
     for (i, r) in rows.iter().enumerate() {
         let _ = match &r.outcome {
-            Ok(rep) => writeln!(
+            Ok(rep) => write!(
                 s,
-                "{},{},{},{},{},{},{},",
+                "{},{},{},{},{},{},{},{eol}",
                 i + 1,
                 quote(&r.file),
                 rep.ratio.value.plain(),
@@ -141,12 +150,12 @@ fn csv(rows: &[Row]) -> String {
                 rep.score.score_percent,
                 rep.score.weighted_points
             ),
-            Err(e) => writeln!(s, ",{},,,,,,{}", quote(&r.file), quote(e)),
+            Err(e) => write!(s, ",{},,,,,,{}{eol}", quote(&r.file), quote(e)),
         };
     }
     s
 }
 
 fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
+    socval_core::csv::text_cell(s)
 }

@@ -134,7 +134,7 @@ fn batch_ranks_a_folder() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "rank,file,social_value,ratio_percent,lm3,score_percent,points,error"
+        "\u{feff}rank,file,social_value,ratio_percent,lm3,score_percent,points,error"
     );
     // proposal.json scores; config.json and expected.json are not proposals and are listed as invalid.
     assert!(
@@ -192,4 +192,36 @@ fn trailing_text_and_arrays_are_refused() {
             "{name}: {err}"
         );
     }
+}
+
+#[test]
+fn the_batch_csv_is_safe_to_open_in_a_spreadsheet() {
+    let dir = std::env::temp_dir().join(format!("socval-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../www/examples/exampleshire-proposal.json"
+    ))
+    .unwrap();
+    // File names are the bidders' own: one that a spreadsheet would run.
+    std::fs::write(dir.join("=HYPERLINK(1).json"), &good).unwrap();
+    std::fs::write(dir.join("@bad.json"), "not json").unwrap();
+    let (code, out, err) = socval(&[
+        "batch",
+        "--config",
+        "www/examples/exampleshire.json",
+        dir.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{err}");
+    let body = out.strip_prefix('\u{feff}').expect("a byte order mark");
+    assert!(!body.replace("\r\n", "").contains('\n'), "rows end in CRLF");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][1], "'=HYPERLINK(1).json");
+    assert_eq!(&rows[1][1], "'@bad.json");
+    assert!(rows[0][2].parse::<f64>().is_ok(), "{:?}", rows[0]);
 }

@@ -1,21 +1,55 @@
-//! A result as CSV, for spreadsheets: one row per figure, with the section it
-//! belongs to, so a supplier can attach it to a bid.
+//! CSV for spreadsheets, safe to open: every CSV Socval writes follows the
+//! rules here.
+//!
+//! - **UTF-8 with a byte order mark** ([`BOM`]): spreadsheet programs that
+//!   guess the encoding (Excel on Windows among them) otherwise show "£" as
+//!   "Â£" and break Welsh letters (ŵ, ŷ).
+//! - **RFC 4180**: rows end in CRLF; text cells are quoted, with `"` doubled.
+//! - **No formulas from text** (OWASP, "CSV Injection"): a text cell that
+//!   begins with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
+//!   with `'`, so a bidder called `=HYPERLINK(…)` reads as text on the
+//!   officer's machine. Numeric columns are Socval's own figures and stay
+//!   numbers.
 
 use std::fmt::Write;
 
 use crate::report::Report;
 
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// The byte order mark every CSV file starts with.
+pub const BOM: &str = "\u{feff}";
+
+/// The end of a row (RFC 4180).
+pub const EOL: &str = "\r\n";
+
+/// A text cell: neutralised if it could start a formula, quoted.
+pub fn text_cell(s: &str) -> String {
+    let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        "'"
     } else {
-        s.to_string()
-    }
+        ""
+    };
+    format!("\"{guard}{}\"", s.replace('"', "\"\""))
+}
+
+/// The header row, after the byte order mark.
+pub fn header(columns: &[&str]) -> String {
+    format!("{BOM}{}{EOL}", columns.join(","))
+}
+
+fn field(s: &str) -> String {
+    text_cell(s)
 }
 
 /// The report as CSV text (section, item, gross, adjusted, present value, detail).
 pub fn report_csv(r: &Report) -> String {
-    let mut s = String::from("section,item,gross,adjusted,present_value,detail\n");
+    let mut s = header(&[
+        "section",
+        "item",
+        "gross",
+        "adjusted",
+        "present_value",
+        "detail",
+    ]);
     let mut row = |section: &str, item: &str, t: Option<&crate::report::Totals>, detail: &str| {
         let (g, a, pv) = t.map_or((String::new(), String::new(), String::new()), |t| {
             (
@@ -24,9 +58,9 @@ pub fn report_csv(r: &Report) -> String {
                 crate::Money::plain(t.present_value),
             )
         });
-        let _ = writeln!(
+        let _ = write!(
             s,
-            "{},{},{g},{a},{pv},{}",
+            "{},{},{g},{a},{pv},{}{EOL}",
             field(section),
             field(item),
             field(detail)
