@@ -19,5 +19,6 @@ for which in config proposal result; do
 done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"
 cp crates/socval-core/data/outcodes-split.csv "$out/outcodes-split.csv"
+node scripts/precompress.mjs "$out"
 rm -f "$out"/.gitignore "$out"/*/.gitignore "$out"/README.md "$out"/*/README.md
-ls -l "$out" "$out/report" "$out/api" | awk 'NR>1 && $5 {printf "  %-28s %8d bytes\n", $9, $5}'
+ls -l "$out" "$out/report" "$out/api" | awk 'NR>1 && $5 && $9 !~ /\.(gz|br)$/ {printf "  %-28s %8d bytes\n", $9, $5}'

@@ -51,5 +51,20 @@ if [ "$what" = "test" ]; then
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # Real web servers for the test of the embedding guide's configurations
+  # (tests/browser/servers.test.mjs starts them on loopback ports itself).
+  if [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/sbin/apache2 ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    log "apt-get install nginx-light libnginx-mod-http-brotli-static apache2"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # Installed, not started: a policy-rc.d that says no keeps apt from
+    # starting them as services (removed again if it was not there before).
+    made_policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
+    fi
+    apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static apache2 >/dev/null
+    if [ -n "$made_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  fi
 fi
 log "done"
