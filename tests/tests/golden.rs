@@ -148,7 +148,9 @@ fn results_csv_adds_up_to_the_report() {
     let csv = socval_core::csv::report_csv(&report);
     assert!(csv.starts_with("\u{feff}section,item,gross,adjusted,present_value,detail\r\n\"summary\",\"Exampleshire County Council\",47313.57,47313.57,45319.07,"), "{csv}");
     assert_eq!(
-        csv.lines().filter(|l| l.starts_with("\"commitment\",")).count(),
+        csv.lines()
+            .filter(|l| l.starts_with("\"commitment\","))
+            .count(),
         6
     );
     assert!(
