@@ -19,6 +19,7 @@ for which in config proposal result; do
 done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"
 cp crates/socval-core/data/outcodes-split.csv "$out/outcodes-split.csv"
+node scripts/minify.mjs "$out/socval.js" "$out/socval_widget.js" "$out/report/socval_report.js"
 node scripts/precompress.mjs "$out"
 rm -f "$out"/.gitignore "$out"/*/.gitignore "$out"/README.md "$out"/*/README.md
 ls -l "$out" "$out/report" "$out/api" | awk 'NR>1 && $5 && $9 !~ /\.(gz|br)$/ {printf "  %-28s %8d bytes\n", $9, $5}'
