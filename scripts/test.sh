@@ -48,8 +48,9 @@ step "fuzz the parsers and the calculation for 30 seconds (cargo-fuzz, libFuzzer
 mkdir -p .tools/fuzz-corpus
 (cd tests/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run parse --fuzz-dir . ../../.tools/fuzz-corpus corpus/parse -- -max_total_time=30 2>&1 | tail -3)
 
-step "the outward-code table rebuilds to the same bytes"
+step "the outward-code tables and the WELLBY growth factors rebuild to the same bytes"
 python3 scripts/outcodes/build.py --check
+python3 scripts/deflators/wellby_growth.py --check
 
 # One closing line over every runner above.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }

@@ -68,6 +68,8 @@ describe('the embedded widget', () => {
     const results = page.locator('social-value-calculator').locator('#results');
     assert.match(await results.textContent(), /Enter the contract value/);
     await fillContract(page);
+    // Carbon's value depends on the year it is saved: fix the start year.
+    await field(page, 'contract-start').fill('2027');
     await page.locator('social-value-calculator').locator('summary', { hasText: 'Environment' }).click();
     await field(page, 'm-environment-carbon-quantity').fill('120');
     await page.locator('social-value-calculator').locator('summary', { hasText: 'Communities' }).click();
@@ -75,10 +77,11 @@ describe('the embedded widget', () => {
     await field(page, 'staff-0-label').fill('Site team');
     await field(page, 'staff-0-postcode').fill('EX4 4QJ');
     await field(page, 'staff-0-amount').fill('600000');
-    // Carbon: £268.97 in 2022 prices × 107.4922 ÷ 93.1910 (GDP deflators) = £310.246451 in 2026 prices.
-    // 120 t × £310.246451 + 400 h × £12.71 = £37,229.57 + £5,084.00 = £42,313.57
-    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£42,313.57' }).waitFor();
-    assert.equal(await figure(page, 'ratio'), '2.12%');
+    // Carbon: 40 t in each of 2027, 2028, 2029 at DESNZ's value for that year in 2022 prices,
+    // × 107.4922 ÷ 93.1910 (GDP deflators) into 2026 prices: £324.630112, £329.578460, £334.596017.
+    // 40 × (324.630112 + 329.578460 + 334.596017) + 400 h × £12.71 = £39,552.18 + £5,084.00 = £44,636.18
+    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£44,636.18' }).waitFor();
+    assert.equal(await figure(page, 'ratio'), '2.23%');
     // R2 = £600,000 local wages; R3 = 45.4% of it = £272,400; LM3 = (2,000,000 + 600,000 + 272,400) / 2,000,000
     assert.equal(await figure(page, 'lm3'), '1.4362');
     assert.match(await page.locator('social-value-calculator').locator('.spend-line').first().textContent(), /Counts as local/);
@@ -335,6 +338,11 @@ describe('the embedded widget', () => {
     await page.keyboard.type('500000');
     await page.keyboard.press('Tab');
     await page.keyboard.type('2');
+    // The start year (carbon's value depends on the year): select what is there and replace it.
+    await page.keyboard.press('Tab');
+    assert.equal(await active(), 'contract-start');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2027');
     await figure(page, 'ratio');
     // Open a theme with the keyboard and commit to a measure.
     guard = 0;
@@ -347,10 +355,11 @@ describe('the embedded widget', () => {
     while ((await active()) !== 'm-environment-carbon-quantity' && guard++ < 20) await page.keyboard.press('Tab');
     assert.equal(await active(), 'm-environment-carbon-quantity');
     await page.keyboard.type('10');
-    // 10 t × £310.246451 (£268.97 in 2022 prices, in 2026 prices) = £3,102.46
-    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£3,102.46' }).waitFor();
+    // 10 t over 2 years from 2027: 5 t at DESNZ's 2027 value and 5 t at its 2028 value,
+    // each in 2026 prices (× 107.4922 ÷ 93.1910): 5 × (£324.630112 + £329.578460) = £3,271.04
+    await page.locator('social-value-calculator').locator('[data-figure="gross"]', { hasText: '£3,271.04' }).waitFor();
     // Announced politely once typing pauses (the live region waits a second).
-    await page.locator('social-value-calculator').locator('[aria-live="polite"][role="status"]', { hasText: 'Social value £3,102.46' }).waitFor({ timeout: 5000 });
+    await page.locator('social-value-calculator').locator('[aria-live="polite"][role="status"]', { hasText: 'Social value £3,271.04' }).waitFor({ timeout: 5000 });
     await context.close();
   });
 });

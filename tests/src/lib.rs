@@ -57,6 +57,7 @@ cases!(
     "council-rules",
     "council-rules-first-year",
     "split-outward-code",
+    "carbon-by-year",
 );
 
 /// The Exampleshire council, checked, and the outward-code table: where most

@@ -107,9 +107,12 @@ fn worked_example_figures() {
     assert_eq!(r["errors"][0]["path"], "commitments[1].measure");
     assert_eq!(r["errors"][1]["path"], "commitments[3].measure");
     let r = get("wellbeing-price-year");
-    assert_eq!(r["sources"][0]["value_in_price_year"], 16_607.622_828);
-    assert_eq!(r["measures"][0]["totals"]["present_value"], 98_180.39);
-    assert_eq!(r["totals"]["present_value"], 101_865.9);
+    assert_eq!(r["sources"][0]["value_in_price_year"], 16_487.646_488);
+    assert_eq!(r["measures"][0]["totals"]["present_value"], 97_471.12);
+    assert_eq!(r["totals"]["present_value"], 101_156.63);
+    let r = get("carbon-by-year");
+    assert_eq!(r["totals"]["gross"], 29_664.14);
+    assert_eq!(r["totals"]["present_value"], 28_662.37);
     let r = get("council-rules");
     assert_eq!(r["ratio"]["target_percent"], 15.0);
     assert_eq!(r["score"]["score_percent"], 0.0);
@@ -146,7 +149,7 @@ fn results_csv_adds_up_to_the_report() {
     )
     .unwrap();
     let csv = socval_core::csv::report_csv(&report);
-    assert!(csv.starts_with("\u{feff}section,item,gross,adjusted,present_value,detail\r\n\"summary\",\"Exampleshire County Council\",47313.57,47313.57,45319.07,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}section,item,gross,adjusted,present_value,detail\r\n\"summary\",\"Exampleshire County Council\",49835.50,49835.50,47717.71,"), "{csv}");
     assert_eq!(
         csv.lines()
             .filter(|l| l.starts_with("\"commitment\","))

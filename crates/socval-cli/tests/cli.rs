@@ -140,7 +140,7 @@ fn batch_ranks_a_folder() {
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("1,\"proposal.json\",47313.57,")),
+            .any(|l| l.starts_with("1,\"proposal.json\",49835.50,")),
         "{out}"
     );
     assert_eq!(lines.len(), 4, "{out}");

@@ -57,6 +57,7 @@ fn measure(id: &str, theme: &str, title: &str, unit: Unit, help: &str) -> Measur
 fn national_living_wage() -> Proxy {
     Proxy {
         value: Decimal::from_micros(12_710_000),
+        growth: None,
         source: Provenance {
             title: "National Minimum Wage and National Living Wage rates: National Living Wage (21 and over) from 1 April 2026".into(),
             publisher: "GOV.UK (Department for Business and Trade)".into(),
@@ -71,13 +72,14 @@ fn national_living_wage() -> Proxy {
 fn wellby() -> Proxy {
     Proxy {
         value: Decimal::from_int(13_000),
+        growth: Some(crate::growth::Growth::GdpPerHead),
         source: Provenance {
             title: "Wellbeing guidance for appraisal: supplementary Green Book guidance (July 2021): value of one WELLBY".into(),
             publisher: "HM Treasury".into(),
             url: "https://www.gov.uk/government/publications/green-book-supplementary-guidance-wellbeing".into(),
             price_year: 2019,
             licence: OGL.into(),
-            note: "Central value £13,000 per WELLBY in 2019 prices (range £10,000 to £16,000). Converted to the framework's price year with the GDP deflator; the guidance (Annex 2) also scales it by real GDP per head (elasticity 1.3), which is not applied: with real GDP per head in 2023 about 0.6% below 2019 (ONS IHXW, August 2024), that factor would be about 0.993. Discounted at the Green Book health rate, 1.5% (guidance, Annex 2).".into(),
+            note: "Central value £13,000 per WELLBY in 2019 prices (range £10,000 to £16,000). Uprated as the guidance's Annex 2 says: by the GDP deflator and by real GDP per head to the power 1.3 (ONS IHXW, to the last outturn year). Discounted at the Green Book health rate, 1.5% (Annex 2).".into(),
         },
     }
 }
@@ -85,13 +87,14 @@ fn wellby() -> Proxy {
 fn carbon() -> Proxy {
     Proxy {
         value: Decimal::from_micros(268_970_000),
+        growth: Some(crate::growth::Growth::CarbonDesnz2023),
         source: Provenance {
             title: "Valuation of energy use and greenhouse gas emissions for appraisal (November 2023), data tables, Table 3: carbon values, central series, 2024".into(),
             publisher: "Department for Energy Security and Net Zero".into(),
             url: "https://www.gov.uk/government/publications/valuation-of-energy-use-and-greenhouse-gas-emissions-for-appraisal".into(),
             price_year: 2022,
             licence: OGL.into(),
-            note: "£268.97 per tCO2e (central, 2024, 2022 prices; high series £403.45). The series rises each year (2030 central £294.50); the 2024 value is used for every year, which understates later savings. Converted from 2022 prices to the framework's price year with the GDP deflator. Figures as bundled in the CRAN package greenbook 0.1.0; check against the DESNZ workbook when updating.".into(),
+            note: "£268.97 per tCO2e is the central value for 2024 in 2022 prices (high series £403.45). The series rises each year (2030 central £294.50): a saving is valued at the figure for its year, converted to the framework's price year with the GDP deflator. Figures as bundled in the R package greenbook (inst/extdata/carbon_values.csv); check against the DESNZ workbook when updating.".into(),
         },
     }
 }
@@ -99,6 +102,7 @@ fn carbon() -> Proxy {
 fn face_value() -> Proxy {
     Proxy {
         value: Decimal::ONE,
+        growth: None,
         source: Provenance {
             title: "Face value: a pound given is valued at one pound".into(),
             publisher: "Socval".into(),

@@ -13,19 +13,9 @@
 //! value in year B's prices = value in year A's prices × index(B) ÷ index(A),
 //! rounded to the millionth of a pound once.
 //!
-//! This is the general price level only. Two sources add real-terms change,
-//! not applied yet (their series are in `data/`, with their provenance, for
-//! the next step):
-//! - the HM Treasury wellbeing guidance (2021, Annex 2) also scales the
-//!   WELLBY by (real GDP per head ÷ its 2019 level)^1.3, from outturn ONS
-//!   data (series IHXW). Real GDP per head in 2023 was 0.6% below 2019 in
-//!   the August 2024 release (`data/gdp-per-head.csv`), so the factor would
-//!   be about 0.993: the deflator alone overstates the WELLBY by up to about
-//!   0.7% (less in later ONS vintages);
-//! - DESNZ's carbon values rise about 1.5% a year in real terms
-//!   (`data/carbon-values.csv`, one third-party copy, unchecked); Socval Open
-//!   values every year's carbon at the 2024 figure, which understates later
-//!   years.
+//! This is the general price level only: where a source says its value also
+//! changes in real terms (the WELLBY with real GDP per head, carbon year by
+//! year), [`crate::growth`] applies that as well.
 
 use crate::fixed::{Decimal, div_round};
 

@@ -179,6 +179,10 @@ pub struct Proxy {
     pub value: Decimal,
     /// Where the figure comes from.
     pub source: Provenance,
+    /// How the value changes in real terms over time, where its source says
+    /// it does (see [`crate::growth`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth: Option<crate::growth::Growth>,
 }
 
 /// The provenance of a number: enough to find it again and to know whether it

@@ -29,6 +29,7 @@ pub mod double_counting;
 pub mod figures;
 pub mod fixed;
 pub mod framework;
+pub mod growth;
 pub mod issues;
 #[cfg(feature = "json")]
 pub mod json;

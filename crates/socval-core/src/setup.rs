@@ -468,7 +468,15 @@ fn uprated_values(c: &mut Collector, framework: &Framework) -> Vec<Option<Decima
         .iter()
         .map(|m| {
             let p = m.proxy.as_ref()?;
-            let v = crate::deflators::convert(p.value, p.source.price_year, to);
+            let v =
+                crate::deflators::convert(p.value, p.source.price_year, to).and_then(|v| {
+                    match p.growth {
+                        Some(crate::growth::Growth::GdpPerHead) => {
+                            crate::growth::gdp_per_head(v, p.source.price_year, to)
+                        }
+                        _ => Some(v),
+                    }
+                });
             if v.is_none() && known(p.source.price_year) && known(to) {
                 c.push(
                     format!("measures.{}.proxy.value", m.id),

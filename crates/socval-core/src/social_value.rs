@@ -43,8 +43,10 @@ impl Years {
             v.clear();
             v.resize(horizon, 0);
         }
-        if let (Some(p), None) = (proxy, c.excluded) {
+        if let (Some(headline), None) = (proxy, c.excluded) {
             for (y, q) in per_year.iter().enumerate() {
+                // A value that follows a series takes its year's figure.
+                let p = c.by_year.get(y).copied().unwrap_or(headline);
                 let g = div_round(
                     i128::from(q.micros()) * i128::from(p.micros()),
                     i128::from(SCALE),
@@ -125,26 +127,8 @@ pub(crate) fn measure_line(
         .collect();
     let totals = values.totals();
     let mut working = working(c, per_year, proxy, &totals, &lines, discount_text);
-    if let (Some(p), Some(v)) = (&m.proxy, proxy) {
-        if p.source.price_year != price_year {
-            let idx = |y| {
-                crate::deflators::index(y)
-                    .map_or_else(String::new, |i| Decimal::from_micros(i * 100).to_fixed(4))
-            };
-            working.insert(
-                1.min(working.len()),
-                format!(
-                    "Value: {} per {} in {} prices × {} ÷ {} ({}) = {} in {price_year} prices",
-                    Money::from_decimal(p.value),
-                    m.unit.label(true),
-                    p.source.price_year,
-                    idx(price_year),
-                    idx(p.source.price_year),
-                    crate::deflators::RELEASE,
-                    Money::from_decimal(v)
-                ),
-            );
-        }
+    if let (Some(line), false) = (value_line(c, price_year, start_year), working.len() < 2) {
+        working.insert(1, line);
     }
     MeasureLine {
         commitment: c.index,
@@ -160,6 +144,66 @@ pub(crate) fn measure_line(
         totals,
         years: lines,
         working,
+    }
+}
+
+/// How the value used was reached from the source's figure: the price-level
+/// conversion, real-terms growth, or a series year by year; none when the
+/// source's figure is used as it stands.
+fn value_line(c: &CheckedCommitment<'_>, price_year: u16, start_year: i32) -> Option<String> {
+    use crate::growth::{CARBON_PRICE_YEAR, Growth};
+    let m = c.measure;
+    let p = m.proxy.as_ref()?;
+    let v = c.value?;
+    let idx = |y| {
+        crate::deflators::index(y)
+            .map_or_else(String::new, |i| Decimal::from_micros(i * 100).to_fixed(4))
+    };
+    let deflate = |from: u16| {
+        format!(
+            "× {} ÷ {} ({})",
+            idx(price_year),
+            idx(from),
+            crate::deflators::RELEASE
+        )
+    };
+    let unit = m.unit.label(true);
+    match p.growth {
+        Some(Growth::CarbonDesnz2023) if !c.by_year.is_empty() => {
+            let years: Vec<String> = c
+                .by_year
+                .iter()
+                .zip(start_year..)
+                .map(|(v, y)| format!("{} ({y})", Money::from_decimal(*v)))
+                .collect();
+            Some(format!(
+                "Value by year: DESNZ central carbon value for each year in {CARBON_PRICE_YEAR} prices {} = {} per {unit} in {price_year} prices",
+                deflate(CARBON_PRICE_YEAR),
+                years.join(", ")
+            ))
+        }
+        Some(Growth::GdpPerHead) => {
+            let to = crate::growth::last_outturn()
+                .map_or(i32::from(price_year), |l| l.min(i32::from(price_year)));
+            let factor = crate::growth::gdp_per_head(Decimal::ONE, p.source.price_year, price_year)
+                .unwrap_or(Decimal::ONE);
+            Some(format!(
+                "Value: {} per {unit} in {} prices {} × {factor} (real GDP per head, {to} ÷ {}, to the power 1.3: HM Treasury wellbeing guidance, Annex 2; ONS IHXW) = {} in {price_year} prices",
+                Money::from_decimal(p.value),
+                p.source.price_year,
+                deflate(p.source.price_year),
+                p.source.price_year,
+                Money::from_decimal(v)
+            ))
+        }
+        _ if p.source.price_year != price_year => Some(format!(
+            "Value: {} per {unit} in {} prices {} = {} in {price_year} prices",
+            Money::from_decimal(p.value),
+            p.source.price_year,
+            deflate(p.source.price_year),
+            Money::from_decimal(v)
+        )),
+        _ => None,
     }
 }
 
@@ -212,12 +256,26 @@ fn working(
     } else {
         String::new()
     };
-    out.push(format!(
-        "Gross: {qty} × {} per {}{lasting} = {}",
-        Money::from_decimal(p),
-        unit.label(true),
-        totals.gross
-    ));
+    if c.by_year.is_empty() {
+        out.push(format!(
+            "Gross: {qty} × {} per {}{lasting} = {}",
+            Money::from_decimal(p),
+            unit.label(true),
+            totals.gross
+        ));
+    } else {
+        let parts: Vec<String> = lines
+            .iter()
+            .zip(&c.by_year)
+            .filter(|(l, _)| l.quantity != Decimal::ZERO)
+            .map(|(l, v)| format!("{} × {} ({})", l.quantity, Money::from_decimal(*v), l.year))
+            .collect();
+        out.push(format!(
+            "Gross: each year's quantity × that year's value: {} = {}",
+            parts.join(" + "),
+            totals.gross
+        ));
+    }
     let mut chain = format!(
         "(1 − {}% deadweight) × (1 − {}% displacement) × (1 − {}% attribution)",
         a.deadweight_percent, a.displacement_percent, a.attribution_percent

@@ -36,6 +36,10 @@ pub(crate) struct CheckedCommitment<'s> {
     /// The value of one unit in the framework's price year; none for a
     /// record-only measure.
     pub(crate) value: Option<Decimal>,
+    /// For a value that follows a published series year by year (carbon),
+    /// its value in each year from the contract's first, in the framework's
+    /// price year; empty otherwise.
+    pub(crate) by_year: Vec<Decimal>,
     /// Why it adds nothing though its measure has a value: delivered
     /// outside the local area, no delivery place, or double counted.
     pub(crate) excluded: Option<Reason>,
@@ -266,11 +270,13 @@ pub(crate) fn check<'s>(
                 Resolved::NONE
             }
             .shared(cm.attribution_percent, cm.shared_by);
+            let by_year = series_values(setup, measure, k.start_year, years);
             value_bound(
                 &mut c,
                 path,
                 measure,
                 setup.value(measure_index),
+                &by_year,
                 total,
                 adjustments.benefit_years,
             );
@@ -279,6 +285,7 @@ pub(crate) fn check<'s>(
                 measure,
                 measure_index,
                 value: setup.value(measure_index),
+                by_year,
                 first_year,
                 total,
                 adjustments,
@@ -489,10 +496,13 @@ fn value_bound(
     path: Path<'_>,
     m: &Measure,
     value: Option<Decimal>,
+    by_year: &[Decimal],
     total: Decimal,
     lasting: u8,
 ) {
     let Some(value) = value else { return };
+    // A series may rise above the headline value in later years.
+    let value = by_year.iter().copied().fold(value, Decimal::max);
     let scale = i128::from(crate::fixed::SCALE);
     let gross = i128::from(total.micros()) * i128::from(value.micros()) / scale
         * i128::from(lasting.max(1));
@@ -507,6 +517,24 @@ fn value_bound(
             ),
         );
     }
+}
+
+/// A series value for each year the commitment's value can arise in (see
+/// [`crate::growth`]), converted to the framework's price year.
+fn series_values(setup: &Setup, m: &Measure, start: i32, years: usize) -> Vec<Decimal> {
+    let Some(crate::growth::Growth::CarbonDesnz2023) = m.proxy.as_ref().and_then(|p| p.growth)
+    else {
+        return Vec::new();
+    };
+    let horizon = years + usize::from(m.adjustments.benefit_years.unwrap_or(1).max(1)) - 1;
+    let to = setup.framework.price_year;
+    (0..horizon)
+        .map_while(|t| {
+            let year = start.saturating_add(i32::try_from(t).ok()?);
+            let v = crate::growth::carbon(year)?;
+            crate::deflators::convert(v, crate::growth::CARBON_PRICE_YEAR, to)
+        })
+        .collect()
 }
 
 /// Checks how a commitment says it is shared: a percentage owed to partners

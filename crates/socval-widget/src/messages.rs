@@ -39,6 +39,7 @@ pub struct Messages {
     pub proxy_details: &'static str,
     pub proxy_value: fn(&str, &str) -> String,
     pub proxy_converted: fn(&str, u16) -> String,
+    pub proxy_by_year: fn(u16) -> String,
     pub source: &'static str,
     pub price_year: &'static str,
     pub licence: &'static str,
@@ -158,6 +159,11 @@ pub static EN: Messages = Messages {
     record_only: "Record only: counted, but no open value is available for it.",
     proxy_details: "How this is valued",
     proxy_value: |value, unit| format!("{value} per {unit}"),
+    proxy_by_year: |year| {
+        format!(
+            "Each year is valued at the published figure for that year (it rises), in {year} prices."
+        )
+    },
     proxy_converted: |value, year| {
         format!("Used as {value} in {year} prices, converted with HM Treasury's GDP deflators.")
     },

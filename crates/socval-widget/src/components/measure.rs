@@ -53,6 +53,11 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
         .as_ref()
         .filter(|p| p.source.price_year != ctx.setup.framework.price_year)
         .and_then(|_| ctx.setup.value(ctx.setup.measure_index(id)?));
+    // A value that follows a published series takes each year's figure.
+    let by_year = measure
+        .proxy
+        .as_ref()
+        .is_some_and(|p| p.growth == Some(socval_core::growth::Growth::CarbonDesnz2023));
     let value_details = match &measure.proxy {
         Some(proxy) => {
             let s = &proxy.source;
@@ -61,7 +66,9 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
                     <summary class="details__summary">{ m.proxy_details }</summary>
                     <div class="details__text">
                         <p>{ (m.proxy_value)(&socval_core::Money::from_decimal(proxy.value).to_string(), measure.unit.label(true)) }</p>
-                        if let Some(v) = converted {
+                        if by_year {
+                            <p>{ (m.proxy_by_year)(ctx.setup.framework.price_year) }</p>
+                        } else if let Some(v) = converted {
                             <p>{ (m.proxy_converted)(&socval_core::Money::from_decimal(v).to_string(), ctx.setup.framework.price_year) }</p>
                         }
                         <dl class="summary-list">
