@@ -58,6 +58,7 @@ cases!(
     "council-rules-first-year",
     "split-outward-code",
     "carbon-by-year",
+    "local-only-delivery",
 );
 
 /// The Exampleshire council, checked, and the outward-code table: where most

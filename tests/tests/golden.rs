@@ -130,6 +130,10 @@ fn worked_example_figures() {
     assert_eq!(r["lm3"]["lines"][0]["district_share_percent"], 37);
     assert_eq!(r["lm3"]["lines"][1]["district_share_percent"], 97);
     assert!(r["lm3"]["lines"][2].get("district_share_percent").is_none());
+    let r = get("local-only-delivery");
+    assert_eq!(r["totals"]["gross"], 3_000.0);
+    assert_eq!(r["recorded"][0]["reason"]["kind"], "outside_local_area");
+    assert_eq!(r["recorded"][1]["reason"]["kind"], "no_delivery_place");
     let r = get("validation-errors");
     assert!(r["errors"].as_array().is_some_and(|e| e.len() >= 6), "{r}");
 }
