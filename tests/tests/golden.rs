@@ -134,6 +134,7 @@ fn worked_example_figures() {
     assert_eq!(r["totals"]["gross"], 3_000.0);
     assert_eq!(r["recorded"][0]["reason"]["kind"], "outside_local_area");
     assert_eq!(r["recorded"][1]["reason"]["kind"], "no_delivery_place");
+    assert_eq!(r["recorded"][2]["reason"]["kind"], "outside_local_area");
     let r = get("validation-errors");
     assert!(r["errors"].as_array().is_some_and(|e| e.len() >= 6), "{r}");
 }

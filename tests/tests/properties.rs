@@ -179,6 +179,19 @@ proptest! {
     }
 
     #[test]
+    fn a_later_start_year_never_raises_value(p in proposal(), later in 1_i32..150) {
+        // The start year is typed by the supplier; a value that follows a
+        // year-by-year series (carbon) must not rise by moving it later.
+        let (s, t) = socval_tests::exampleshire();
+        let now = calc(&s, &t, &p);
+        let mut moved = p.clone();
+        moved.contract.start_year += later;
+        let after = calc(&s, &t, &moved);
+        prop_assert!(after.totals.gross <= now.totals.gross);
+        prop_assert!(after.totals.present_value <= now.totals.present_value);
+    }
+
+    #[test]
     fn gross_is_never_below_adjusted(p in proposal()) {
         let (s, t) = socval_tests::exampleshire();
         let r = calc(&s, &t, &p);

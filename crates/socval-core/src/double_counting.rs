@@ -153,11 +153,17 @@ pub(crate) fn resolve(setup: &Setup, checked: &mut Checked<'_>, disc: &Discounts
         }
     }
     for (m, k) in left_out {
-        let kept = first.get(k).copied().unwrap_or(NONE);
+        // The first commitment of the kept measure that is itself counted.
+        let kept = checked
+            .commitments
+            .iter()
+            .find(|c| c.measure_index == k && c.excluded.is_none())
+            .map_or(first.get(k).copied().unwrap_or(NONE), |c| c.index);
+        // Those already left out keep their own reason.
         for c in checked
             .commitments
             .iter_mut()
-            .filter(|c| c.measure_index == m)
+            .filter(|c| c.measure_index == m && c.excluded.is_none())
         {
             c.excluded = Some(Reason::DoubleCounted { counted: kept });
             checked.warnings.push(crate::Issue::new(

@@ -36,17 +36,14 @@ impl Issue {
 /// How many warnings of one kind are listed before the rest are counted.
 pub const REPEATS_SHOWN: usize = 3;
 
-/// The warning with its numbers taken out, so that warnings repeated for
-/// many lines (`commitments[7]`, `commitments[8]`, …) compare equal.
+/// The kind of a warning: its code and its field with the numbers taken
+/// out, so that warnings repeated for many lines (`commitments[7].postcode`,
+/// `commitments[8].postcode`, …) are one kind, and the kinds stay few
+/// whatever the messages say (a postcode in each, say).
 fn shape(issue: &Issue) -> (IssueCode, String) {
-    let mut s = String::with_capacity(issue.path.len() + issue.message.len() + 1);
+    let mut s = String::with_capacity(issue.path.len());
     let mut digits = false;
-    for c in issue
-        .path
-        .chars()
-        .chain(['\u{0}'])
-        .chain(issue.message.chars())
-    {
+    for c in issue.path.chars() {
         if c.is_ascii_digit() {
             if !digits {
                 s.push('#');
@@ -67,41 +64,50 @@ pub fn group_repeats(warnings: Vec<Issue>) -> Vec<Issue> {
     if warnings.len() <= REPEATS_SHOWN {
         return warnings;
     }
-    /// One kind of warning: how many so far, and past the limit where the
-    /// count goes, how many were left out and the first of them.
+    /// One kind of warning: how many so far, where its last shown one is,
+    /// and past the limit how many were left out and the first of them.
     struct Group {
-        key: (IssueCode, String),
         seen: usize,
-        left_out: Option<(usize, usize, Issue)>,
+        last: usize,
+        left_out: Option<(usize, Issue)>,
     }
-    let mut groups: Vec<Group> = Vec::new();
+    // Few kinds (a field and a code each), so a list beats a map's code size.
+    let mut groups: Vec<((IssueCode, String), Group)> = Vec::new();
     let mut out = Vec::with_capacity(warnings.len().min(64));
     for w in warnings {
         let key = shape(&w);
-        let g = match groups.iter().position(|g| g.key == key) {
+        let at = match groups.iter().position(|(k, _)| *k == key) {
             Some(i) => i,
             None => {
-                groups.push(Group {
-                    key,
+                let g = Group {
                     seen: 0,
+                    last: 0,
                     left_out: None,
-                });
+                };
+                groups.push((key, g));
                 groups.len() - 1
             }
         };
-        let Some(g) = groups.get_mut(g) else { continue };
+        let Some((_, g)) = groups.get_mut(at) else {
+            continue;
+        };
         g.seen += 1;
-        match &mut g.left_out {
-            _ if g.seen <= REPEATS_SHOWN => out.push(w),
-            Some((_, n, _)) => *n += 1,
-            None => g.left_out = Some((out.len(), 1, w)),
+        if g.seen <= REPEATS_SHOWN {
+            g.last = out.len();
+            out.push(w);
+        } else if let Some((n, _)) = &mut g.left_out {
+            *n += 1;
+        } else {
+            g.left_out = Some((1, w));
         }
     }
-    // Each count goes where the first warning it summarises would have been.
+    // Each count goes straight after the last warning of its kind shown.
     // (Merged by position without sorting: a sort's code would cost the
     // widget more than the few groups there are.)
-    let mut counts: Vec<(usize, usize, Issue)> =
-        groups.into_iter().filter_map(|g| g.left_out).collect();
+    let mut counts: Vec<(usize, usize, Issue)> = groups
+        .into_iter()
+        .filter_map(|(_, g)| g.left_out.map(|(n, first)| (g.last + 1, n, first)))
+        .collect();
     let mut merged = Vec::with_capacity(out.len() + counts.len());
     for (i, w) in out.into_iter().enumerate() {
         take_counts(&mut counts, i, &mut merged);
@@ -140,7 +146,7 @@ impl fmt::Display for Issue {
 }
 
 /// Kinds of problem. Errors stop a calculation; warnings come with a result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IssueCode {
@@ -375,5 +381,26 @@ mod grouping_tests {
             last.message
         );
         assert_eq!(g.get(2).map(|w| w.code), Some(IssueCode::Notice));
+    }
+
+    #[test]
+    fn a_count_follows_the_warnings_of_its_own_kind() {
+        let ws: Vec<Issue> = (0..10)
+            .flat_map(|i| {
+                [
+                    Issue::new(format!("c[{i}]"), IssueCode::Notice, "outside"),
+                    Issue::new(format!("c[{i}]"), IssueCode::Implausible, "too many"),
+                ]
+            })
+            .collect();
+        let g = group_repeats(ws);
+        let codes: Vec<IssueCode> = g.iter().map(|w| w.code).collect();
+        use IssueCode::{Implausible as I, Notice as N};
+        // n0 i0 n1 i1 n2 [n: 7 more] i2 [i: 7 more]
+        assert_eq!(codes, [N, I, N, I, N, N, I, I]);
+        assert!(
+            g.get(5)
+                .is_some_and(|w| w.message.starts_with("and 7 more"))
+        );
     }
 }

@@ -129,7 +129,14 @@ pub(crate) fn check_proposal(
     }
     for t in &cfg.required_themes {
         let theme = setup.framework.themes.iter().position(|x| &x.id == t);
-        if !cs.iter().any(|c| setup.theme_of(c.measure_index) == theme) {
+        // Only a commitment that counts meets the rule: a quantity of 0, or
+        // one left out (outside the area), does not.
+        let counts = |c: &&CheckedCommitment<'_>| c.total > Decimal::ZERO && c.excluded.is_none();
+        if !cs
+            .iter()
+            .filter(counts)
+            .any(|c| setup.theme_of(c.measure_index) == theme)
+        {
             let title = theme
                 .and_then(|i| setup.framework.themes.get(i))
                 .map_or(t.as_str(), |x| x.title.as_str());

@@ -239,11 +239,13 @@ pub(crate) fn check<'s>(
                     Ok(pc) => {
                         if measure.local_only {
                             match place(setup, &pc, env.outcodes) {
-                                Ok(Placed::NotLocal) => {
+                                Ok(Placed::Local) => {}
+                                // A priority area lies outside the local
+                                // area: the same rule as LM3's.
+                                Ok(_) => {
                                     excluded = Some(Reason::OutsideLocalArea);
                                     w.push(path.field("postcode"), IssueCode::Notice, format!("{pc} is outside {}; \"{}\" counts only local delivery, so this commitment is left out of the totals", area_name(setup), measure.title));
                                 }
-                                Ok(_) => {}
                                 Err(e) => c.push(
                                     path.field("postcode"),
                                     IssueCode::Postcode,
@@ -270,7 +272,7 @@ pub(crate) fn check<'s>(
                 Resolved::NONE
             }
             .shared(cm.attribution_percent, cm.shared_by);
-            let by_year = series_values(setup, measure, k.start_year, years);
+            let by_year = series_values(setup, measure, k.start_year, env.today.year, years);
             value_bound(
                 &mut c,
                 path,
@@ -521,7 +523,13 @@ fn value_bound(
 
 /// A series value for each year the commitment's value can arise in (see
 /// [`crate::growth`]), converted to the framework's price year.
-fn series_values(setup: &Setup, m: &Measure, start: i32, years: usize) -> Vec<Decimal> {
+///
+/// The series is read from the contract's start year, but from no later
+/// than next year: the start year is typed by the supplier, and a later one
+/// must not buy a higher year's value (the base year moves with it, so
+/// discounting would not take it back).
+fn series_values(setup: &Setup, m: &Measure, start: i32, today: i32, years: usize) -> Vec<Decimal> {
+    let start = start.min(today.saturating_add(1));
     let Some(crate::growth::Growth::CarbonDesnz2023) = m.proxy.as_ref().and_then(|p| p.growth)
     else {
         return Vec::new();

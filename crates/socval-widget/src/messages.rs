@@ -223,7 +223,7 @@ pub static EN: Messages = Messages {
     local_share: |p| format!("{p}% of your spend counts as local."),
     recorded_heading: "Recorded, not valued",
     recorded_hint: "These commitments add nothing to the figures above. You can still describe them in your written answer.",
-    why_no_value: "no openly licensed value exists for this measure, so none is invented",
+    why_no_value: "no openly licensed value exists for it, so none is invented",
     why_outside: "delivered outside the local area, and this measure counts only local delivery",
     why_no_place: "this measure counts only local delivery: give the postcode where it is delivered",
     why_double_counted: |other| {
