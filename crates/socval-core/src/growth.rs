@@ -80,6 +80,37 @@ pub fn last_outturn() -> Option<i32> {
     rows(WELLBY).map(|(y, _)| y).max()
 }
 
+/// DESNZ's central series for every year it gives, in `to`'s prices: read
+/// and converted once per council setup, not per commitment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CarbonSeries {
+    first: i32,
+    values: Vec<Decimal>,
+}
+
+impl CarbonSeries {
+    /// The series in `to`'s prices; none if `to` has no GDP deflator.
+    pub fn new(to: u16) -> Option<CarbonSeries> {
+        let mut first = None;
+        let mut values = Vec::new();
+        for (y, n) in rows(CARBON) {
+            first.get_or_insert(y);
+            let v = Decimal::from_micros(n / 1000);
+            values.push(crate::deflators::convert(v, CARBON_PRICE_YEAR, to)?);
+        }
+        Some(CarbonSeries {
+            first: first?,
+            values,
+        })
+    }
+
+    /// The value for `year`: the nearest year's outside the series.
+    pub fn at(&self, year: i32) -> Option<Decimal> {
+        let i = usize::try_from(year.saturating_sub(self.first)).unwrap_or(0);
+        self.values.get(i).or(self.values.last()).copied()
+    }
+}
+
 /// `value` (in `from`'s real terms) grown with real GDP per head to `to`,
 /// holding it after the last outturn year; none outside the series.
 pub fn gdp_per_head(value: Decimal, from: u16, to: u16) -> Option<Decimal> {
@@ -106,6 +137,14 @@ mod tests {
         assert_eq!(carbon(2030), Some(Decimal::from_micros(294_500_000)));
         assert_eq!(carbon(2075), carbon(2050));
         assert_eq!(carbon(1999), carbon(2020));
+        // The same, read once and converted: 2026 prices.
+        let s = CarbonSeries::new(2026).expect("series");
+        assert_eq!(
+            s.at(2027),
+            crate::deflators::convert(carbon(2027).expect("2027"), 2022, 2026)
+        );
+        assert_eq!(s.at(2075), s.at(2050));
+        assert_eq!(s.at(1999), s.at(2020));
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub struct Setup {
     pub(crate) health_factors: Factors,
     /// Each offered measure's value in the framework's price year.
     values: Vec<Option<Decimal>>,
+    /// DESNZ's carbon series in the framework's prices, when an offered
+    /// measure follows it (see [`crate::growth`]).
+    pub(crate) carbon: Option<crate::growth::CarbonSeries>,
 }
 
 /// The double-counting exclusions of one measure, as indices of offered measures.
@@ -262,6 +265,12 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     check_rates(&mut c, "lm3.supplier_respend", &config.lm3.supplier_respend);
 
     let values = uprated_values(&mut c, &framework);
+    let follows_carbon = framework.measures.iter().any(|m| {
+        m.proxy.as_ref().and_then(|p| p.growth) == Some(crate::growth::Growth::CarbonDesnz2023)
+    });
+    let carbon = follows_carbon
+        .then(|| crate::growth::CarbonSeries::new(framework.price_year))
+        .flatten();
     if !c.issues.is_empty() {
         return Err(ConfigError { issues: c.issues });
     }
@@ -309,6 +318,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         factors,
         health_factors,
         values,
+        carbon,
     })
 }
 

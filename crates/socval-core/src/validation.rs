@@ -534,14 +534,12 @@ fn series_values(setup: &Setup, m: &Measure, start: i32, today: i32, years: usiz
     else {
         return Vec::new();
     };
+    let Some(series) = &setup.carbon else {
+        return Vec::new();
+    };
     let horizon = years + usize::from(m.adjustments.benefit_years.unwrap_or(1).max(1)) - 1;
-    let to = setup.framework.price_year;
     (0..horizon)
-        .map_while(|t| {
-            let year = start.saturating_add(i32::try_from(t).ok()?);
-            let v = crate::growth::carbon(year)?;
-            crate::deflators::convert(v, crate::growth::CARBON_PRICE_YEAR, to)
-        })
+        .map_while(|t| series.at(start.saturating_add(i32::try_from(t).ok()?)))
         .collect()
 }
 
