@@ -34,7 +34,7 @@ if [ "$("$tools/bin/wasm-pack" --version 2>/dev/null | awk '{print $2}')" != "0.
 fi
 
 # npm packages: wasm-opt (binaryen 132; Debian's 108 cannot parse today's wasm),
-# playwright-core and axe-core for the browser tests.
+# playwright-core, puppeteer-core and axe-core for the browser tests.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
@@ -50,6 +50,15 @@ if [ "$what" = "test" ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # The other two engines the browser tests run in (tests/browser/engines.mjs):
+  # Firefox ESR, driven over WebDriver BiDi, and WebKitGTK's MiniBrowser
+  # (Safari's engine) through WebKitWebDriver, under Xvfb.
+  if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then
+    log "apt-get install firefox-esr webkit2gtk-driver xvfb"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
   fi
   # Real web servers for the test of the embedding guide's configurations
   # (tests/browser/servers.test.mjs starts them on loopback ports itself).

@@ -39,7 +39,7 @@ step "widget components in headless Chromium (wasm-bindgen-test, chromedriver)"
 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p socval-widget --target wasm32-unknown-unknown --tests 2>&1 | tee -a "$log"
 
-step "end to end in headless Chromium, and the JS API in Node (playwright-core, axe-core)"
+step "end to end in headless Chromium, Firefox ESR and WebKitGTK, and the JS API in Node (playwright-core, puppeteer-core, axe-core)"
 node --test --test-concurrency=1 --test-reporter=tap tests/browser/ 2>&1 | tee -a "$log"
 
 step "fuzz the parsers and the calculation for 30 seconds (cargo-fuzz, libFuzzer)"

@@ -32,19 +32,41 @@ const twoPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><
 <social-value-calculator id="second" config-src="examples/northmoor.json"></social-value-calculator>
 </main></body></html>`;
 
-/** Starts the server and the browser; returns { base, browser, close }. */
-export async function start() {
+// For the tests that drive every engine, which have no init scripts: a
+// classic script that runs before the widget's module and records what a
+// test needs to see (problems, results, the globals before the widget).
+const recorder = `window.__socval = { globals: Object.keys(window), problems: [], results: [] };
+addEventListener('error', (e) => __socval.problems.push(String(e.message)));
+addEventListener('unhandledrejection', (e) => __socval.problems.push(String(e.reason)));
+document.addEventListener('securitypolicyviolation', (e) => __socval.problems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
+document.addEventListener('socval-result', (e) => __socval.results.push(e.detail));
+const consoleError = console.error;
+console.error = (...a) => { __socval.problems.push(a.map(String).join(' ')); consoleError.apply(console, a); };`;
+const recorded = (html) => html.replace('<head>', '<head><script src="/record.js"></script>');
+
+/** Starts the static server with the test pages; returns { base, close }. */
+export async function startServer() {
   const server = await serve(WWW, 0, {
-    '/hostile.html': ['text/html; charset=utf-8', hostilePage],
+    '/hostile.html': ['text/html; charset=utf-8', recorded(hostilePage)],
     '/hostile.css': ['text/css; charset=utf-8', hostileCss],
     '/two.html': ['text/html; charset=utf-8', twoPage],
+    '/record.js': ['text/javascript; charset=utf-8', recorder],
+    // The demo page as a browser too old for the loader meets it: the script never defines the element.
+    '/old.html': ['text/html; charset=utf-8', readFileSync(join(WWW, 'index.html'), 'utf8').replaceAll('socval/socval.js', 'socval/not-there.js')],
+    '/blank.html': ['text/html; charset=utf-8', '<!doctype html><html lang="en-GB"><title>Blank</title><p>No calculator here.</p></html>'],
+    '/journey.html': ['text/html; charset=utf-8', recorded(readFileSync(join(WWW, 'index.html'), 'utf8'))],
   });
+  return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+/** Starts the server and the browser; returns { base, browser, close }. */
+export async function start() {
+  const server = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
-  const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, browser, close: async () => { await browser.close(); server.close(); } };
+  return { base: server.base, browser, close: async () => { await browser.close(); server.close(); } };
 }
 
 /** A fresh page (own context: own storage) that fails the test on any console error or CSP violation. */

@@ -37,6 +37,12 @@ async function reads(page, name, value) {
   }, [name, value]);
 }
 
+/** Runs `f` with a fresh page, then closes its context. */
+async function plainPage(f) {
+  const { context, page } = await newPage(env.browser);
+  try { await f(page); } finally { await context.close(); }
+}
+
 async function fillContract(page, value = '2000000', years = '3') {
   await field(page, 'contract-value').fill(value);
   await field(page, 'contract-duration').fill(years);
@@ -291,6 +297,35 @@ describe('the embedded widget', () => {
     await context.close();
   });
 
+  test('no false errors: a field not reached is not in error until the user asks for a download', async () => {
+    const { context, page } = await openExampleshire();
+    const w = page.locator('social-value-calculator');
+    await field(page, 'contract-value').pressSequentially('100000');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(300);
+    assert.equal(await w.locator('.error-summary').count(), 0);
+    assert.match(await w.locator('#results').textContent(), /To see results:Enter the contract length/);
+    // Downloading needs a complete form: every problem shows, and focus goes to the list.
+    await w.getByRole('button', { name: 'Download your proposal (JSON)' }).click();
+    await w.locator('.error-summary', { hasText: 'Enter the contract length' }).waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('social-value-calculator').shadowRoot.activeElement?.id), 'error-summary');
+    assert.equal(await field(page, 'contract-duration').getAttribute('aria-invalid'), 'true');
+    await context.close();
+  });
+
+  test('a restored draft shows what is wrong with its values at once, not what it lacks', async () => {
+    const { context, page } = await openExampleshire();
+    await field(page, 'contract-value').fill('lots');
+    await page.waitForTimeout(400);
+    await page.reload();
+    await ready(page);
+    const summary = page.locator('social-value-calculator').locator('.error-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /Contract value: enter an amount/);
+    assert.doesNotMatch(await summary.textContent(), /contract length/, 'the empty length, never reached, is not an error');
+    await context.close();
+  });
+
   test('bad input: a field-named error, a summary link that moves focus, nothing lost', async () => {
     const { context, page } = await openExampleshire();
     await fillContract(page, 'lots', '3');
@@ -397,6 +432,29 @@ describe('embedding details', () => {
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 1000);
     await context.close();
+  });
+
+  test('a browser that cannot run the calculator shows a message, never an empty box', async () => {
+    // JavaScript runs but WebAssembly is off (as in Lockdown Mode): the element says so.
+    const { context, page } = await newPage(env.browser);
+    await page.addInitScript(() => { delete window.WebAssembly; });
+    await page.goto(`${env.base}/index.html`);
+    await page.locator('social-value-calculator').locator('[role="alert"]', { hasText: 'needs WebAssembly' }).waitFor({ timeout: 10000 });
+    await context.close();
+    await plainPage(async (page) => {
+      // Too old for the loader: the element never starts, and after a few
+      // seconds the page's own message inside it shows.
+      await page.goto(`${env.base}/old.html`);
+      const fallback = page.locator('social-value-calculator > .socval-fallback');
+      assert.equal(await fallback.isVisible(), false, 'hidden while the calculator might still be loading');
+      await page.waitForTimeout(4500);
+      assert.ok(await fallback.isVisible(), 'shown once it is clear the calculator will not start');
+      // A browser that runs it never shows the message.
+      await page.goto(`${env.base}/index.html`);
+      await ready(page);
+      await page.waitForTimeout(4500);
+      assert.equal(await fallback.isVisible(), false);
+    });
   });
 
   test('theming through custom properties reaches inside', async () => {

@@ -127,7 +127,9 @@ class SocialValueCalculator extends HTMLElement {
       console.error('socval:', e);
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
-      p.textContent = `The social value calculator could not load: ${e.message}`;
+      p.textContent = typeof WebAssembly === 'object'
+        ? `The social value calculator could not load: ${e.message}`
+        : 'The social value calculator needs WebAssembly, which this browser does not offer or has turned off (Lockdown Mode on Apple devices turns it off).';
       this.shadowRoot.replaceChildren(p);
     }
   }

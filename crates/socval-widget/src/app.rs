@@ -14,7 +14,7 @@ use crate::form::Form;
 use crate::hooks::use_debounced::use_debounced;
 use crate::hooks::use_draft::{Restored, restore, use_draft};
 use crate::hooks::use_outcome::use_outcome;
-use crate::state::{Notice, State};
+use crate::state::{Action, Notice, Reveal, State};
 
 /// How long results must be stable before they are announced, in ms.
 pub const ANNOUNCE_AFTER_MS: u32 = 1000;
@@ -67,6 +67,8 @@ fn Calculator() -> Html {
                     text: ctx.messages.draft_restored.into(),
                     problem: false,
                 }),
+                // A restored draft shows what is wrong with what it holds.
+                reveal: Reveal::Filled,
                 ..State::default()
             },
             Restored::Unreadable => State {
@@ -100,15 +102,26 @@ fn Calculator() -> Html {
         .filter(|d| d.is_finite() && *d > 0.0 && *d <= 50.0)
         .map_or(1, |d| d.ceil() as usize);
     let start_year = state.form.start_year.trim().parse::<i32>().ok();
-    let announcement = match (&outcome.shown, outcome.errors.len()) {
-        (_, n) if n > 0 => format!("{}: {n}.", m.error_summary),
+    let errors = state.visible(&outcome.errors);
+    let announcement = match (&outcome.shown, errors.first()) {
+        (_, Some(e)) => format!("{}: {}", m.error_summary, e.message),
         (Some(s), _) => (m.announce)(
             &s.figures.ratio.value.to_string(),
             &s.figures.ratio.percent.to_string(),
             &s.figures.lm3.lm3.to_string(),
             &s.figures.score.score_percent.to_string(),
         ),
-        (None, _) => String::new(),
+        (None, None) => String::new(),
+    };
+    // Leaving an input (by tab, click or a link) lets its errors show.
+    let onfocusout = {
+        let d = dispatch.clone();
+        Callback::from(move |e: FocusEvent| {
+            let id = e.target_unchecked_into::<web_sys::Element>().id();
+            if !id.is_empty() {
+                d.dispatch(Action::Leave(id));
+            }
+        })
     };
     // Announce once typing pauses, not on every keystroke.
     let announcement = use_debounced(announcement, ANNOUNCE_AFTER_MS);
@@ -123,13 +136,13 @@ fn Calculator() -> Html {
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", n.problem.then_some("notice--problem"))} role="status">{ n.text.clone() }</div>
             }
-            <ErrorSummary errors={outcome.errors.clone()} />
+            <ErrorSummary errors={errors.clone()} />
             <div class="layout">
-                <form class="inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <ContractSection form={state.form.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
-                    <CommitmentsSection commitments={state.form.commitments.clone()} start_year={start_year} search={state.search.clone()} errors={outcome.errors.clone()} years={years} dispatch={dispatch.clone()} />
-                    <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} shown={outcome.shown.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
-                    <SelfAssessment scores={state.form.self_scores.clone()} errors={outcome.errors.clone()} dispatch={dispatch.clone()} />
+                <form class="inputs" novalidate=true {onfocusout} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <ContractSection form={state.form.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                    <CommitmentsSection commitments={state.form.commitments.clone()} start_year={start_year} search={state.search.clone()} errors={errors.clone()} years={years} dispatch={dispatch.clone()} />
+                    <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} shown={outcome.shown.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                    <SelfAssessment scores={state.form.self_scores.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                     <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />
                 </form>
                 <Results outcome={outcome.clone()} />

@@ -130,6 +130,7 @@ pub fn evaluate(
                 .map(|i| FieldError {
                     field: form::field_for_path(&i.path, &mapping),
                     message: i.to_string(),
+                    missing: false,
                 })
                 .collect(),
         ),

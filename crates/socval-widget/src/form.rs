@@ -19,6 +19,9 @@ pub struct FieldError {
     pub field: String,
     /// The message to show.
     pub message: String,
+    /// Whether the input is empty and needs a value: such an error waits
+    /// until the user has reached the field (see `State::visible`).
+    pub missing: bool,
 }
 
 /// Maps core field paths back to form inputs: which measure each commitment
@@ -129,8 +132,12 @@ struct Reader<'m> {
 }
 
 impl Reader<'_> {
-    fn fail(&mut self, field: String, message: String) {
-        self.errors.push(FieldError { field, message });
+    fn fail(&mut self, field: String, message: String, missing: bool) {
+        self.errors.push(FieldError {
+            field,
+            message,
+            missing,
+        });
     }
 
     // Field ids are made only for an error: a form of 100 commitments is read
@@ -144,7 +151,8 @@ impl Reader<'_> {
         match number(text).map(Decimal::from_f64) {
             Some(Ok(d)) => Some(d),
             _ => {
-                self.fail(field.into().id(), (self.m.not_a_number)(label));
+                let missing = text.trim().is_empty();
+                self.fail(field.into().id(), (self.m.not_a_number)(label), missing);
                 None
             }
         }
@@ -154,7 +162,8 @@ impl Reader<'_> {
         match number(text).map(Money::from_f64) {
             Some(Ok(m)) => Some(m),
             _ => {
-                self.fail(field.into().id(), (self.m.not_an_amount)(label));
+                let missing = text.trim().is_empty();
+                self.fail(field.into().id(), (self.m.not_an_amount)(label), missing);
                 None
             }
         }
@@ -167,7 +176,7 @@ impl Reader<'_> {
         match whole.and_then(|w| u16::try_from(w).ok()) {
             Some(w) => Some(w),
             None => {
-                self.fail(field.into().id(), (self.m.not_a_number)(label));
+                self.fail(field.into().id(), (self.m.not_a_number)(label), false);
                 None
             }
         }
@@ -198,13 +207,13 @@ pub fn to_proposal(
         m,
     };
     let value = if form.value.trim().is_empty() {
-        r.fail(ids::VALUE.into(), m.enter_value.into());
+        r.fail(ids::VALUE.into(), m.enter_value.into(), true);
         None
     } else {
         r.money(ids::VALUE, m.contract_value, &form.value)
     };
     let duration = if form.duration.trim().is_empty() {
-        r.fail(ids::DURATION.into(), m.enter_duration.into());
+        r.fail(ids::DURATION.into(), m.enter_duration.into(), true);
         None
     } else {
         r.decimal(ids::DURATION, m.duration, &form.duration)
@@ -212,7 +221,11 @@ pub fn to_proposal(
     let start_year = match form.start_year.trim().parse::<i32>() {
         Ok(y) => Some(y),
         Err(_) => {
-            r.fail(ids::START.into(), m.enter_start_year.into());
+            r.fail(
+                ids::START.into(),
+                m.enter_start_year.into(),
+                form.start_year.trim().is_empty(),
+            );
             None
         }
     };

@@ -67,6 +67,8 @@ pub struct Messages {
     pub results_heading: &'static str,
     pub results_waiting: &'static str,
     pub results_stale: &'static str,
+    /// Before the list of what results still need.
+    pub results_needed: &'static str,
     pub total_gross: &'static str,
     pub total_adjusted: &'static str,
     pub total_pv: &'static str,
@@ -193,7 +195,8 @@ pub static EN: Messages = Messages {
     self_score: "Your score (0 to 100)",
     results_heading: "Your results",
     results_waiting: "Enter the contract value, length and start year to see results.",
-    results_stale: "These results are from before your last change: correct the errors to update them.",
+    results_stale: "These results are from before your last change. To update them:",
+    results_needed: "To see results:",
     total_gross: "Gross social value",
     total_adjusted: "After adjustments",
     total_pv: "Present value",

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::form::{CommitmentForm, Form, SpendForm};
+use crate::form::{CommitmentForm, FieldError, Form, SpendForm};
 
 /// A message shown above the form (draft restored, import failed, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +24,43 @@ pub struct State {
     pub search: String,
     /// A notice for the user.
     pub notice: Option<Notice>,
+    /// The inputs the user has left, by id: only these show their errors,
+    /// so a field not yet reached is never in error (GOV.UK's guidance on
+    /// validation: check when the user moves on, not while they type).
+    pub left: Vec<String>,
+    /// Which errors show whether or not their field has been left.
+    pub reveal: Reveal,
+}
+
+/// Errors shown beyond those of the fields the user has left.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reveal {
+    /// None: the form as the user meets it.
+    #[default]
+    Left,
+    /// Those about a value that is there: a restored draft or an opened file
+    /// shows what is wrong with it, not what it lacks.
+    Filled,
+    /// Every error: the user asked for something that needs a complete form
+    /// (export, print).
+    All,
+}
+
+impl State {
+    /// The errors to show now: see [`State::left`] and [`Reveal`]. An error
+    /// tied to no single input shows once the user has left any field.
+    pub fn visible(&self, errors: &[FieldError]) -> Vec<FieldError> {
+        errors
+            .iter()
+            .filter(|e| match self.reveal {
+                Reveal::All => true,
+                Reveal::Filled if !e.missing => true,
+                _ if e.field.is_empty() => !self.left.is_empty(),
+                _ => self.left.contains(&e.field),
+            })
+            .cloned()
+            .collect()
+    }
 }
 
 /// A contract field.
@@ -111,12 +148,22 @@ pub enum Action {
     Reset(Box<Form>),
     /// Show a notice.
     Notify(Notice),
+    /// The user left the input with this id.
+    Leave(String),
+    /// Show every error (the user asked for something that needs them).
+    RevealAll,
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Leaving a field again changes nothing: no render.
+        if matches!(&action, Action::Leave(id) if self.left.contains(id))
+            || (action == Action::RevealAll && self.reveal == Reveal::All)
+        {
+            return self;
+        }
         let mut s = (*self).clone();
         let f = &mut s.form;
         match action {
@@ -179,6 +226,7 @@ impl Reducible for State {
             Action::Load(form, notice) => {
                 s.form = *form;
                 s.notice = notice;
+                s.reveal = s.reveal.max(Reveal::Filled);
             }
             Action::Reset(form) => {
                 s = State {
@@ -187,6 +235,8 @@ impl Reducible for State {
                 };
             }
             Action::Notify(n) => s.notice = Some(n),
+            Action::Leave(id) => s.left.push(id),
+            Action::RevealAll => s.reveal = Reveal::All,
         }
         Rc::new(s)
     }

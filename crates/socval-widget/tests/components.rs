@@ -208,3 +208,59 @@ fn needs_outcodes_follows_the_local_area_rules() {
     );
     assert!(!socval_widget::prepare("not json").needs_outcodes());
 }
+
+/// No false errors: a field's error waits until the user leaves it; a
+/// restored draft or opened file shows what is wrong with its values, not
+/// what it lacks; export and print show everything.
+#[wasm_bindgen_test]
+fn errors_show_once_their_field_is_left() {
+    use socval_widget::form::FieldError;
+    use socval_widget::state::{Action, Reveal, State};
+    use yew::Reducible;
+    let error = |field: &str, missing: bool| FieldError {
+        field: field.into(),
+        message: format!("{field} error"),
+        missing,
+    };
+    let errors = [
+        error("contract-value", false),
+        error("contract-duration", true),
+        error("", false),
+    ];
+    let fields =
+        |s: &State| -> Vec<String> { s.visible(&errors).into_iter().map(|e| e.field).collect() };
+    let s = std::rc::Rc::new(State::default());
+    assert!(fields(&s).is_empty(), "nothing before any field is left");
+    let s = s.reduce(Action::Leave("contract-value".into()));
+    assert_eq!(
+        fields(&s),
+        ["contract-value", ""],
+        "the left field, and problems tied to no field"
+    );
+    let same = s.clone().reduce(Action::Leave("contract-value".into()));
+    assert!(
+        std::rc::Rc::ptr_eq(&s, &same),
+        "leaving again changes nothing, so nothing re-renders"
+    );
+    let s = s.reduce(Action::Leave("contract-duration".into()));
+    assert_eq!(
+        fields(&s).len(),
+        3,
+        "an empty required field left shows its error"
+    );
+
+    let loaded = std::rc::Rc::new(State::default()).reduce(Action::Load(Box::default(), None));
+    assert_eq!(loaded.reveal, Reveal::Filled);
+    assert_eq!(
+        fields(&loaded),
+        ["contract-value", ""],
+        "an opened file shows its broken values, not what it lacks"
+    );
+    let all = loaded.reduce(Action::RevealAll);
+    assert_eq!(fields(&all).len(), 3);
+    let reset = all.reduce(Action::Reset(Box::default()));
+    assert!(
+        fields(&reset).is_empty(),
+        "start again forgets what was shown"
+    );
+}

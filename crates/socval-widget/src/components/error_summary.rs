@@ -35,7 +35,7 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
         html! { <li><a href={format!("#{}", e.field)} {onclick}>{ e.message.clone() }</a></li> }
     });
     html! {
-        <div class="error-summary" aria-labelledby="error-summary-title">
+        <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
             <h2 class="error-summary__title" id="error-summary-title">{ ctx.messages.error_summary }</h2>
             <ul class="error-summary__list">{ for items }</ul>
         </div>

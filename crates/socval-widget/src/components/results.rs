@@ -20,11 +20,21 @@ pub fn Results(p: &ResultsProps) -> Html {
         return html! {};
     };
     let m = ctx.messages;
+    // What results still need, in neutral words: every problem, including
+    // those not yet shown as errors because the user has not reached them.
+    let needed = html! {
+        <ul class="list" data-figure="needed">{ for p.outcome.errors.iter().map(|e| html! { <li>{ e.message.clone() }</li> }) }</ul>
+    };
     let Some(shown) = p.outcome.shown.clone() else {
         return html! {
             <section class="results" aria-labelledby="results-heading" id="results">
                 <h2 class="heading-l" id="results-heading">{ m.results_heading }</h2>
-                <p class="body">{ m.results_waiting }</p>
+                if p.outcome.errors.is_empty() {
+                    <p class="body">{ m.results_waiting }</p>
+                } else {
+                    <p class="body">{ m.results_needed }</p>
+                    { needed }
+                }
             </section>
         };
     };
@@ -44,7 +54,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     html! {
         <section class={classes!("results", p.outcome.stale.then_some("results--stale"))} aria-labelledby="results-heading" id="results">
             <h2 class="heading-l" id="results-heading">{ m.results_heading }</h2>
-            if p.outcome.stale { <p class="warning-text">{ m.results_stale }</p> }
+            if p.outcome.stale { <p class="warning-text">{ m.results_stale }</p>{ needed } }
             <div class="panel">
                 <p class="panel__label">{ m.ratio }</p>
                 <p class="panel__figure" data-figure="ratio">{ format!("{}%", r.ratio.percent) }</p>

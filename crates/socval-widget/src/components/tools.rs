@@ -57,13 +57,16 @@ pub fn Tools(p: &ToolsProps) -> Html {
                         d.dispatch(problem(e));
                     }
                 }
-                Err(errors) => d.dispatch(problem(
-                    errors
-                        .into_iter()
-                        .map(|e| e.message)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                )),
+                // Exporting needs a complete form: show every problem, and
+                // take the user to the list of them.
+                Err(_) => {
+                    d.dispatch(Action::RevealAll);
+                    let host = ctx.host.clone();
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        crate::context::focus(&host, "error-summary");
+                    })
+                    .forget();
+                }
             },
         )
     };
@@ -140,7 +143,15 @@ pub fn Tools(p: &ToolsProps) -> Html {
         let (d, blank) = (p.dispatch.clone(), p.blank.clone());
         Callback::from(move |_| d.dispatch(Action::Reset(Box::new(blank.clone()))))
     };
-    let print = Callback::from(|_| browser::print());
+    let print = {
+        // A printed summary shows every problem the form still has.
+        let d = p.dispatch.clone();
+        Callback::from(move |_| {
+            d.dispatch(Action::RevealAll);
+            // After the errors have rendered.
+            gloo::timers::callback::Timeout::new(0, browser::print).forget();
+        })
+    };
     html! {
         <section class="section tools" aria-labelledby="tools-heading">
             <h3 class="heading-m" id="tools-heading">{ m.tools_heading }</h3>
