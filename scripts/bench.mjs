@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { bigConfig, bigProposal, writeBatch } from './bench/generate.mjs';
+import { serverRows } from './bench/servers.mjs';
 import { serve } from './static-server.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -151,6 +152,8 @@ for (const rate of [1, 4]) {
     await ctx.close();
   }
 }
+// From real web servers, on a phone-like profile (scripts/bench/servers.mjs).
+await serverRows(browser, Math.min(RUNS, 5), row);
 const chromiumVersion = browser.version();
 await browser.close();
 server.close();

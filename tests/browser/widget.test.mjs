@@ -61,7 +61,9 @@ describe('the embedded widget', () => {
     const allowed = ['/index.html', '/portal.css', '/favicon.svg', '/socval/socval.js', '/socval/socval_widget.js',
       '/socval/socval_widget_bg.wasm', '/socval/outcodes.csv', '/examples/exampleshire.json',
       // The report module, fetched once there is a result to report.
-      '/socval/report/socval_report.js', '/socval/report/socval_report_bg.wasm', '/socval/outcodes-split.csv'];
+      '/socval/report/socval_report.js', '/socval/report/socval_report_bg.wasm', '/socval/outcodes-split.csv',
+      // This test server compresses nothing, so the loader fetches the gzip copies beside them.
+      '/socval/socval_widget_bg.wasm.gz', '/socval/outcodes.csv.gz', '/socval/report/socval_report_bg.wasm.gz', '/socval/outcodes-split.csv.gz'];
     for (const p of paths) assert.ok(allowed.includes(p), `unexpected request: ${p}`);
     assert.ok(paths.includes('/socval/socval_widget_bg.wasm') && paths.includes('/examples/exampleshire.json'));
     assert.deepEqual(await context.cookies(), []);
