@@ -42,11 +42,16 @@ CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wa
 step "end to end in headless Chromium, Firefox ESR and WebKitGTK, and the JS API in Node (playwright-core, puppeteer-core, axe-core)"
 node --test --test-concurrency=1 --test-reporter=tap tests/browser/ 2>&1 | tee -a "$log"
 
-step "fuzz the parsers and the calculation for 30 seconds (cargo-fuzz, libFuzzer)"
+step "fuzz every reader of outside data, and the calculation (cargo-fuzz, libFuzzer)"
 # libFuzzer needs nightly-only flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
 # New inputs go to an ignored folder; the seed corpus in the repo is only read.
-mkdir -p .tools/fuzz-corpus
-(cd tests/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run parse --fuzz-dir . ../../.tools/fuzz-corpus corpus/parse -- -max_total_time=30 2>&1 | tail -3)
+# parse: configuration and proposal files; form: a file opened into the form
+# and a stored draft; outcodes: the outward-code tables.
+for target in parse:30 form:20 outcodes:10; do
+  name=${target%%:*}
+  mkdir -p ".tools/fuzz-corpus/$name"
+  (cd tests/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$name" --fuzz-dir . "../../.tools/fuzz-corpus/$name" "corpus/$name" -- -max_total_time="${target##*:}" 2>&1 | tail -2)
+done
 
 step "the outward-code tables and the WELLBY growth factors rebuild to the same bytes"
 python3 scripts/outcodes/build.py --check

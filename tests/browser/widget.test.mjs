@@ -129,6 +129,88 @@ describe('the embedded widget', () => {
     }
   });
 
+  test('a file that repeats a measure opens with every line, and gives the CLI\'s figures', async () => {
+    const { context, page } = await openExampleshire();
+    const w = page.locator('social-value-calculator');
+    const dir = mkdtempSync(join(tmpdir(), 'socval-'));
+    const p = JSON.parse(readFileSync(join(WWW, 'examples', 'exampleshire-proposal.json'), 'utf8'));
+    const again = { ...p.commitments.find((c) => c.measure === 'community-volunteering'), quantity: 250, note: 'Second site' };
+    p.commitments.push(again);
+    writeFileSync(join(dir, 'repeated.json'), JSON.stringify(p));
+    const want = cli('www/examples/exampleshire.json', join(dir, 'repeated.json'));
+    const money = (x) => `£${x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    await field(page, 'import-file').setInputFiles(join(dir, 'repeated.json'));
+    await w.locator('[data-figure="present-value"]', { hasText: money(want.totals.present_value) }).waitFor();
+    assert.equal(await figure(page, 'gross'), money(want.totals.gross));
+    // Both lines are on screen, each with its own quantity and note.
+    assert.equal(await field(page, 'm-community-volunteering-quantity').inputValue(), '400');
+    assert.equal(await field(page, 'more-0-quantity').inputValue(), '250');
+    assert.equal(await field(page, 'more-0-note').inputValue(), 'Second site');
+    assert.match(await w.locator('.warnings').textContent(), /added up/);
+    // Exported, it holds both; a line added by hand counts too, and removing it puts focus nearby.
+    const [d] = await Promise.all([page.waitForEvent('download'), w.getByRole('button', { name: /Download your proposal/ }).click()]);
+    const exported = JSON.parse(readFileSync(await d.path(), 'utf8'));
+    assert.deepEqual(exported.commitments.filter((c) => c.measure === 'community-volunteering').map((c) => c.quantity), [400, 250]);
+    await w.locator('#m-community-volunteering-add').click();
+    await field(page, 'more-1-quantity').fill('100');
+    await w.locator('[data-figure="gross"]', { hasText: money(want.totals.gross + 100 * 12.71) }).waitFor();
+    await w.locator('.commitment-line--more').nth(1).getByRole('button', { name: /Remove/ }).click();
+    await w.locator('[data-figure="gross"]', { hasText: money(want.totals.gross) }).waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('social-value-calculator').shadowRoot.activeElement?.id), 'm-community-volunteering-add');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('a file the form cannot hold is refused whole, with the limit or rule named, and nothing typed is lost', async () => {
+    const { context, page } = await openExampleshire();
+    const w = page.locator('social-value-calculator');
+    await field(page, 'contract-value').fill('123456');
+    const dir = mkdtempSync(join(tmpdir(), 'socval-'));
+    const good = JSON.parse(readFileSync(join(WWW, 'examples', 'exampleshire-proposal.json'), 'utf8'));
+    const cases = [
+      ['many.json', JSON.stringify({ ...good, commitments: Array(240000).fill({ measure: 'community-volunteering', quantity: 1 }) }), /240000 commitments, and the calculator opens at most 1000/],
+      ['unknown.json', JSON.stringify({ ...good, commitments: [{ measure: 'made-up', quantity: 1 }] }), /commitments\[0\]\.measure: "made-up" is not a measure this council offers/],
+      ['truncated.json', JSON.stringify(good).slice(0, 200), /is not valid JSON/],
+      ['binary.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]), /is not valid JSON/],
+      ['version.json', JSON.stringify({ ...good, schema_version: 2 }), /schema_version: the file is in format version 2/],
+      ['old.json', JSON.stringify({ ...good, framework: { id: 'socval-open', version: '2025.1' } }), /version "2025.1", but this council uses "socval-open" version "2026.1"/],
+      ['framework.json', JSON.stringify({ ...good, framework: { id: 'another', version: '1' } }), /made for framework "another"/],
+      ['nested.json', `{"schema_version":1,"bidder":${'['.repeat(100000)}${']'.repeat(100000)}}`, /could not be opened/],
+      ['deep.json', `${'['.repeat(100000)}${']'.repeat(100000)}`, /could not be opened/],
+      ['huge.json', `{"bidder":"${'x'.repeat(33 * 1024 * 1024)}"}`, /the limit is 33554432 bytes/],
+    ];
+    for (const [name, body, why] of cases) {
+      writeFileSync(join(dir, name), body);
+      await field(page, 'import-file').setInputFiles(join(dir, name));
+      await w.locator('.notice--problem', { hasText: why }).waitFor({ timeout: 20000 });
+      assert.equal(await field(page, 'contract-value').inputValue(), '123456', `${name}: what was typed stays`);
+    }
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('markup and formulas in an opened file are shown as text', async () => {
+    const { context, page } = await openExampleshire();
+    await page.addInitScript(() => { window.alert = () => { window.__alerted = true; }; });
+    await page.reload();
+    await ready(page);
+    const markup = '<img src=x onerror="window.__alerted=true">';
+    const p = JSON.parse(readFileSync(join(WWW, 'examples', 'exampleshire-proposal.json'), 'utf8'));
+    p.bidder = `${markup}<script>window.__alerted=true</script>`;
+    for (const c of p.commitments) c.note = markup;
+    p.spend.staff[0].label = '=HYPERLINK("http://x")';
+    const dir = mkdtempSync(join(tmpdir(), 'socval-'));
+    writeFileSync(join(dir, 'markup.json'), JSON.stringify(p));
+    await field(page, 'import-file').setInputFiles(join(dir, 'markup.json'));
+    await figure(page, 'gross');
+    assert.equal(await field(page, 'bidder').inputValue(), p.bidder);
+    assert.equal(await field(page, 'staff-0-label').inputValue(), '=HYPERLINK("http://x")');
+    await page.waitForTimeout(300);
+    const found = await page.evaluate(() => [document.querySelector('social-value-calculator').shadowRoot.querySelectorAll('img, script').length, window.__alerted ?? false]);
+    assert.deepEqual(found, [0, false]);
+    await context.close();
+  });
+
   test('a draft survives a reload; start again clears it', async () => {
     const { context, page } = await openExampleshire();
     await fillContract(page, '750000', '2.5');

@@ -11,7 +11,9 @@
 //! - **count the larger** (the default): only the measure whose commitments
 //!   are worth more, on the council's scoring basis, is counted; the other's
 //!   commitments are recorded without a value, and a warning says which was
-//!   left out. Ties go to the measure committed first. Where several pairs
+//!   left out. Ties go to the measure the framework lists first, so that
+//!   the order of a proposal's commitments never changes what is counted
+//!   (a file opened in the widget lists them in framework order). Where several pairs
 //!   chain, measures are taken from the most valuable down, each counted
 //!   unless it conflicts with one already counted;
 //! - **reject**: the proposal is refused with the rule named.
@@ -121,7 +123,7 @@ pub(crate) fn resolve(setup: &Setup, checked: &mut Checked<'_>, disc: &Discounts
         return;
     }
     // What each involved measure is worth, on the council's scoring basis.
-    let mut worth: Vec<(usize, Money, usize)> = Vec::new();
+    let mut worth: Vec<(usize, Money)> = Vec::new();
     let mut years = Years::default();
     for c in checked.commitments.iter().filter(|c| c.excluded.is_none()) {
         if !involved(c.measure_index) {
@@ -129,21 +131,21 @@ pub(crate) fn resolve(setup: &Setup, checked: &mut Checked<'_>, disc: &Discounts
         }
         years.value(c, checked.per_year(c), disc.of(c.measure.discount));
         let v = basis_value(setup.config.scoring.basis, &years.totals());
-        match worth.iter_mut().find(|(m, _, _)| *m == c.measure_index) {
-            Some((_, total, _)) => *total = total.saturating_add(v),
-            None => worth.push((c.measure_index, v, c.index)),
+        match worth.iter_mut().find(|(m, _)| *m == c.measure_index) {
+            Some((_, total)) => *total = total.saturating_add(v),
+            None => worth.push((c.measure_index, v)),
         }
     }
-    // From the most valuable down (ties: committed first). The few measures
+    // From the most valuable down (ties: listed first). The few measures
     // involved are taken by repeated selection rather than sorted: a sort's
     // code would cost the widget more than it saves.
     let mut counted: Vec<usize> = Vec::new();
     let mut left_out: Vec<(usize, usize)> = Vec::new();
     while let Some(i) = (0..worth.len()).reduce(|a, b| match (worth.get(a), worth.get(b)) {
-        (Some(x), Some(y)) if (y.1, std::cmp::Reverse(y.2)) > (x.1, std::cmp::Reverse(x.2)) => b,
+        (Some(x), Some(y)) if (y.1, std::cmp::Reverse(y.0)) > (x.1, std::cmp::Reverse(x.0)) => b,
         _ => a,
     }) {
-        let (m, _, _) = worth.swap_remove(i);
+        let (m, _) = worth.swap_remove(i);
         match counted
             .iter()
             .find(|k| conflicting(setup, &first, m).any(|x| x == **k))

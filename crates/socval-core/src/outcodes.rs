@@ -134,16 +134,22 @@ impl OutcodeTable {
             let northing = n
                 .parse()
                 .map_err(|_| err("northing is not a whole number"))?;
-            rows.push(Outcode {
-                code: code.to_string(),
-                easting,
-                northing,
-                district: lad.to_string(),
-                district_share: 100,
-            });
+            // Kept sorted as it is read (the file is sorted, so each row
+            // goes at the end), the first of any repeated code winning: a
+            // sort's code would cost the widget more.
+            if let Err(at) = rows.binary_search_by(|r: &Outcode| r.code.as_str().cmp(code)) {
+                rows.insert(
+                    at,
+                    Outcode {
+                        code: code.to_string(),
+                        easting,
+                        northing,
+                        district: lad.to_string(),
+                        district_share: 100,
+                    },
+                );
+            }
         }
-        rows.sort_by(|a, b| a.code.cmp(&b.code));
-        rows.dedup_by(|a, b| a.code == b.code);
         let keys = rows.iter().filter_map(|r| key(&r.code)).collect();
         Ok(OutcodeTable { rows, keys })
     }

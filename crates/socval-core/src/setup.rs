@@ -274,15 +274,16 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     if !c.issues.is_empty() {
         return Err(ConfigError { issues: c.issues });
     }
-    let known_measures = full
-        .map(|f| f.measures.into_iter().map(|m| m.id).collect())
-        .unwrap_or_default();
-    let index = framework
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.clone(), i))
-        .collect::<BTreeMap<_, _>>();
+    // Sets and maps are filled one by one here and below: collecting into
+    // them sorts first, and each sort's code costs the widget kilobytes.
+    let mut known_measures = BTreeSet::new();
+    for m in full.map(|f| f.measures).unwrap_or_default() {
+        known_measures.insert(m.id);
+    }
+    let mut index = BTreeMap::new();
+    for (i, m) in framework.measures.iter().enumerate() {
+        index.insert(m.id.clone(), i);
+    }
     let theme_of = framework
         .measures
         .iter()
@@ -398,7 +399,10 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
     ) {
         return;
     }
-    let ids: BTreeSet<&str> = f.measures.iter().map(|m| m.id.as_str()).collect();
+    let mut ids = BTreeSet::new();
+    for m in &f.measures {
+        ids.insert(m.id.as_str());
+    }
     let mut seen = BTreeSet::new();
     for (i, m) in f.measures.iter().enumerate() {
         let mp = format!("{path}.measures[{i}]");

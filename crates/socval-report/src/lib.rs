@@ -72,13 +72,9 @@ impl Reporter {
     /// the reason, in plain words, as a string.
     pub fn import(&self, text: &str) -> Result<JsValue, JsValue> {
         let p = read_proposal(text).map_err(JsValue::from)?;
-        if p.framework.id != self.setup.framework.id {
-            return Err(JsValue::from(format!(
-                "it was made for framework \"{}\", not \"{}\"",
-                p.framework.id, self.setup.framework.id
-            )));
-        }
-        socval_form::from_proposal(&p)
+        // All of the file or none of it: never part of it.
+        socval_form::from_proposal(&p, &self.setup)
+            .map_err(|refusal| JsValue::from(refusal.to_string()))?
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsValue::from(e.to_string()))
     }

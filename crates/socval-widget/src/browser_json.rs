@@ -10,6 +10,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads JSON text into `T`; the error says what is wrong in plain words.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(parse_object(text)?).map_err(|e| e.to_string())
+}
+
+/// Reads JSON text that must hold an object, as a JavaScript value.
+pub fn parse_object(text: &str) -> Result<JsValue, String> {
     check_document_size(text.len()).map_err(|issue| issue.message)?;
     // The same rules as the core's reader: a byte order mark is not JSON,
     // and only an object is a document (an array would be read by position).
@@ -24,7 +29,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err("must be a JSON object ({ … }), not an array or a single value".into());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    Ok(value)
 }
 
 /// `value` as a plain JavaScript object, as `JSON.parse` would give it.

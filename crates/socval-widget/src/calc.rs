@@ -97,9 +97,9 @@ pub fn evaluate(
         // An untouched form has nothing wrong with it yet.
         return Outcome::default();
     }
-    let (proposal, mapping) = match form::to_proposal(form, setup, m) {
+    let (proposal, mapping) = match form::to_proposal(form, setup) {
         Ok(x) => x,
-        Err(errors) => return keep(errors),
+        Err(errors) => return keep(form::describe(errors, m)),
     };
     let env = Env { today, outcodes };
     match socval_core::evaluate(setup, &proposal, &env) {
@@ -128,7 +128,7 @@ pub fn evaluate(
             e.issues
                 .iter()
                 .map(|i| FieldError {
-                    field: form::field_for_path(&i.path, &mapping),
+                    field: form::field_for_path(&i.path, &mapping, setup),
                     message: i.to_string(),
                     missing: false,
                 })

@@ -22,6 +22,7 @@ pub mod calc;
 pub mod components;
 pub mod context;
 pub mod form;
+pub mod form_js;
 pub mod hooks;
 pub mod messages;
 pub mod state;

@@ -28,6 +28,10 @@ pub struct Messages {
     pub each_year: &'static str,
     pub year_by_year: &'static str,
     pub year_n: fn(usize, i32) -> String,
+    /// A measure's further line, by its number (2, 3, …).
+    pub line_n: fn(&str, usize) -> String,
+    /// Adds a further line to a measure.
+    pub add_line: &'static str,
     pub attribution: &'static str,
     pub attribution_hint: &'static str,
     pub shared_by: &'static str,
@@ -117,6 +121,8 @@ pub struct Messages {
     pub draft_unreadable: &'static str,
     pub import_failed: fn(&str) -> String,
     pub imported: &'static str,
+    /// Why a file's form could not be read (it came back damaged).
+    pub form_unreadable: &'static str,
     pub config_failed: &'static str,
     pub contact: fn(&str) -> String,
     pub measure_unit: fn(&str) -> String,
@@ -145,6 +151,8 @@ pub static EN: Messages = Messages {
     each_year: "This quantity is for each year of the contract",
     year_by_year: "Enter year by year",
     year_n: |n, year| format!("Year {n} ({year})"),
+    line_n: |title, n| format!("{title}: line {n}"),
+    add_line: "Add another line for this measure",
     attribution: "Further share owed to partners (%)",
     attribution_hint: "Only if others share the credit for this commitment. It is taken off after the council's own adjustments, never instead of them.",
     shared_by: "Number of projects sharing it",
@@ -279,6 +287,7 @@ pub static EN: Messages = Messages {
     draft_unreadable: "Your saved proposal could not be restored (it was damaged or from an older version), so the form is empty.",
     import_failed: |why| format!("That file could not be opened: {why}"),
     imported: "Proposal opened.",
+    form_unreadable: "its contents could not be read",
     config_failed: "The calculator could not load this council's settings.",
     contact: |c| format!("Questions: {c}"),
     measure_unit: |u| format!("Unit: {u}"),

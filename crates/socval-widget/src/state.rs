@@ -99,6 +99,16 @@ pub enum CommitmentField {
     Note(String),
 }
 
+/// Which commitment line: a measure's first (by measure id), or a further
+/// one (by its index in `Form::more`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// The measure's first line.
+    Main(String),
+    /// A further line.
+    More(usize),
+}
+
 /// Which spend list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SpendList {
@@ -130,8 +140,12 @@ pub enum SpendField {
 pub enum Action {
     /// A contract field was edited.
     Contract(ContractField, String),
-    /// A commitment field was edited.
-    Commitment(String, CommitmentField),
+    /// A commitment line's field was edited.
+    Commitment(Line, CommitmentField),
+    /// A further line was added to the measure with this id.
+    AddCommitment(String),
+    /// The further line at this index of `Form::more` was removed.
+    RemoveCommitment(usize),
     /// A spend line was added.
     AddLine(SpendList),
     /// A spend line was removed.
@@ -177,11 +191,17 @@ impl Reducible for State {
                 };
                 *slot = v;
             }
-            Action::Commitment(measure, field) => {
-                // Copies the commitments only if the previous state still shares them.
-                let c: &mut CommitmentForm = std::rc::Rc::make_mut(&mut f.commitments)
-                    .entry(measure)
-                    .or_default();
+            Action::Commitment(line, field) => {
+                // Copies the lines only if the previous state still shares them.
+                let c: &mut CommitmentForm = match line {
+                    Line::Main(measure) => {
+                        Rc::make_mut(&mut f.commitments).entry(measure).or_default()
+                    }
+                    Line::More(i) => match Rc::make_mut(&mut f.more).get_mut(i) {
+                        Some(c) => c,
+                        None => return self,
+                    },
+                };
                 match field {
                     CommitmentField::Quantity(v) => c.quantity = v,
                     CommitmentField::PerYear(b) => c.per_year = b,
@@ -201,6 +221,17 @@ impl Reducible for State {
                 }
             }
             Action::AddLine(list) => lines(f, list).push(SpendForm::default()),
+            Action::AddCommitment(measure) => {
+                Rc::make_mut(&mut f.more).push(CommitmentForm {
+                    measure,
+                    ..CommitmentForm::default()
+                });
+            }
+            Action::RemoveCommitment(i) => {
+                if i < f.more.len() {
+                    Rc::make_mut(&mut f.more).remove(i);
+                }
+            }
             Action::RemoveLine(list, i) => {
                 let l = lines(f, list);
                 if i < l.len() {

@@ -20,8 +20,10 @@ fn lower(s: &str) -> String {
 /// Props of [`CommitmentsSection`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct CommitmentsProps {
-    /// The commitments as typed.
+    /// The commitments as typed: each measure's first line.
     pub commitments: Rc<BTreeMap<String, CommitmentForm>>,
+    /// Further lines, each naming its measure.
+    pub more: Rc<Vec<CommitmentForm>>,
     /// The contract's first year, if it reads as one.
     pub start_year: Option<i32>,
     /// The search text.
@@ -72,9 +74,10 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
                 return html! {};
             }
             any = true;
-            let used = measures
-                .iter()
-                .any(|x| p.commitments.get(&x.id).is_some_and(|c| c.is_used()));
+            let used = measures.iter().any(|x| {
+                p.commitments.get(&x.id).is_some_and(CommitmentForm::is_used)
+                    || p.more.iter().any(|c| c.measure == x.id)
+            });
             let open = !query.is_empty() || used || opened.contains(&theme.id);
             let ontoggle = {
                 let (opened, id) = (opened.clone(), theme.id.clone());
@@ -108,6 +111,7 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
                                 key={measure.id.clone()}
                                 measure={measure.id.clone()}
                                 entry={p.commitments.get(&measure.id).cloned().unwrap_or_default()}
+                                more={p.more.iter().enumerate().filter(|(_, c)| c.measure == measure.id).map(|(i, c)| (i, c.clone())).collect::<Vec<_>>()}
                                 errors={p.errors.clone()}
                                 years={p.years}
                                 start_year={p.start_year}

@@ -1,21 +1,23 @@
-//! One measure: its quantity (or year-by-year quantities), attribution,
-//! note, and on demand how it is valued.
+//! One measure: each of its commitment lines (quantity or year-by-year
+//! quantities, where, shares, note), and on demand how it is valued.
 
 use yew::prelude::*;
 
 use super::contract::error_for;
 use super::field::{Checkbox, TextField};
-use crate::context::Ctx;
+use crate::context::{Ctx, focus};
 use crate::form::{CommitmentForm, FieldError, ids};
-use crate::state::{Action, CommitmentField, State};
+use crate::state::{Action, CommitmentField, Line, State};
 
 /// Props of [`MeasureEntry`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct MeasureProps {
     /// The measure id.
     pub measure: AttrValue,
-    /// What was entered for it.
+    /// What was entered on its first line.
     pub entry: CommitmentForm,
+    /// Its further lines, with their indexes in `Form::more`.
+    pub more: Vec<(usize, CommitmentForm)>,
     /// Current errors.
     pub errors: Vec<FieldError>,
     /// Contract years.
@@ -26,7 +28,7 @@ pub struct MeasureProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// One measure's inputs.
+/// One measure: its lines, a button for another, and how it is valued.
 #[component]
 pub fn MeasureEntry(p: &MeasureProps) -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
@@ -37,16 +39,6 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
     };
     let m = ctx.messages;
     let id = measure.id.as_str();
-    let send = |make: fn(String) -> CommitmentField| {
-        let (d, id) = (p.dispatch.clone(), measure.id.clone());
-        Callback::from(move |v: String| d.dispatch(Action::Commitment(id.clone(), make(v))))
-    };
-    let toggle = |make: fn(bool) -> CommitmentField| {
-        let (d, id) = (p.dispatch.clone(), measure.id.clone());
-        Callback::from(move |b: bool| d.dispatch(Action::Commitment(id.clone(), make(b))))
-    };
-    let unit = measure.unit.label(false);
-    let hint = format!("{} {}", measure.help, (m.measure_unit)(unit));
     // The value as used, where the source's price year is not the framework's.
     let converted = measure
         .proxy
@@ -86,54 +78,128 @@ pub fn MeasureEntry(p: &MeasureProps) -> Html {
         }
         None => html! { <p class="hint record-only">{ m.record_only }</p> },
     };
-    let years = if p.entry.by_year {
-        html! {
-            <div class="year-grid">
-                { for (0..p.years).map(|y| {
-                    let (d, mid) = (p.dispatch.clone(), measure.id.clone());
-                    let yid = ids::year(id, y);
-                    let label = (m.year_n)(y + 1, p.start_year.unwrap_or(0) + i32::try_from(y).unwrap_or(0));
-                    html! {
-                        <TextField id={yid.clone()} label={label} value={p.entry.years.get(y).cloned().unwrap_or_default()} error={error_for(&p.errors, &yid)}
-                            oninput={Callback::from(move |v: String| d.dispatch(Action::Commitment(mid.clone(), CommitmentField::Year(y, v))))}
-                            inputmode="decimal" width="width-5" />
-                    }
-                }) }
-            </div>
-        }
+    let line = |line: Line, entry: &CommitmentForm, number: usize| {
+        commitment_line(&ctx, measure, p, &line, entry, number)
+    };
+    let add = {
+        let (d, id) = (p.dispatch.clone(), measure.id.clone());
+        Callback::from(move |_| d.dispatch(Action::AddCommitment(id.clone())))
+    };
+    let main = ids::main(id);
+    html! {
+        <div class="measure" id={format!("measure-{id}")}>
+            { line(Line::Main(measure.id.clone()), &p.entry, 1) }
+            { for p.more.iter().enumerate().map(|(n, (i, c))| line(Line::More(*i), c, n + 2)) }
+            if p.entry.is_used() || !p.more.is_empty() {
+                <button type="button" class="button button--secondary" id={ids::line(&main, "add")} onclick={add}>{ m.add_line }<span class="visually-hidden">{ format!(": {}", measure.title) }</span></button>
+            }
+            { value_details }
+        </div>
+    }
+}
+
+/// One commitment line of a measure: its quantity (or year-by-year
+/// quantities), and once used, where, the shares and a note; a further line
+/// can be removed. `number` counts the measure's lines from 1. A function,
+/// not a component: a component's machinery costs the first module more
+/// than the line's own markup.
+fn commitment_line(
+    ctx: &Ctx,
+    measure: &socval_core::framework::Measure,
+    p: &MeasureProps,
+    line: &Line,
+    entry: &CommitmentForm,
+    number: usize,
+) -> Html {
+    let m = ctx.messages;
+    let slot = match line {
+        Line::Main(id) => ids::main(id),
+        Line::More(i) => ids::more(*i),
+    };
+    let id = |field: &str| ids::line(&slot, field);
+    let send = |make: fn(String) -> CommitmentField| {
+        let (d, line) = (p.dispatch.clone(), line.clone());
+        Callback::from(move |v: String| d.dispatch(Action::Commitment(line.clone(), make(v))))
+    };
+    let toggle = |make: fn(bool) -> CommitmentField| {
+        let (d, line) = (p.dispatch.clone(), line.clone());
+        Callback::from(move |b: bool| d.dispatch(Action::Commitment(line.clone(), make(b))))
+    };
+    let line_name = (m.line_n)(&measure.title, number);
+    let title = if number == 1 {
+        measure.title.clone()
     } else {
-        let qid = ids::quantity(id);
+        line_name.clone()
+    };
+    let hint = format!(
+        "{} {}",
+        measure.help,
+        (m.measure_unit)(measure.unit.label(false))
+    );
+    let years = if entry.by_year {
         html! {
             <>
-                <TextField id={qid.clone()} label={measure.title.clone()} hint={hint.clone()} value={p.entry.quantity.clone()} error={error_for(&p.errors, &qid)} oninput={send(CommitmentField::Quantity)} inputmode="decimal" width="width-10" />
+                <h4 class="heading-s">{ title }</h4>
+                <p class="hint">{ hint }</p>
+                <div class="year-grid">
+                    { for (0..p.years).map(|y| {
+                        let (d, line) = (p.dispatch.clone(), line.clone());
+                        let yid = ids::year(&slot, y);
+                        let label = (m.year_n)(y + 1, p.start_year.unwrap_or(0) + i32::try_from(y).unwrap_or(0));
+                        html! {
+                            <TextField id={yid.clone()} label={label} value={entry.years.get(y).cloned().unwrap_or_default()} error={error_for(&p.errors, &yid)}
+                                oninput={Callback::from(move |v: String| d.dispatch(Action::Commitment(line.clone(), CommitmentField::Year(y, v))))}
+                                inputmode="decimal" width="width-5" />
+                        }
+                    }) }
+                </div>
+            </>
+        }
+    } else {
+        let qid = id("quantity");
+        html! {
+            <>
+                <TextField id={qid.clone()} label={title} hint={hint} value={entry.quantity.clone()} error={error_for(&p.errors, &qid)} oninput={send(CommitmentField::Quantity)} inputmode="decimal" width="width-10" />
                 // A measure counted once, in the first year, is never "each year".
                 if !measure.first_year_only {
-                    <Checkbox id={format!("m-{id}-per-year")} label={m.each_year} checked={p.entry.per_year} onchange={toggle(CommitmentField::PerYear)} />
+                    <Checkbox id={id("per-year")} label={m.each_year} checked={entry.per_year} onchange={toggle(CommitmentField::PerYear)} />
                 }
             </>
         }
     };
-    let aid = ids::attribution(id);
-    let sid = ids::shared_by(id);
-    let pid = ids::delivered_at(id);
+    let remove = match *line {
+        Line::Main(_) => None,
+        Line::More(i) => {
+            let (d, host, add) = (
+                p.dispatch.clone(),
+                ctx.host.clone(),
+                ids::line(&ids::main(&measure.id), "add"),
+            );
+            Some(Callback::from(move |_| {
+                d.dispatch(Action::RemoveCommitment(i));
+                // Focus stays near: on the measure's "add another line".
+                let (host, add) = (host.clone(), add.clone());
+                gloo::timers::callback::Timeout::new(0, move || focus(&host, &add)).forget();
+            }))
+        }
+    };
+    let (aid, sid, pid) = (id("attribution"), id("shared-by"), id("postcode"));
     let area = ctx.setup.config.local_area.name.clone();
     html! {
-        <div class="measure" id={format!("measure-{id}")}>
-            if p.entry.by_year {
-                <h4 class="heading-s">{ measure.title.clone() }</h4>
-                <p class="hint">{ hint }</p>
-            }
+        <div class={classes!("commitment-line", (number > 1).then_some("commitment-line--more"))}>
             { years }
-            <Checkbox id={format!("m-{id}-by-year")} label={m.year_by_year} checked={p.entry.by_year} onchange={toggle(CommitmentField::ByYear)} />
-            if p.entry.is_used() {
+            <Checkbox id={id("by-year")} label={m.year_by_year} checked={entry.by_year} onchange={toggle(CommitmentField::ByYear)} />
+            if entry.is_used() {
                 if measure.local_only {
-                    <TextField id={pid.clone()} label={m.delivered_at} hint={(m.delivered_at_hint)(&area)} value={p.entry.postcode.clone()} error={error_for(&p.errors, &pid)} oninput={send(CommitmentField::Postcode)} width="width-10" />
+                    <TextField id={pid.clone()} label={m.delivered_at} hint={(m.delivered_at_hint)(&area)} value={entry.postcode.clone()} error={error_for(&p.errors, &pid)} oninput={send(CommitmentField::Postcode)} width="width-10" />
                 }
-                <TextField id={aid.clone()} label={m.attribution} hint={m.attribution_hint} value={p.entry.attribution.clone()} error={error_for(&p.errors, &aid)} oninput={send(CommitmentField::Attribution)} inputmode="decimal" width="width-4" />
-                <TextField id={sid.clone()} label={m.shared_by} hint={m.shared_by_hint} value={p.entry.shared_by.clone()} error={error_for(&p.errors, &sid)} oninput={send(CommitmentField::SharedBy)} inputmode="numeric" width="width-4" />
-                <TextField id={format!("m-{id}-note")} label={m.note} value={p.entry.note.clone()} oninput={send(CommitmentField::Note)} />
+                <TextField id={aid.clone()} label={m.attribution} hint={m.attribution_hint} value={entry.attribution.clone()} error={error_for(&p.errors, &aid)} oninput={send(CommitmentField::Attribution)} inputmode="decimal" width="width-4" />
+                <TextField id={sid.clone()} label={m.shared_by} hint={m.shared_by_hint} value={entry.shared_by.clone()} error={error_for(&p.errors, &sid)} oninput={send(CommitmentField::SharedBy)} inputmode="numeric" width="width-4" />
+                <TextField id={id("note")} label={m.note} value={entry.note.clone()} oninput={send(CommitmentField::Note)} />
             }
-            { value_details }
+            if let Some(onclick) = remove {
+                <button type="button" class="button button--secondary" {onclick}>{ m.remove }<span class="visually-hidden">{ format!(": {line_name}") }</span></button>
+            }
         </div>
     }
 }

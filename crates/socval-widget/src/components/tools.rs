@@ -45,30 +45,28 @@ pub fn Tools(p: &ToolsProps) -> Html {
 
     let export_json = {
         let (form, ctx, d) = (p.form.clone(), ctx.clone(), p.dispatch.clone());
-        Callback::from(
-            move |_| match form::to_proposal(&form, &ctx.setup, ctx.messages) {
-                Ok((proposal, _)) => {
-                    let text = browser_json::stringify(&proposal, true).unwrap_or_default();
-                    if let Err(e) = browser::download(
-                        &browser::file_name(&form.bidder, "json"),
-                        "application/json",
-                        &text,
-                    ) {
-                        d.dispatch(problem(e));
-                    }
+        Callback::from(move |_| match form::to_proposal(&form, &ctx.setup) {
+            Ok((proposal, _)) => {
+                let text = browser_json::stringify(&proposal, true).unwrap_or_default();
+                if let Err(e) = browser::download(
+                    &browser::file_name(&form.bidder, "json"),
+                    "application/json",
+                    &text,
+                ) {
+                    d.dispatch(problem(e));
                 }
-                // Exporting needs a complete form: show every problem, and
-                // take the user to the list of them.
-                Err(_) => {
-                    d.dispatch(Action::RevealAll);
-                    let host = ctx.host.clone();
-                    gloo::timers::callback::Timeout::new(0, move || {
-                        crate::context::focus(&host, "error-summary");
-                    })
-                    .forget();
-                }
-            },
-        )
+            }
+            // Exporting needs a complete form: show every problem, and
+            // take the user to the list of them.
+            Err(_) => {
+                d.dispatch(Action::RevealAll);
+                let host = ctx.host.clone();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    crate::context::focus(&host, "error-summary");
+                })
+                .forget();
+            }
+        })
     };
     let export_csv = {
         let (shown, bidder, d, ctx) = (
@@ -122,8 +120,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
                         .await
                         .map_err(|e| e.as_string().unwrap_or_default())
                         .and_then(|v| {
-                            serde_wasm_bindgen::from_value::<form::Form>(v)
-                                .map_err(|e| e.to_string())
+                            crate::form_js::from_js(&v).ok_or_else(|| m.form_unreadable.to_string())
                         });
                     match opened {
                         Ok(f) => d.dispatch(Action::Load(

@@ -7,11 +7,11 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::browser_json;
 use crate::form::Form;
+use crate::{browser_json, form_js};
 
 /// The page's localStorage; none where it is disabled (some private modes).
 fn storage() -> Option<web_sys::Storage> {
@@ -21,7 +21,6 @@ fn storage() -> Option<web_sys::Storage> {
 /// The version of the saved draft format; older drafts are discarded with a notice.
 pub const DRAFT_VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
 struct Draft {
     version: u32,
     framework: String,
@@ -44,8 +43,11 @@ pub fn restore(key: &str, framework: &str) -> Restored {
     let Some(text) = storage().and_then(|s| s.get_item(key).ok().flatten()) else {
         return Restored::Nothing;
     };
-    match browser_json::parse::<Draft>(&text) {
-        Ok(d) if d.version == DRAFT_VERSION && d.framework == framework => {
+    match browser_json::parse_object(&text)
+        .ok()
+        .and_then(|o| read(&o))
+    {
+        Some(d) if d.version == DRAFT_VERSION && d.framework == framework => {
             Restored::Draft(Box::new(d.form))
         }
         _ => {
@@ -53,6 +55,25 @@ pub fn restore(key: &str, framework: &str) -> Restored {
             Restored::Unreadable
         }
     }
+}
+
+/// A stored draft: `{ "version": 1, "framework": "id@version", "form": { … } }`.
+fn read(o: &JsValue) -> Option<Draft> {
+    let get = |k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
+    Some(Draft {
+        version: u32::try_from(get("version")?.as_f64()? as i64).ok()?,
+        framework: get("framework")?.as_string()?,
+        form: form_js::from_js(&get("form")?)?,
+    })
+}
+
+fn write(d: &Draft) -> JsValue {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    let _ = set("version", &JsValue::from(d.version));
+    let _ = set("framework", &JsValue::from_str(&d.framework));
+    let _ = set("form", &form_js::to_js(&d.form));
+    o.into()
 }
 
 /// Forgets the draft.
@@ -85,7 +106,10 @@ fn flush(saver: &RefCell<Saver>) {
         Some((key, Some(draft))) => {
             // Storage can be full or disabled (private browsing): drafts are a
             // convenience, so a failed save is not an error for the user.
-            if let (Some(s), Some(text)) = (storage(), browser_json::stringify(&draft, false)) {
+            let text = js_sys::JSON::stringify(&write(&draft))
+                .ok()
+                .and_then(|t| t.as_string());
+            if let (Some(s), Some(text)) = (storage(), text) {
                 let _ = s.set_item(&key, &text);
             }
         }

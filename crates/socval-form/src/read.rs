@@ -1,0 +1,476 @@
+//! From the form as typed to a core [`Proposal`], and from the core's field
+//! paths back to the inputs they are about. Text is never thrown away: a
+//! value that does not parse stays in the form and gets an error naming its
+//! input, so nothing typed is lost. Errors are data (what is wrong, which
+//! input, which label): the widget's catalogue writes them in words.
+
+use socval_core::proposal::{
+    Commitment, Contract, FrameworkStamp, SelfScore, Spend, StaffLine, SupplierLine,
+};
+use socval_core::{Decimal, Money, Proposal, Setup};
+
+use crate::{CommitmentForm, Form, ids};
+
+/// What is wrong with an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The contract value is empty.
+    EnterValue,
+    /// The contract length is empty.
+    EnterDuration,
+    /// The start year is empty or not a year.
+    EnterStartYear,
+    /// The input does not read as a number.
+    NotANumber(Label),
+    /// The input does not read as an amount of money.
+    NotAnAmount(Label),
+}
+
+/// The label of the input a [`Problem`] is about, for the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// Contract value.
+    ContractValue,
+    /// Contract length.
+    Duration,
+    /// A commitment's further share owed to partners.
+    Attribution,
+    /// A commitment's number of projects sharing it.
+    SharedBy,
+    /// A staff line's wages.
+    Wages,
+    /// A supplier line's amount.
+    SpendAmount,
+    /// A spend line's surveyed re-spend.
+    Respend,
+    /// A self-assessed score.
+    SelfScore,
+    /// A measure's quantity: its title.
+    Measure(String),
+}
+
+/// A problem tied to one input of the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormError {
+    /// The input's id.
+    pub field: String,
+    /// What is wrong.
+    pub problem: Problem,
+    /// Whether the input is empty and needs a value: such an error waits
+    /// until the user has reached the field.
+    pub missing: bool,
+}
+
+/// Where a commitment of the proposal came from in the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A measure's first line: the framework's measure at this index.
+    Main(usize),
+    /// A further line: this index in [`Form::more`].
+    More(usize),
+}
+
+/// Maps core field paths back to form inputs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Mapping {
+    /// For each proposal commitment, the form line it came from.
+    commitments: Vec<Slot>,
+    /// For each proposal spend line, its list and its index in the form.
+    spend: Vec<(&'static str, usize)>,
+    /// For each self-assessed score, its criterion.
+    criteria: Vec<String>,
+}
+
+/// Reads "£1,250,000.50", "1250000" or " 12.5 " as a number.
+pub fn number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let decoration = |c: char| matches!(c, '£' | ',' | ' ' | '%');
+    // Most entries are plain numbers: read them without copying.
+    let cleaned: std::borrow::Cow<'_, str> = if text.contains(decoration) {
+        text.chars()
+            .filter(|c| !decoration(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
+    if cleaned.is_empty() {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// An input, named without building its id until an error needs it.
+enum Field<'a> {
+    Fixed(&'static str),
+    Line(&'a str, &'static str),
+    Year(&'a str, usize),
+    Spend(&'static str, usize, &'static str),
+    SelfScore(&'a str),
+}
+
+impl From<&'static str> for Field<'_> {
+    fn from(id: &'static str) -> Self {
+        Field::Fixed(id)
+    }
+}
+
+impl Field<'_> {
+    fn id(self) -> String {
+        match self {
+            Field::Fixed(id) => id.to_string(),
+            Field::Line(slot, field) => ids::line(slot, field),
+            Field::Year(slot, y) => ids::year(slot, y),
+            Field::Spend(list, i, field) => ids::spend(list, i, field),
+            Field::SelfScore(k) => ids::self_score(k),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    errors: Vec<FormError>,
+}
+
+impl Reader {
+    fn fail(&mut self, field: String, problem: Problem, missing: bool) {
+        self.errors.push(FormError {
+            field,
+            problem,
+            missing,
+        });
+    }
+
+    // Field ids are made only for an error: a form of 100 commitments is read
+    // on every keystroke, and making 200 ids each time showed in the timings.
+    fn decimal<'f>(
+        &mut self,
+        field: impl Into<Field<'f>>,
+        label: impl FnOnce() -> Label,
+        text: &str,
+    ) -> Option<Decimal> {
+        match number(text).map(Decimal::from_f64) {
+            Some(Ok(d)) => Some(d),
+            _ => {
+                let missing = text.trim().is_empty();
+                self.fail(field.into().id(), Problem::NotANumber(label()), missing);
+                None
+            }
+        }
+    }
+
+    fn money<'f>(
+        &mut self,
+        field: impl Into<Field<'f>>,
+        label: Label,
+        text: &str,
+    ) -> Option<Money> {
+        match number(text).map(Money::from_f64) {
+            Some(Ok(m)) => Some(m),
+            _ => {
+                let missing = text.trim().is_empty();
+                self.fail(field.into().id(), Problem::NotAnAmount(label), missing);
+                None
+            }
+        }
+    }
+
+    /// A whole number for a count (the core checks its range).
+    fn count<'f>(&mut self, field: impl Into<Field<'f>>, n: Decimal) -> Option<u16> {
+        let whole = n.is_whole().then(|| n.micros() / 1_000_000);
+        match whole.and_then(|w| u16::try_from(w).ok()) {
+            Some(w) => Some(w),
+            None => {
+                let problem = Problem::NotANumber(Label::SharedBy);
+                self.fail(field.into().id(), problem, false);
+                None
+            }
+        }
+    }
+
+    fn optional<'f>(
+        &mut self,
+        field: impl Into<Field<'f>>,
+        label: Label,
+        text: &str,
+    ) -> Option<Decimal> {
+        if text.trim().is_empty() {
+            None
+        } else {
+            self.decimal(field, || label, text)
+        }
+    }
+
+    /// One commitment line, or `None` (with its errors noted) if a number
+    /// in it does not read.
+    fn commitment(
+        &mut self,
+        slot: &str,
+        measure: &socval_core::framework::Measure,
+        c: &CommitmentForm,
+    ) -> Commitment {
+        let title = || Label::Measure(measure.title.clone());
+        let (quantity, profile) = if c.by_year {
+            let years = c.years.iter().enumerate().map(|(y, t)| {
+                if t.trim().is_empty() {
+                    Some(Decimal::ZERO)
+                } else {
+                    self.decimal(Field::Year(slot, y), title, t)
+                }
+            });
+            (
+                None,
+                Some(years.collect::<Option<Vec<_>>>().unwrap_or_default()),
+            )
+        } else {
+            let field = Field::Line(slot, "quantity");
+            (self.decimal(field, title, &c.quantity), None)
+        };
+        let attribution = Field::Line(slot, "attribution");
+        let attribution = self.optional(attribution, Label::Attribution, &c.attribution);
+        let shared = Field::Line(slot, "shared-by");
+        let shared_by = self
+            .optional(shared, Label::SharedBy, &c.shared_by)
+            .and_then(|n| self.count(Field::Line(slot, "shared-by"), n));
+        Commitment {
+            measure: measure.id.clone(),
+            quantity,
+            per_year: c.per_year && !c.by_year,
+            profile,
+            attribution_percent: attribution,
+            shared_by,
+            postcode: if measure.local_only {
+                c.postcode.trim().to_string()
+            } else {
+                String::new()
+            },
+            note: c.note.clone(),
+        }
+    }
+}
+
+/// Builds a proposal from the form, or the inputs that could not be read.
+/// Commitments come in the framework's order of measures; a measure's
+/// further lines ([`Form::more`]) follow its first, in the order entered.
+pub fn to_proposal(form: &Form, setup: &Setup) -> Result<(Proposal, Mapping), Vec<FormError>> {
+    let mut r = Reader::default();
+    let value = if form.value.trim().is_empty() {
+        r.fail(ids::VALUE.into(), Problem::EnterValue, true);
+        None
+    } else {
+        r.money(ids::VALUE, Label::ContractValue, &form.value)
+    };
+    let duration = if form.duration.trim().is_empty() {
+        r.fail(ids::DURATION.into(), Problem::EnterDuration, true);
+        None
+    } else {
+        r.decimal(ids::DURATION, || Label::Duration, &form.duration)
+    };
+    let start_year = form.start_year.trim().parse::<i32>().ok();
+    if start_year.is_none() {
+        let missing = form.start_year.trim().is_empty();
+        r.fail(ids::START.into(), Problem::EnterStartYear, missing);
+    }
+
+    let mut commitments = Vec::new();
+    let mut mapping = Mapping::default();
+    for (k, measure) in setup.framework.measures.iter().enumerate() {
+        if let Some(c) = form.commitments.get(&measure.id).filter(|c| c.is_used()) {
+            commitments.push(r.commitment(&ids::main(&measure.id), measure, c));
+            mapping.commitments.push(Slot::Main(k));
+        }
+        for (i, c) in form.more.iter().enumerate() {
+            if c.measure == measure.id && c.is_used() {
+                commitments.push(r.commitment(&ids::more(i), measure, c));
+                mapping.commitments.push(Slot::More(i));
+            }
+        }
+    }
+
+    // Blank lines are skipped; indexes stay those of the form, so an error on
+    // a later line still points at the right inputs.
+    let staff_lines = nonblank("staff", &form.staff);
+    let supplier_lines = nonblank("suppliers", &form.suppliers);
+    mapping.spend = staff_lines
+        .iter()
+        .chain(&supplier_lines)
+        .map(|(l, i, _)| (*l, *i))
+        .collect();
+    let staff = staff_lines
+        .into_iter()
+        .map(|(l, i, s)| StaffLine {
+            label: s.label.clone(),
+            postcode: s.postcode.clone(),
+            amount: r
+                .money(Field::Spend(l, i, "amount"), Label::Wages, &s.amount)
+                .unwrap_or_default(),
+            respend_percent: r.optional(Field::Spend(l, i, "respend"), Label::Respend, &s.respend),
+        })
+        .collect();
+    let suppliers = supplier_lines
+        .into_iter()
+        .map(|(l, i, s)| SupplierLine {
+            name: s.label.clone(),
+            postcode: s.postcode.clone(),
+            amount: r
+                .money(Field::Spend(l, i, "amount"), Label::SpendAmount, &s.amount)
+                .unwrap_or_default(),
+            sme: s.sme,
+            vcse: s.vcse,
+            respend_percent: r.optional(Field::Spend(l, i, "respend"), Label::Respend, &s.respend),
+        })
+        .collect();
+    let self_assessment = form
+        .self_scores
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .filter_map(|(k, v)| {
+            let score_percent = r.decimal(Field::SelfScore(k), || Label::SelfScore, v)?;
+            mapping.criteria.push(k.clone());
+            Some(SelfScore {
+                criterion: k.clone(),
+                score_percent,
+            })
+        })
+        .collect();
+
+    match (value, duration, start_year) {
+        (Some(value), Some(duration_years), Some(start_year)) if r.errors.is_empty() => Ok((
+            Proposal {
+                schema_version: socval_core::proposal::PROPOSAL_SCHEMA_VERSION,
+                framework: FrameworkStamp {
+                    id: setup.framework.id.clone(),
+                    version: setup.framework.version.clone(),
+                },
+                bidder: form.bidder.clone(),
+                contract: Contract {
+                    value,
+                    duration_years,
+                    start_year,
+                    supplier_postcode: form.supplier_postcode.clone(),
+                },
+                commitments,
+                spend: Spend { staff, suppliers },
+                self_assessment,
+            },
+            mapping,
+        )),
+        _ => Err(r.errors),
+    }
+}
+
+/// A spend list's lines that have anything in them, with their list and index.
+fn nonblank<'f>(
+    list: &'static str,
+    lines: &'f [crate::SpendForm],
+) -> Vec<(&'static str, usize, &'f crate::SpendForm)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.is_blank())
+        .map(|(i, s)| (list, i, s))
+        .collect()
+}
+
+/// The form input a core field path points at, if any (empty if none).
+pub fn field_for_path(path: &str, mapping: &Mapping, setup: &Setup) -> String {
+    let index = |prefix: &str| -> Option<(usize, &str)> {
+        let rest = path.strip_prefix(prefix)?;
+        let (n, tail) = rest.split_once(']')?;
+        Some((n.parse().ok()?, tail.trim_start_matches('.')))
+    };
+    match path {
+        "contract.value" => return ids::VALUE.into(),
+        "contract.duration_years" => return ids::DURATION.into(),
+        "contract.start_year" => return ids::START.into(),
+        "contract.supplier_postcode" => return ids::POSTCODE.into(),
+        "bidder" => return ids::BIDDER.into(),
+        _ => {}
+    }
+    if let Some((i, tail)) = index("commitments[") {
+        let slot = match mapping.commitments.get(i) {
+            Some(Slot::Main(k)) => match setup.framework.measures.get(*k) {
+                Some(m) => ids::main(&m.id),
+                None => return String::new(),
+            },
+            Some(Slot::More(k)) => ids::more(*k),
+            None => return String::new(),
+        };
+        return match tail {
+            "attribution_percent" => ids::line(&slot, "attribution"),
+            "shared_by" => ids::line(&slot, "shared-by"),
+            "postcode" => ids::line(&slot, "postcode"),
+            t if t.starts_with("profile[") => {
+                let y = t.trim_start_matches("profile[").trim_end_matches(']');
+                ids::year(&slot, y.parse().unwrap_or(0))
+            }
+            _ => ids::line(&slot, "quantity"),
+        };
+    }
+    for list in ["staff", "suppliers"] {
+        if let Some((n, tail)) = index(&format!("spend.{list}[")) {
+            // The n-th non-blank line of this list in the proposal.
+            let i = mapping
+                .spend
+                .iter()
+                .filter(|(l, _)| *l == list)
+                .nth(n)
+                .map_or(n, |(_, i)| *i);
+            let field = match tail {
+                "respend_percent" => "respend",
+                "amount" => "amount",
+                "name" | "label" => "label",
+                _ => "postcode",
+            };
+            return ids::spend(list, i, field);
+        }
+    }
+    if let Some((i, _)) = index("self_assessment[") {
+        return mapping
+            .criteria
+            .get(i)
+            .map_or_else(String::new, |k| ids::self_score(k));
+    }
+    String::new()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)] // Tests may panic: that is how they fail.
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_people_write_them() {
+        assert_eq!(number("£1,250,000"), Some(1_250_000.0));
+        assert_eq!(number(" 12.5 "), Some(12.5));
+        assert_eq!(number("45.4%"), Some(45.4));
+        assert_eq!(number("twelve"), None);
+        assert_eq!(number(""), None);
+    }
+
+    #[test]
+    fn paths_map_back_to_inputs() {
+        let config = include_str!("../../../www/examples/exampleshire.json");
+        let setup =
+            socval_core::setup::prepare(socval_core::json::parse_config(config).unwrap()).unwrap();
+        let first = &setup.framework.measures[0].id;
+        let mapping = Mapping {
+            commitments: vec![Slot::Main(0), Slot::More(3)],
+            spend: vec![("suppliers", 0), ("suppliers", 5)],
+            criteria: vec!["delivery".into()],
+        };
+        let at = |p: &str| field_for_path(p, &mapping, &setup);
+        assert_eq!(at("commitments[0].quantity"), format!("m-{first}-quantity"));
+        assert_eq!(at("commitments[1].quantity"), "more-3-quantity");
+        assert_eq!(at("commitments[1].profile[2]"), "more-3-year-2");
+        assert_eq!(
+            at("commitments[0].attribution_percent"),
+            format!("m-{first}-attribution")
+        );
+        assert_eq!(at("spend.suppliers[1].postcode"), "suppliers-5-postcode");
+        assert_eq!(at("spend.staff[3].amount"), "staff-3-amount");
+        assert_eq!(at("self_assessment[0].score_percent"), "criterion-delivery");
+        assert_eq!(at("contract.value"), "contract-value");
+        assert_eq!(at("framework"), "");
+    }
+}
