@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SERVERS, get, startWebServer } from '../../scripts/web-servers.mjs';
-import { WWW, newPage, ready, start } from './harness.mjs';
+import { serve } from '../../scripts/static-server.mjs';
+import { WWW, field, newPage, ready, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -68,6 +69,28 @@ test('from nginx as Debian installs it (gzip for HTML only), the loader fetches 
     assert.ok(paths.includes('/socval/outcodes.csv.gz'), 'and of the outward-code table');
   } finally {
     await server.stop();
+  }
+});
+
+test('a .gz copy that is not gzip (a page in its place, or already inflated) leaves the file as it came', async () => {
+  const server = await serve(WWW, 0, {
+    '/socval/socval_widget_bg.wasm.gz': ['text/plain; charset=utf-8', 'Not found, but said with a 200'],
+    '/socval/outcodes.csv.gz': ['text/csv; charset=utf-8', readFileSync(join(WWW, 'socval', 'outcodes.csv'), 'utf8')],
+  });
+  try {
+    const { context, page } = await newPage(env.browser);
+    await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+    await ready(page);
+    // The outward-code table arrived whole: a staff postcode is placed.
+    await field(page, 'contract-value').fill('100000');
+    await field(page, 'contract-duration').fill('1');
+    await field(page, 'staff-0-postcode').fill('EX4 4QJ');
+    await field(page, 'staff-0-amount').fill('1000');
+    await page.locator('social-value-calculator').locator('.spend-line', { hasText: 'Counts as local' }).waitFor();
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  } finally {
+    server.close();
   }
 });
 

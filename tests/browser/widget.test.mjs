@@ -397,6 +397,15 @@ describe('the embedded widget', () => {
     await context.close();
   });
 
+  test('asking for a download on an empty form shows what it needs', async () => {
+    const { context, page } = await openExampleshire();
+    const w = page.locator('social-value-calculator');
+    await w.getByRole('button', { name: 'Download your proposal (JSON)' }).click();
+    await w.locator('.error-summary', { hasText: 'Enter the contract value' }).waitFor();
+    assert.match(await w.locator('.error-summary').textContent(), /Enter the contract length/);
+    await context.close();
+  });
+
   test('a restored draft shows what is wrong with its values at once, not what it lacks', async () => {
     const { context, page } = await openExampleshire();
     await field(page, 'contract-value').fill('lots');

@@ -73,16 +73,18 @@ pub enum Slot {
 /// Maps core field paths back to form inputs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Mapping {
-    /// For each proposal commitment, the form line it came from.
-    commitments: Vec<Slot>,
+    /// For each proposal commitment, the form line it came from, and
+    /// whether it is entered year by year (then it has no quantity input).
+    commitments: Vec<(Slot, bool)>,
     /// For each proposal spend line, its list and its index in the form.
     spend: Vec<(&'static str, usize)>,
     /// For each self-assessed score, its criterion.
     criteria: Vec<String>,
 }
 
-/// Reads "£1,250,000.50", "1250000" or " 12.5 " as a number.
-pub fn number(text: &str) -> Option<f64> {
+/// Reads "£1,250,000.50", "1250000" or " 12.5 " as a number, exactly
+/// (`Decimal::parse`: no detour through a double).
+pub fn number(text: &str) -> Option<Decimal> {
     let text = text.trim();
     let decoration = |c: char| matches!(c, '£' | ',' | ' ' | '%');
     // Most entries are plain numbers: read them without copying.
@@ -94,10 +96,7 @@ pub fn number(text: &str) -> Option<f64> {
     } else {
         text.into()
     };
-    if cleaned.is_empty() {
-        return None;
-    }
-    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+    Decimal::parse(&cleaned).ok()
 }
 
 /// An input, named without building its id until an error needs it.
@@ -149,9 +148,9 @@ impl Reader {
         label: impl FnOnce() -> Label,
         text: &str,
     ) -> Option<Decimal> {
-        match number(text).map(Decimal::from_f64) {
-            Some(Ok(d)) => Some(d),
-            _ => {
+        match number(text) {
+            Some(d) => Some(d),
+            None => {
                 let missing = text.trim().is_empty();
                 self.fail(field.into().id(), Problem::NotANumber(label()), missing);
                 None
@@ -165,9 +164,9 @@ impl Reader {
         label: Label,
         text: &str,
     ) -> Option<Money> {
-        match number(text).map(Money::from_f64) {
-            Some(Ok(m)) => Some(m),
-            _ => {
+        match number(text).map(Money::from_decimal) {
+            Some(m) => Some(m),
+            None => {
                 let missing = text.trim().is_empty();
                 self.fail(field.into().id(), Problem::NotAnAmount(label), missing);
                 None
@@ -201,27 +200,31 @@ impl Reader {
         }
     }
 
-    /// One commitment line, or `None` (with its errors noted) if a number
-    /// in it does not read.
+    /// One commitment line; a number in it that does not read is noted as
+    /// an error. Year-by-year figures count for the contract's `span` of
+    /// years only: inputs for later years, left from a longer contract, are
+    /// hidden and do not count.
     fn commitment(
         &mut self,
         slot: &str,
         measure: &socval_core::framework::Measure,
         c: &CommitmentForm,
+        span: usize,
     ) -> Commitment {
         let title = || Label::Measure(measure.title.clone());
         let (quantity, profile) = if c.by_year {
-            let years = c.years.iter().enumerate().map(|(y, t)| {
-                if t.trim().is_empty() {
-                    Some(Decimal::ZERO)
-                } else {
-                    self.decimal(Field::Year(slot, y), title, t)
-                }
-            });
-            (
-                None,
-                Some(years.collect::<Option<Vec<_>>>().unwrap_or_default()),
-            )
+            // Every year is read, so that every bad one is reported.
+            let years: Vec<_> = (c.years.iter().take(span).enumerate())
+                .map(|(y, t)| {
+                    if t.trim().is_empty() {
+                        Some(Decimal::ZERO)
+                    } else {
+                        self.decimal(Field::Year(slot, y), title, t)
+                    }
+                })
+                .collect();
+            let years = years.into_iter().collect::<Option<Vec<_>>>();
+            (None, Some(years.unwrap_or_default()))
         } else {
             let field = Field::Line(slot, "quantity");
             (self.decimal(field, title, &c.quantity), None)
@@ -239,11 +242,9 @@ impl Reader {
             profile,
             attribution_percent: attribution,
             shared_by,
-            postcode: if measure.local_only {
-                c.postcode.trim().to_string()
-            } else {
-                String::new()
-            },
+            // Kept whatever the measure: a file's postcode counts (and is
+            // checked) in the CLI, so it must here too.
+            postcode: c.postcode.trim().to_string(),
             note: c.note.clone(),
         }
     }
@@ -272,17 +273,20 @@ pub fn to_proposal(form: &Form, setup: &Setup) -> Result<(Proposal, Mapping), Ve
         r.fail(ids::START.into(), Problem::EnterStartYear, missing);
     }
 
+    // The contract's years, for year-by-year figures (all of them if the
+    // length does not read yet).
+    let span = duration.map_or(usize::MAX, |d| usize::try_from(d.ceil_int()).unwrap_or(0));
     let mut commitments = Vec::new();
     let mut mapping = Mapping::default();
     for (k, measure) in setup.framework.measures.iter().enumerate() {
         if let Some(c) = form.commitments.get(&measure.id).filter(|c| c.is_used()) {
-            commitments.push(r.commitment(&ids::main(&measure.id), measure, c));
-            mapping.commitments.push(Slot::Main(k));
+            commitments.push(r.commitment(&ids::main(&measure.id), measure, c, span));
+            mapping.commitments.push((Slot::Main(k), c.by_year));
         }
         for (i, c) in form.more.iter().enumerate() {
             if c.measure == measure.id && c.is_used() {
-                commitments.push(r.commitment(&ids::more(i), measure, c));
-                mapping.commitments.push(Slot::More(i));
+                commitments.push(r.commitment(&ids::more(i), measure, c, span));
+                mapping.commitments.push((Slot::More(i), c.by_year));
             }
         }
     }
@@ -388,22 +392,25 @@ pub fn field_for_path(path: &str, mapping: &Mapping, setup: &Setup) -> String {
         _ => {}
     }
     if let Some((i, tail)) = index("commitments[") {
-        let slot = match mapping.commitments.get(i) {
-            Some(Slot::Main(k)) => match setup.framework.measures.get(*k) {
-                Some(m) => ids::main(&m.id),
+        let (slot, by_year) = match mapping.commitments.get(i) {
+            Some((Slot::Main(k), by_year)) => match setup.framework.measures.get(*k) {
+                Some(m) => (ids::main(&m.id), *by_year),
                 None => return String::new(),
             },
-            Some(Slot::More(k)) => ids::more(*k),
+            Some((Slot::More(k), by_year)) => (ids::more(*k), *by_year),
             None => return String::new(),
         };
         return match tail {
             "attribution_percent" => ids::line(&slot, "attribution"),
             "shared_by" => ids::line(&slot, "shared-by"),
             "postcode" => ids::line(&slot, "postcode"),
+            "note" => ids::line(&slot, "note"),
             t if t.starts_with("profile[") => {
                 let y = t.trim_start_matches("profile[").trim_end_matches(']');
                 ids::year(&slot, y.parse().unwrap_or(0))
             }
+            // A line entered year by year has no quantity input: its first year.
+            _ if by_year => ids::year(&slot, 0),
             _ => ids::line(&slot, "quantity"),
         };
     }
@@ -441,11 +448,52 @@ mod tests {
 
     #[test]
     fn numbers_read_like_people_write_them() {
-        assert_eq!(number("£1,250,000"), Some(1_250_000.0));
-        assert_eq!(number(" 12.5 "), Some(12.5));
-        assert_eq!(number("45.4%"), Some(45.4));
+        assert_eq!(number("£1,250,000"), Some(Decimal::from_int(1_250_000)));
+        assert_eq!(number(" 12.5 "), Some(Decimal::from_micros(12_500_000)));
+        assert_eq!(number("45.4%"), Some(Decimal::from_micros(45_400_000)));
+        assert_eq!(
+            number("999,999,999,999.999999"),
+            Some(Decimal::from_micros(999_999_999_999_999_999))
+        );
         assert_eq!(number("twelve"), None);
         assert_eq!(number(""), None);
+    }
+
+    #[test]
+    fn year_by_year_counts_the_contracts_years_and_reports_every_bad_one() {
+        let config = include_str!("../../../www/examples/exampleshire.json");
+        let setup =
+            socval_core::setup::prepare(socval_core::json::parse_config(config).unwrap()).unwrap();
+        let line = |years: &[&str]| CommitmentForm {
+            by_year: true,
+            years: years.iter().map(|y| (*y).to_string()).collect(),
+            ..CommitmentForm::default()
+        };
+        let form = |duration: &str, years: &[&str]| Form {
+            value: "100000".into(),
+            duration: duration.into(),
+            start_year: "2027".into(),
+            commitments: std::rc::Rc::new(
+                [("community-volunteering".to_string(), line(years))].into(),
+            ),
+            ..Form::default()
+        };
+        // A third year left from a longer contract is hidden and does not count.
+        let (p, _) = to_proposal(&form("2", &["10", "20", "not a number"]), &setup).unwrap();
+        assert_eq!(
+            p.commitments[0].profile,
+            Some(vec![Decimal::from_int(10), Decimal::from_int(20)])
+        );
+        // Every bad year is reported, not only the first.
+        let errors = to_proposal(&form("3", &["x", "1", "y"]), &setup).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "m-community-volunteering-year-0",
+                "m-community-volunteering-year-2"
+            ]
+        );
     }
 
     #[test]
@@ -455,7 +503,11 @@ mod tests {
             socval_core::setup::prepare(socval_core::json::parse_config(config).unwrap()).unwrap();
         let first = &setup.framework.measures[0].id;
         let mapping = Mapping {
-            commitments: vec![Slot::Main(0), Slot::More(3)],
+            commitments: vec![
+                (Slot::Main(0), false),
+                (Slot::More(3), false),
+                (Slot::More(4), true),
+            ],
             spend: vec![("suppliers", 0), ("suppliers", 5)],
             criteria: vec!["delivery".into()],
         };
@@ -463,6 +515,9 @@ mod tests {
         assert_eq!(at("commitments[0].quantity"), format!("m-{first}-quantity"));
         assert_eq!(at("commitments[1].quantity"), "more-3-quantity");
         assert_eq!(at("commitments[1].profile[2]"), "more-3-year-2");
+        assert_eq!(at("commitments[1].note"), "more-3-note");
+        assert_eq!(at("commitments[2].per_year"), "more-4-year-0");
+        assert_eq!(at("commitments[2].profile"), "more-4-year-0");
         assert_eq!(
             at("commitments[0].attribution_percent"),
             format!("m-{first}-attribution")

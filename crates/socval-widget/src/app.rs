@@ -93,14 +93,9 @@ fn Calculator() -> Html {
     let m = ctx.messages;
     let cfg = &ctx.setup.config;
     let dispatch = state.dispatcher();
-    let years = state
-        .form
-        .duration
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|d| d.is_finite() && *d > 0.0 && *d <= 50.0)
-        .map_or(1, |d| d.ceil() as usize);
+    let years = crate::form::number(&state.form.duration)
+        .filter(|d| d.micros() > 0 && d.micros() <= 50_000_000)
+        .map_or(1, |d| usize::try_from(d.ceil_int()).unwrap_or(1));
     let start_year = state.form.start_year.trim().parse::<i32>().ok();
     let errors = state.visible(&outcome.errors);
     let announcement = match (&outcome.shown, errors.first()) {

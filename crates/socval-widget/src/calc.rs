@@ -93,10 +93,9 @@ pub fn evaluate(
         stale: previous.shown.is_some(),
         errors,
     };
-    if form.value.trim().is_empty() && form.duration.trim().is_empty() {
-        // An untouched form has nothing wrong with it yet.
-        return Outcome::default();
-    }
+    // Even an untouched form is read: its errors wait unseen until their
+    // fields are reached (`State::visible`), but the results list what is
+    // still needed, and an export on it shows them all.
     let (proposal, mapping) = match form::to_proposal(form, setup) {
         Ok(x) => x,
         Err(errors) => return keep(form::describe(errors, m)),

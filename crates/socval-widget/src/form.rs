@@ -4,7 +4,7 @@
 
 use crate::messages::Messages;
 
-pub use socval_form::read::Slot;
+pub use socval_form::read::{Slot, number};
 pub use socval_form::{
     CommitmentForm, Form, FormError, Label, Mapping, Problem, SpendForm, field_for_path, ids,
     to_proposal,

@@ -230,12 +230,18 @@ impl Reducible for State {
             Action::RemoveCommitment(i) => {
                 if i < f.more.len() {
                     Rc::make_mut(&mut f.more).remove(i);
+                    renumber(&mut s.left, "more-", i);
                 }
             }
             Action::RemoveLine(list, i) => {
                 let l = lines(f, list);
                 if i < l.len() {
                     l.remove(i);
+                    let prefix = match list {
+                        SpendList::Staff => "staff-",
+                        SpendList::Suppliers => "suppliers-",
+                    };
+                    renumber(&mut s.left, prefix, i);
                 }
             }
             Action::Line(list, i, field) => {
@@ -271,6 +277,25 @@ impl Reducible for State {
         }
         Rc::new(s)
     }
+}
+
+/// After line `removed` of a list whose inputs are named `{prefix}{index}-…`
+/// is removed: its inputs are forgotten and those of later lines renumbered,
+/// so that having left an input stays with the line it was left on.
+fn renumber(left: &mut Vec<String>, prefix: &str, removed: usize) {
+    left.retain_mut(|id| {
+        let Some((n, tail)) = id.strip_prefix(prefix).and_then(|r| r.split_once('-')) else {
+            return true;
+        };
+        match n.parse::<usize>() {
+            Ok(n) if n == removed => false,
+            Ok(n) if n > removed => {
+                *id = format!("{prefix}{}-{tail}", n - 1);
+                true
+            }
+            _ => true,
+        }
+    });
 }
 
 fn lines(f: &mut Form, list: SpendList) -> &mut Vec<SpendForm> {

@@ -160,8 +160,9 @@ fn commitment_line(
         html! {
             <>
                 <TextField id={qid.clone()} label={title} hint={hint} value={entry.quantity.clone()} error={error_for(&p.errors, &qid)} oninput={send(CommitmentField::Quantity)} inputmode="decimal" width="width-10" />
-                // A measure counted once, in the first year, is never "each year".
-                if !measure.first_year_only {
+                // A measure counted once, in the first year, is never "each
+                // year" (but a file that says so can be corrected).
+                if !measure.first_year_only || entry.per_year {
                     <Checkbox id={id("per-year")} label={m.each_year} checked={entry.per_year} onchange={toggle(CommitmentField::PerYear)} />
                 }
             </>
@@ -190,7 +191,9 @@ fn commitment_line(
             { years }
             <Checkbox id={id("by-year")} label={m.year_by_year} checked={entry.by_year} onchange={toggle(CommitmentField::ByYear)} />
             if entry.is_used() {
-                if measure.local_only {
+                // Asked where the measure counts only locally; shown too
+                // where a file gave one, so it can be seen and changed.
+                if measure.local_only || !entry.postcode.is_empty() {
                     <TextField id={pid.clone()} label={m.delivered_at} hint={(m.delivered_at_hint)(&area)} value={entry.postcode.clone()} error={error_for(&p.errors, &pid)} oninput={send(CommitmentField::Postcode)} width="width-10" />
                 }
                 <TextField id={aid.clone()} label={m.attribution} hint={m.attribution_hint} value={entry.attribution.clone()} error={error_for(&p.errors, &aid)} oninput={send(CommitmentField::Attribution)} inputmode="decimal" width="width-4" />
