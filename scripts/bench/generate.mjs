@@ -11,6 +11,8 @@ export function bigConfig(n) {
   const measures = Array.from({ length: n }, (_, i) => ({
     id: `B${i}`, theme: themes[i % 4].id, title: `Benchmark measure ${i}`, unit: ['week', 'hour', 'pound', 'tco2e'][i % 4],
     proxy: i % 7 === 6 ? null : { value: 10 + (i % 97), source },
+    // Only an outcome may last (drop-off, years of benefit): issue 8's rule.
+    kind: i % 3 === 0 ? 'outcome' : 'output',
     adjustments: i % 3 === 0 ? { deadweight_percent: 10, drop_off_percent: 20, benefit_years: 2 } : {},
   }));
   return {
