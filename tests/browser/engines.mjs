@@ -13,7 +13,7 @@
 //   click(sel)         a real click on the widget's element matching sel
 // where sel is a CSS selector inside the (first) widget's shadow root.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/web-servers.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
@@ -85,10 +85,6 @@ async function launchFirefox() {
     close: () => browser.close(),
   };
 }
-
-const freePort = () => new Promise((ok) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
-});
 
 async function launchWebKit() {
   const port = await freePort();

@@ -13,12 +13,10 @@ const base = new URL('.', import.meta.url);
 const mark = (name) => performance.mark(`socval:${name}`);
 mark('loader');
 
-// The glue module and the wasm are fetched in parallel (no import waterfall);
-// wasm-bindgen's init takes the pending response and compiles it streaming.
 // Fetches one of our files compressed: as the server sends it when it
 // compresses (Content-Encoding), else the gzip copy the build writes beside
 // it, inflated here. A server left as installed often compresses HTML only
-// (Debian's nginx does): from one, this is 325 kB on the wire, not 751 kB.
+// (Debian's nginx does): from one, the demo is about 300 kB on the wire, not 751 kB.
 // The copy is used only if it starts as gzip does (1f 8b): a page served in
 // its place, or a copy the server already inflated (its Content-Encoding
 // hidden from a cross-origin script), leaves the file as it came.
@@ -42,6 +40,8 @@ async function fetchOurs(name) {
   return new Response(body.pipeThrough(new DecompressionStream('gzip')), { headers: { 'content-type': r.headers.get('content-type') } });
 }
 
+// The glue module and the wasm are fetched in parallel (no import waterfall);
+// wasm-bindgen's init takes the pending response and compiles it streaming.
 let glue;
 function loadWasm() {
   glue ??= Promise.all([import('./socval_widget.js'), fetchOurs('socval_widget_bg.wasm')])
