@@ -14,7 +14,7 @@ wasm-pack --quiet build crates/socval-wasm --release --target web --mode no-inst
   --out-dir "../../$out/api" --out-name socval
 cp crates/socval-widget/js/socval.js "$out/socval.js"
 mkdir -p "$out/schema"
-for which in config proposal result; do
+for which in config proposal result gap; do
   cargo run --quiet -p socval-cli -- schema "$which" > "$out/schema/$which.schema.json"
 done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"

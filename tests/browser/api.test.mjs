@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT, TODAY, cli, example } from './harness.mjs';
-import { initSync, calculate, evaluate, validate, frameworks, framework } from '../../www/socval/api/socval.js';
+import { initSync, calculate, evaluate, gap, validate, frameworks, framework } from '../../www/socval/api/socval.js';
 
 initSync({ module: readFileSync(join(ROOT, 'www', 'socval', 'api', 'socval_bg.wasm')) });
 
@@ -31,6 +31,15 @@ test('evaluate gives the figures of calculate without the working', () => {
     for (const k of ['round1', 'round2', 'round3', 'lm3', 'lm2', 'sensitivity', 'local_share_percent']) assert.deepEqual(f.lm3[k], r.lm3[k], k);
     for (const k of ['score_percent', 'weighting_percent', 'weighted_points']) assert.equal(f.score[k], r.score[k], k);
     assert.ok(r.totals.present_value > 0, 'the example has value to compare');
+  }
+});
+
+test('gap equals socval gap to the penny', () => {
+  for (const council of ['exampleshire', 'northmoor']) {
+    const want = cli(`www/examples/${council}.json`, `www/examples/${council}-proposal.json`, 'gap');
+    const got = gap(example(`${council}.json`), example(`${council}-proposal.json`), { today: TODAY });
+    assert.deepEqual(got, want);
+    assert.ok(got.goals.length > 0 && got.lm3.local_suppliers.amount > 0, council);
   }
 });
 

@@ -69,7 +69,8 @@ async function launchFirefox() {
       await page.setViewport({ width: 1280, height: 900 });
       await page.goto(url);
       const widget = async (sel) => {
-        const handle = await page.$(`social-value-calculator >>> ${sel}`);
+        // Waits for it, as a theme's inputs appear only once its toggle is handled.
+        const handle = await page.waitForSelector(`social-value-calculator >>> ${sel}`, { timeout: 5000 }).catch(() => null);
         if (!handle) throw new Error(`no element ${sel} in the widget`);
         return handle;
       };
@@ -115,10 +116,16 @@ async function launchWebKit() {
     if (v && 'err' in v) throw new Error(v.err);
     return v?.ok;
   };
+  // Waits for the element as Playwright's and Puppeteer's locators do: a
+  // theme's inputs appear only after its toggle event (a task of its own in
+  // WebKit) has been handled.
   const element = async (sel) => {
-    const el = await wd('POST', `${s}/execute/sync`, { script: `return ${inWidget(sel)};`, args: [] });
-    if (!el) throw new Error(`no element ${sel} in the widget`);
-    return Object.values(el)[0];
+    for (let i = 0; i < 50; i++) {
+      const el = await wd('POST', `${s}/execute/sync`, { script: `return ${inWidget(sel)};`, args: [] });
+      if (el) return Object.values(el)[0];
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    throw new Error(`no element ${sel} in the widget`);
   };
   const KEYS = { Tab: '\uE004' };
   return {

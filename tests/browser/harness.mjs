@@ -102,9 +102,9 @@ export function number(text) {
 }
 
 /** The CLI's result for a config and proposal file (JSON). */
-export function cli(config, proposal) {
+export function cli(config, proposal, command = 'calc') {
   const bin = join(ROOT, 'target', 'debug', 'socval');
-  const out = execFileSync(bin, ['calc', '--config', config, '--proposal', proposal, '--format', 'json', '--today', TODAY], { cwd: ROOT });
+  const out = execFileSync(bin, [command, '--config', config, '--proposal', proposal, '--format', 'json', '--today', TODAY], { cwd: ROOT });
   return JSON.parse(out.toString());
 }
 

@@ -285,7 +285,8 @@ describe('the embedded widget', () => {
     const w = page.locator('social-value-calculator');
     await field(page, 'import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
     const recorded = w.locator('[data-figure="recorded"]');
-    await recorded.waitFor();
+    // The list is drawn by the lazily loaded module, just after the figures.
+    await recorded.locator('li').first().waitFor();
     const text = await recorded.textContent();
     assert.match(text, /Recorded, not valued/);
     assert.match(text, /Local people employed on the contract, 37\.5 FTE-years: no openly licensed value exists/);

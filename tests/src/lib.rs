@@ -59,7 +59,60 @@ cases!(
     "split-outward-code",
     "carbon-by-year",
     "local-only-delivery",
+    "gap-to-target",
 );
+
+/// The cases whose folder also holds `expected-gap.json`: what it would
+/// take ([`socval_core::gap`]), checked natively and in wasm32.
+pub const GAP_CASES: &[(&str, &str)] = &[
+    (
+        "gap-to-target",
+        include_str!("../golden/gap-to-target/expected-gap.json"),
+    ),
+    (
+        "exampleshire",
+        include_str!("../golden/exampleshire/expected-gap.json"),
+    ),
+];
+
+/// What it would take for a case, as JSON (or its errors).
+pub fn run_gap(config: &str, proposal: &str) -> serde_json::Value {
+    let table = OutcodeTable::builtin().ok();
+    let env = Env {
+        today: TODAY,
+        outcodes: table.as_ref(),
+    };
+    let gap = json::parse_config(config)
+        .map_err(|e| e.issues)
+        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
+        .and_then(|setup| {
+            let p = json::parse_proposal(proposal).map_err(|e| e.issues)?;
+            socval_core::gap::gap(&setup, &p, &env).map_err(|e| e.issues)
+        });
+    match gap {
+        Ok(g) => serde_json::to_value(g).unwrap_or_default(),
+        Err(issues) => serde_json::json!({ "errors": issues }),
+    }
+}
+
+/// Compares a case's gap with its `expected-gap.json`.
+pub fn check_gap(name: &str, expected: &str) -> Result<(), String> {
+    let case = CASES
+        .iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| format!("{name}: no such case"))?;
+    let got = run_gap(case.config, case.proposal);
+    let want: serde_json::Value =
+        serde_json::from_str(expected).map_err(|e| format!("{name}: expected-gap.json: {e}"))?;
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name}: gap differs from expected-gap.json\n{}",
+            first_difference(&want, &got, String::new())
+        ))
+    }
+}
 
 /// The Exampleshire council, checked, and the outward-code table: where most
 /// tests and benchmarks start.

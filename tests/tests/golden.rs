@@ -8,7 +8,7 @@
     missing_docs
 )] // Tests may panic: that is how they fail.
 
-use socval_tests::{CASES, check, run};
+use socval_tests::{CASES, GAP_CASES, check, check_gap, run, run_gap};
 
 #[test]
 fn golden_cases_match() {
@@ -30,6 +30,57 @@ fn golden_cases_match() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn golden_gaps_match() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    for (name, expected) in GAP_CASES {
+        if update {
+            let case = CASES.iter().find(|c| c.name == *name).unwrap();
+            let path = format!(
+                "{}/golden/{name}/expected-gap.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = serde_json::to_string_pretty(&run_gap(case.config, case.proposal))
+                .unwrap_or_default()
+                + "\n";
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        } else if let Err(e) = check_gap(name, expected) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The hand-worked answers of `gap-to-target` (its README), asserted apart
+/// from the JSON so that regenerating cannot change them silently.
+#[test]
+fn gap_worked_example() {
+    let case = CASES.iter().find(|c| c.name == "gap-to-target").unwrap();
+    let g = run_gap(case.config, case.proposal);
+    assert_eq!(g["value"], 4_500.0);
+    let band = &g["goals"][0];
+    assert_eq!(band["label"], "Fair");
+    assert_eq!(band["short_by"], 500.0);
+    let q = |goal: &serde_json::Value| -> Vec<f64> {
+        goal["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["quantity"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(q(band), [63.0, 2.0, 500.0]);
+    let target = &g["goals"][1];
+    assert_eq!(target["kind"], "target");
+    assert_eq!(target["short_by"], 5_500.0);
+    assert_eq!(q(target), [688.0, 22.0, 5_500.0]);
+    assert_eq!(g["lm3"]["lm3"], 1.528);
+    assert_eq!(g["lm3"]["goal"], 1.628);
+    assert_eq!(g["lm3"]["local_suppliers"]["amount"], 5_679.0);
+    assert_eq!(g["lm3"]["local_staff"]["amount"], 6_875.0);
 }
 
 /// The headline figures of each worked example, asserted separately from the

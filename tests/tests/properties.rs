@@ -119,6 +119,81 @@ fn calc(setup: &Setup, table: &OutcodeTable, p: &Proposal) -> Report {
     .expect("generated proposals are valid")
 }
 
+/// `p` with `q` more of `more`'s measure, delivered where it counts.
+fn with_more(p: &Proposal, more: &socval_core::gap::More, q: i64) -> Proposal {
+    let q = Decimal::from_int(q);
+    let mut p = p.clone();
+    p.commitments.push(Commitment {
+        measure: more.measure.clone(),
+        quantity: (!more.first_year).then_some(q),
+        profile: more.first_year.then(|| vec![q]),
+        postcode: if more.local_delivery {
+            "EX4 4QJ".into()
+        } else {
+            String::new()
+        },
+        ..Commitment::default()
+    });
+    p
+}
+
+/// `p` with `amount` more spend with a local supplier or local staff.
+fn with_local_spend(p: &Proposal, amount: Money, staff: bool) -> Proposal {
+    let mut p = p.clone();
+    if staff {
+        p.spend.staff.push(StaffLine {
+            label: String::new(),
+            postcode: "EX4 4QJ".into(),
+            amount,
+            respend_percent: None,
+        });
+    } else {
+        p.spend.suppliers.push(SupplierLine {
+            name: String::new(),
+            postcode: "EX4 4QJ".into(),
+            amount,
+            sme: false,
+            vcse: false,
+            respend_percent: None,
+        });
+    }
+    p
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// Every answer of "what it would take", checked through the public
+    /// calculation as a supplier would act on it: that many more units (or
+    /// pounds) reach the threshold, one fewer does not.
+    #[test]
+    fn gap_answers_are_the_least_that_reach(p in proposal()) {
+        let (s, t) = socval_tests::exampleshire();
+        let env = Env { today: TODAY, outcodes: Some(&t) };
+        let gap = socval_core::gap::gap(&s, &p, &env).unwrap();
+        let value = |p: &Proposal| socval_core::evaluate(&s, p, &env).unwrap().ratio.value;
+        for goal in &gap.goals {
+            // A threshold reached has nothing to answer.
+            prop_assert!(goal.short_by > Money::ZERO || goal.options.is_empty());
+            for o in &goal.options {
+                let q = o.quantity.micros() / 1_000_000;
+                prop_assert!(value(&with_more(&p, o, q)) >= goal.value, "{} × {q} falls short", o.measure);
+                prop_assert!(value(&with_more(&p, o, q - 1)) < goal.value, "{} × {} already reaches", o.measure, q - 1);
+            }
+        }
+        let lm3 = |p: &Proposal| socval_core::evaluate(&s, p, &env).unwrap().lm3.lm3;
+        for (spend, staff) in [(gap.lm3.local_suppliers, false), (gap.lm3.local_staff, true)] {
+            let Some(spend) = spend else { continue };
+            if spend.moved > Money::ZERO { continue; }
+            prop_assert!(lm3(&with_local_spend(&p, spend.amount, staff)) >= gap.lm3.goal);
+            let less = Money::from_pence(spend.amount.pence() - 100);
+            if less >= Money::ZERO {
+                prop_assert!(lm3(&with_local_spend(&p, less, staff)) < gap.lm3.goal);
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 

@@ -2,12 +2,22 @@
 //! native and WebAssembly builds give the same figures to the penny.
 #![cfg(target_arch = "wasm32")]
 
-use socval_tests::{CASES, check};
+use socval_tests::{CASES, GAP_CASES, check, check_gap};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]
 fn golden_cases_match_in_wasm() {
     let failures: Vec<String> = CASES.iter().filter_map(|c| check(c).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert_eq!(CASES.len(), 22);
+    assert_eq!(CASES.len(), 23);
+}
+
+#[wasm_bindgen_test]
+fn golden_gaps_match_in_wasm() {
+    let failures: Vec<String> = GAP_CASES
+        .iter()
+        .filter_map(|(name, expected)| check_gap(name, expected).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert_eq!(GAP_CASES.len(), 2);
 }

@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use socval_core::json::{self, Document};
 use socval_core::outcodes::OutcodeTable;
 use socval_core::{CivilDate, Env, Issue, Setup};
@@ -34,17 +34,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Calculate social value, LM3 and the indicative score for one proposal.
-    Calc {
-        /// The council configuration (JSON file, or - for standard input).
-        #[arg(long)]
-        config: String,
-        /// The proposal (JSON file, or - for standard input).
-        #[arg(long)]
-        proposal: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
+    Calc(Pair),
+    /// What it would take: the gap to the council's target and next scoring
+    /// band, how much more of each measure alone would close it, and the
+    /// local spend that would lift LM3 by 0.1.
+    Gap(Pair),
     /// Check a configuration or a proposal and list every problem.
     Validate {
         /// The file to check (configuration or proposal; - for standard input).
@@ -77,6 +71,20 @@ enum Command {
     },
 }
 
+/// A council configuration and one proposal for it.
+#[derive(Args)]
+struct Pair {
+    /// The council configuration (JSON file, or - for standard input).
+    #[arg(long)]
+    config: String,
+    /// The proposal (JSON file, or - for standard input).
+    #[arg(long)]
+    proposal: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
@@ -95,6 +103,7 @@ enum SchemaKind {
     Config,
     Proposal,
     Result,
+    Gap,
 }
 
 /// A failure the user must see, with its exit code.
@@ -139,15 +148,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<String, Failure> {
     let today = today::today(cli.today.as_deref()).map_err(Failure::Io)?;
     match cli.command {
-        Command::Calc {
+        Command::Calc(Pair {
             config,
             proposal,
             format,
-        } => {
-            let setup = load_setup(&config)?;
-            let text = read(&proposal)?;
-            let p = json::parse_proposal(&text).map_err(|e| invalid(&proposal, &e.issues))?;
-            let table = outcodes(&setup)?;
+        }) => {
+            let (setup, p, table) = load_pair(&config, &proposal)?;
             let env = Env {
                 today,
                 outcodes: table.as_ref(),
@@ -156,8 +162,29 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 .map_err(|e| invalid(&proposal, &e.issues))?;
             Ok(match format {
                 Format::Json => pretty(&report)?,
-                Format::Table => table::report(&report),
+                Format::Table => {
+                    let gap = socval_core::gap::gap(&setup, &p, &env)
+                        .map_err(|e| invalid(&proposal, &e.issues))?;
+                    table::report(&report) + &table::gap(&gap, p.contract.value)
+                }
             })
+        }
+        Command::Gap(Pair {
+            config,
+            proposal,
+            format,
+        }) => {
+            let (setup, p, table) = load_pair(&config, &proposal)?;
+            let env = Env {
+                today,
+                outcodes: table.as_ref(),
+            };
+            let gap = socval_core::gap::gap(&setup, &p, &env)
+                .map_err(|e| invalid(&proposal, &e.issues))?;
+            match format {
+                Format::Json => pretty(&gap),
+                Format::Table => Ok(table::gap(&gap, p.contract.value)),
+            }
         }
         Command::Validate { file, config } => validate(&file, config.as_deref(), today),
         Command::Schema { which } => {
@@ -165,6 +192,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 SchemaKind::Config => socval_core::schema::config(),
                 SchemaKind::Proposal => socval_core::schema::proposal(),
                 SchemaKind::Result => socval_core::schema::result(),
+                SchemaKind::Gap => socval_core::schema::gap(),
             };
             pretty(&schema)
         }
@@ -233,6 +261,18 @@ fn validate(file: &str, config: Option<&str>, today: CivilDate) -> Result<String
             Ok(out)
         }
     }
+}
+
+/// A council's setup, a proposal for it and the outward-code table.
+fn load_pair(
+    config: &str,
+    proposal: &str,
+) -> Result<(Setup, socval_core::Proposal, Option<OutcodeTable>), Failure> {
+    let setup = load_setup(config)?;
+    let text = read(proposal)?;
+    let p = json::parse_proposal(&text).map_err(|e| invalid(proposal, &e.issues))?;
+    let table = outcodes(&setup)?;
+    Ok((setup, p, table))
 }
 
 pub(crate) fn load_setup(path: &str) -> Result<Setup, Failure> {

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use socval_core::Report;
+use socval_core::explain::{self, Block};
 use socval_core::local_area::Place;
 
 /// Text from a file, safe to print to a terminal: control characters (an
@@ -64,6 +65,8 @@ pub fn report(r: &Report) -> String {
         "Social value ratio  {}% of contract value, on {:?} value{target}",
         r.ratio.percent, r.ratio.basis
     );
+    blocks(&mut s, &explain::ratio(r), "      ");
+    blocks(&mut s, &explain::totals(r), "      ");
     let _ = writeln!(s);
     let _ = writeln!(
         s,
@@ -88,6 +91,12 @@ pub fn report(r: &Report) -> String {
         for w in &m.working {
             let _ = writeln!(s, "      {}", plain(w));
         }
+    }
+    let recorded = explain::recorded(r);
+    if !recorded.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Recorded, not valued");
+        blocks(&mut s, &recorded, "  ");
     }
     let l = &r.lm3.figures;
     let _ = writeln!(s);
@@ -140,22 +149,33 @@ pub fn report(r: &Report) -> String {
     if !r.sources.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Sources");
-        for src in &r.sources {
-            let p = &src.provenance;
-            let _ = writeln!(
-                s,
-                "  - {}: £{} per {} — {}, {} ({} prices, {})",
-                plain(&src.title),
-                src.value,
-                src.unit.label(true),
-                plain(&p.title),
-                plain(&p.publisher),
-                p.price_year,
-                plain(&p.licence)
-            );
-        }
+        blocks(&mut s, &explain::sources(r), "");
     }
     s
+}
+
+/// What it would take, as a section after the report.
+pub fn gap(g: &socval_core::gap::Gap, contract: socval_core::Money) -> String {
+    let mut s = String::from("\nWhat it would take\n");
+    blocks(&mut s, &explain::gap(g, contract), "  ");
+    s
+}
+
+/// The core's working blocks as indented text (the same words the widget
+/// shows under "How is this calculated?").
+fn blocks(s: &mut String, blocks: &[Block], indent: &str) {
+    for b in blocks {
+        match b {
+            Block::Heading(t) | Block::Para(t) => {
+                let _ = writeln!(s, "{indent}{}", plain(t));
+            }
+            Block::List(items) => {
+                for i in items {
+                    let _ = writeln!(s, "{indent}  - {}", plain(i));
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -125,10 +125,11 @@ fn batch_ranks_a_folder() {
         "--format",
         "csv",
     ]);
-    // config.json and expected.json are not proposals: exit 1, with a summary.
+    // config.json, expected.json and expected-gap.json are not proposals:
+    // exit 1, with a summary.
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("1 proposals scored, 2 of 3 could not be"),
+        err.contains("1 proposals scored, 3 of 4 could not be"),
         "{err}"
     );
     let lines: Vec<&str> = out.lines().collect();
@@ -143,7 +144,33 @@ fn batch_ranks_a_folder() {
             .any(|l| l.starts_with("1,\"proposal.json\",49835.50,")),
         "{out}"
     );
-    assert_eq!(lines.len(), 4, "{out}");
+    assert_eq!(lines.len(), 5, "{out}");
+}
+
+#[test]
+fn gap_prints_what_it_would_take_and_its_json() {
+    let args = [
+        "--config",
+        "tests/golden/gap-to-target/config.json",
+        "--proposal",
+        "tests/golden/gap-to-target/proposal.json",
+    ];
+    let (code, out, err) = socval(&[&["gap"], &args[..]].concat());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("£500.00 more is needed"), "{out}");
+    assert!(
+        out.contains("    - 688 more hours of \u{201c}Volunteering hours\u{201d}"),
+        "{out}"
+    );
+    let (code, json, _) = socval(&[&["gap"], &args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["goals"][1]["short_by"], 5_500.0);
+    // `calc`'s table ends with the same section, word for word.
+    let (_, table, _) = socval(&[&["calc"], &args[..]].concat());
+    assert!(table.ends_with(&out), "{table}");
+    let (code, _, err) = socval(&["schema", "gap"]);
+    assert_eq!(code, 0, "{err}");
 }
 
 #[test]

@@ -26,9 +26,11 @@ pub mod csv;
 pub mod deflators;
 pub mod discounting;
 pub mod double_counting;
+pub mod explain;
 pub mod figures;
 pub mod fixed;
 pub mod framework;
+pub mod gap;
 pub mod growth;
 pub mod issues;
 #[cfg(feature = "json")]

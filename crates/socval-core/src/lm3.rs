@@ -181,6 +181,43 @@ pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
     }
 }
 
+/// The least whole number of pounds of further local spend, re-spent
+/// locally at `rate_percent`, with which LM3 reaches `goal`, by the same
+/// arithmetic as [`figures`] (round 3 rounded to the penny, LM3 to four
+/// places); none when local spend would have to exceed round 1.
+pub(crate) fn local_spend_to_reach(
+    f: &Lm3Figures,
+    rate_percent: Decimal,
+    goal: Decimal,
+) -> Option<Money> {
+    let (r1, r2, r3) = (f.round1, f.round2, f.round3);
+    let rate = rate_percent.percent_to_fraction();
+    let lm3_with = |pounds: i64| {
+        let s = Money::from_pounds(pounds);
+        let r3 = r3.saturating_add(s.times(rate)?);
+        Some(ratio4(
+            r1.saturating_add(r2).saturating_add(s).saturating_add(r3),
+            r1,
+        ))
+    };
+    let room = r1.pence().checked_sub(r2.pence())? / 100;
+    if r1.pence() <= 0 || lm3_with(room)? < goal {
+        return None;
+    }
+    // LM3 grows with the spend: search for the least whole pound.
+    let (mut lo, mut hi) = (-1_i64, room);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if lm3_with(mid)? >= goal {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let pounds = hi;
+    Some(Money::from_pounds(pounds))
+}
+
 /// (a ÷ b) to four places; 1 when b is zero (no income to multiply).
 fn ratio4(a: Money, b: Money) -> Decimal {
     a.ratio(b).map_or(Decimal::ONE, |r| r.round_to(4))

@@ -16,3 +16,8 @@ pub fn proposal() -> serde_json::Value {
 pub fn result() -> serde_json::Value {
     serde_json::to_value(schema_for!(crate::report::Report)).unwrap_or_default()
 }
+
+/// JSON Schema of `socval gap`'s JSON: what it would take.
+pub fn gap() -> serde_json::Value {
+    serde_json::to_value(schema_for!(crate::gap::Gap)).unwrap_or_default()
+}

@@ -12,6 +12,8 @@
 //! matches them to the penny (the browser tests compare it with `socval
 //! calc`).
 
+mod render;
+
 use serde::Serialize;
 use socval_core::{CivilDate, CouncilConfig, Env, OutcodeTable, Proposal, Setup};
 use wasm_bindgen::prelude::*;
@@ -61,6 +63,35 @@ impl Reporter {
             .map_err(|e| error(&e.to_string()))
     }
 
+    /// The full report and the working behind each figure:
+    /// `{ report, working: { ratio, totals, themes, lm3, score, gap } }`,
+    /// each working a `<div>` of the core's words ([`socval_core::explain`])
+    /// for the widget to place under its figure. One calculation for both,
+    /// so the working always explains the figures the event carries.
+    pub fn explain(&self, proposal: JsValue, today: &str) -> Result<JsValue, JsValue> {
+        let p: Proposal =
+            serde_wasm_bindgen::from_value(proposal).map_err(|e| error(&e.to_string()))?;
+        let env = self.env(today)?;
+        let report =
+            socval_core::calculate(&self.setup, &p, &env).map_err(|e| error(&e.to_string()))?;
+        let gap = socval_core::gap::gap(&self.setup, &p, &env).ok();
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| error("no document"))?;
+        let working = js_sys::Object::new();
+        for (key, blocks) in socval_core::explain::all(&report, gap.as_ref()) {
+            let node = render::blocks(&doc, &blocks)?;
+            js_sys::Reflect::set(&working, &key.into(), &node)?;
+        }
+        let out = js_sys::Object::new();
+        let json = report
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| error(&e.to_string()))?;
+        js_sys::Reflect::set(&out, &"report".into(), &json)?;
+        js_sys::Reflect::set(&out, &"working".into(), &working)?;
+        Ok(out.into())
+    }
+
     /// The results as CSV text.
     pub fn csv(&self, proposal: JsValue, today: &str) -> Result<String, JsValue> {
         Ok(socval_core::csv::report_csv(
@@ -99,12 +130,16 @@ impl Reporter {
     fn calculate(&self, proposal: JsValue, today: &str) -> Result<socval_core::Report, JsValue> {
         let proposal: Proposal =
             serde_wasm_bindgen::from_value(proposal).map_err(|e| error(&e.to_string()))?;
+        socval_core::calculate(&self.setup, &proposal, &self.env(today)?)
+            .map_err(|e| error(&e.to_string()))
+    }
+
+    fn env(&self, today: &str) -> Result<Env<'_>, JsValue> {
         let today = date(today).ok_or_else(|| error("today must be YYYY-MM-DD"))?;
-        let env = Env {
+        Ok(Env {
             today,
             outcodes: self.outcodes.as_ref(),
-        };
-        socval_core::calculate(&self.setup, &proposal, &env).map_err(|e| error(&e.to_string()))
+        })
     }
 }
 

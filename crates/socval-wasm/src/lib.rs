@@ -2,7 +2,8 @@
 //!
 //! The core's functions for portals that build their own interface:
 //! `calculate(config, proposal, options?)`, `evaluate(config, proposal,
-//! options?)` (the figures alone, for scoring many bids), `validate(document, config?)`,
+//! options?)` (the figures alone, for scoring many bids), `gap(config,
+//! proposal, options?)` (what it would take), `validate(document, config?)`,
 //! `frameworks()`, `framework(id)`. Documents may be objects or JSON text;
 //! either way they are read by the core's JSON reader, so every error names
 //! its field path exactly as the `socval` command line does, and the results
@@ -125,6 +126,18 @@ pub fn calculate(
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     run(&config, &proposal, &options, socval_core::calculate)
+}
+
+/// What it would take: the gap to the council's target and next scoring
+/// band, how much more of each valued measure alone would close it, and the
+/// local spend that would lift LM3 by 0.1 (`socval gap`'s JSON).
+#[wasm_bindgen(unchecked_return_type = "any")]
+pub fn gap(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | string")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(&config, &proposal, &options, socval_core::gap::gap)
 }
 
 /// Reads a configuration and a proposal, runs `f` on them, and returns its

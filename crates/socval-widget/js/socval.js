@@ -49,8 +49,8 @@ function loadWasm() {
   return glue;
 }
 
-// The report module (crates/socval-report: full report, CSV, opening a
-// file), fetched on first use; never before the form shows. Per council:
+// The report module (crates/socval-report: full report, the working behind
+// each figure, CSV, opening a file), fetched on first use; never before the form shows. Per council:
 // (kind, arg, today) => Promise. With the outward-code table it also reads
 // outcodes-split.csv, to mark uncertain placements.
 let reportModule;
@@ -60,7 +60,7 @@ function reporter(config, csv) {
   let made;
   return (kind, arg, today) => (made ??= Promise.all([loadReport(), csv && fetchOurs('outcodes-split.csv').then((r) => r.ok ? r.text() : undefined)])
     .then(([m, split]) => new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split)))
-    .then((r) => (kind === 'csv' ? r.csv(arg, today) : kind === 'import' ? r.import(arg) : r.report(arg, today)));
+    .then((r) => (kind === 'import' ? r.import(arg) : r[kind](arg, today)));
 }
 
 let outcodes;

@@ -23,6 +23,31 @@ pub struct Outcome {
     pub stale: bool,
     /// Problems with the form, each tied to an input.
     pub errors: Vec<FieldError>,
+    /// The working behind the shown figures, once the lazy module has drawn
+    /// it; none while it is being worked out.
+    pub working: Option<Rc<Working>>,
+}
+
+/// The working behind one proposal's figures, drawn by the lazy module as
+/// DOM nodes (one per panel key: `ratio`, `totals`, `themes`, `lm3`,
+/// `score`, `gap`), so the first module carries none of its words.
+#[derive(Debug, PartialEq)]
+pub struct Working {
+    /// The proposal it explains: shown only beside that proposal's figures.
+    pub proposal: Proposal,
+    /// The panels, by key.
+    pub nodes: js_sys::Object,
+}
+
+impl Working {
+    /// The panel for `key`, if drawn.
+    pub fn node(&self, key: &str) -> Option<web_sys::Node> {
+        use wasm_bindgen::JsCast;
+        js_sys::Reflect::get(&self.nodes, &key.into())
+            .ok()?
+            .dyn_into()
+            .ok()
+    }
 }
 
 /// A good result, with everything the panel needs to label it.
@@ -34,49 +59,10 @@ pub struct Shown {
     pub proposal: Proposal,
     /// The name of the score band reached, if the council scores by bands.
     pub band: Option<String>,
-    /// The measures whose proxy values were used (indices into the
-    /// framework's measures), for the panel's list of sources.
-    pub sources: Vec<usize>,
     /// Where each staff line of the form lies, by its index in the form.
     pub staff_places: Vec<Option<Place>>,
     /// Where each supplier line of the form lies, by its index in the form.
     pub supplier_places: Vec<Option<Place>>,
-    /// The commitments that add nothing, as the panel lists them: the
-    /// measure's title, the quantity with its unit, and why.
-    pub recorded: Vec<[String; 3]>,
-}
-
-/// The panel's lines for the commitments recorded without a value.
-fn recorded(setup: &Setup, p: &Proposal, f: &Figures, m: &Messages) -> Vec<[String; 3]> {
-    use socval_core::recorded::Reason;
-    let title = |i: usize| {
-        p.commitments
-            .get(i)
-            .and_then(|c| setup.measure(&c.measure))
-            .map_or_else(String::new, |x| x.title.clone())
-    };
-    f.recorded
-        .iter()
-        .filter_map(|r| {
-            let measure = setup.measure(&r.measure)?;
-            let quantity = if measure.unit == socval_core::framework::Unit::Pound {
-                socval_core::Money::from_decimal(r.quantity).to_string()
-            } else {
-                format!(
-                    "{} {}",
-                    r.quantity,
-                    measure.unit.label(r.quantity == socval_core::Decimal::ONE)
-                )
-            };
-            let why = match r.reason {
-                Reason::NoOpenValue => m.why_no_value.to_string(),
-                Reason::OutsideLocalArea => m.why_outside.to_string(),
-                Reason::NoDeliveryPlace => m.why_no_place.to_string(),
-                Reason::DoubleCounted { counted } => (m.why_double_counted)(&title(counted)),
-            };
-            Some([measure.title.clone(), quantity, why])
-        })
-        .collect()
 }
 
 /// Works out the outcome of a form; `previous` supplies the last good result.
@@ -92,6 +78,7 @@ pub fn evaluate(
         shown: previous.shown.clone(),
         stale: previous.shown.is_some(),
         errors,
+        working: None,
     };
     // Even an untouched form is read: its errors wait unseen until their
     // fields are reached (`State::visible`), but the results list what is
@@ -112,15 +99,14 @@ pub fn evaluate(
             Outcome {
                 shown: Some(Rc::new(Shown {
                     band: socval_core::band_name(setup, &figures.score),
-                    sources: socval_core::valued_measures(setup, &proposal),
                     staff_places: places(&form.staff),
                     supplier_places: places(&form.suppliers),
-                    recorded: recorded(setup, &proposal, &figures, m),
                     figures,
                     proposal,
                 })),
                 stale: false,
                 errors: Vec::new(),
+                working: None,
             }
         }
         Err(e) => keep(

@@ -23,15 +23,17 @@ pub struct Ctx {
     /// Today, from the browser's clock.
     pub today: CivilDate,
     /// The loader's door to the lazily loaded report module:
-    /// `(kind, proposal, today) => Promise`, where kind is `"report"` (the
-    /// full report, for the `socval-result` event) or `"csv"`. None where
-    /// the widget is mounted without it (its own tests).
+    /// `(kind, proposal, today) => Promise`, where kind is `"explain"` (the
+    /// full report, for the `socval-result` event, with the working behind
+    /// each figure as DOM nodes), `"csv"` or `"import"`. None where the
+    /// widget is mounted without it (its own tests).
     pub reporter: Option<js_sys::Function>,
 }
 
 impl Ctx {
-    /// Asks the lazy module for the full report (`"report"`) or the results
-    /// CSV (`"csv"`) of a proposal, calculated on the widget's own date.
+    /// Asks the lazy module for the report and working (`"explain"`) or the
+    /// results CSV (`"csv"`) of a proposal, calculated on the widget's own
+    /// date.
     pub fn lazy(&self, kind: &str, proposal: &socval_core::Proposal) -> Option<js_sys::Promise> {
         self.lazy_with(kind, &crate::browser_json::to_js(proposal)?)
     }

@@ -92,17 +92,19 @@ pub struct Messages {
     pub local_share: fn(&str) -> String,
     pub bidder_outside: fn(&str) -> String,
     pub recorded_heading: &'static str,
-    pub recorded_hint: &'static str,
-    pub why_no_value: &'static str,
-    pub why_outside: &'static str,
-    pub why_no_place: &'static str,
-    pub why_double_counted: fn(&str) -> String,
     pub priority_spend: fn(&str) -> String,
     pub score_heading: &'static str,
     pub score_line: fn(&str, &str, &str) -> String,
     pub weighting_explained: fn(&str) -> String,
     pub warnings_heading: &'static str,
     pub sources_heading: &'static str,
+    /// Opens the working behind a figure.
+    pub how_calculated: &'static str,
+    /// Names the totals for a screen reader (after "How is this calculated?").
+    pub totals: &'static str,
+    /// While the working is being drawn.
+    pub working_loading: &'static str,
+    pub gap_heading: &'static str,
     pub error_summary: &'static str,
     pub not_a_number: fn(&str) -> String,
     pub not_an_amount: fn(&str) -> String,
@@ -233,15 +235,6 @@ pub static EN: Messages = Messages {
     },
     local_share: |p| format!("{p}% of your spend counts as local."),
     recorded_heading: "Recorded, not valued",
-    recorded_hint: "These commitments add nothing to the figures above. You can still describe them in your written answer.",
-    why_no_value: "no openly licensed value exists for it, so none is invented",
-    why_outside: "delivered outside the local area, and this measure counts only local delivery",
-    why_no_place: "this measure counts only local delivery: give the postcode where it is delivered",
-    why_double_counted: |other| {
-        format!(
-            "it must not count the same people or spend as \u{201c}{other}\u{201d}, which is worth more and is counted instead"
-        )
-    },
     bidder_outside: |pence| {
         format!(
             "Your postcode is outside the local area, so only what you spend locally reaches it: {pence} of each £1 of the contract."
@@ -265,6 +258,10 @@ pub static EN: Messages = Messages {
     },
     warnings_heading: "Check these",
     sources_heading: "Where the values come from",
+    how_calculated: "How is this calculated?",
+    totals: "Social value totals",
+    working_loading: "Working it out…",
+    gap_heading: "What it would take",
     error_summary: "There is a problem",
     not_a_number: |label| format!("{label}: enter a number, like 12 or 12.5"),
     not_an_amount: |label| format!("{label}: enter an amount in pounds, like 250000"),

@@ -3,8 +3,30 @@
 use yew::prelude::*;
 
 use super::theme_chart::ThemeChart;
-use crate::calc::Outcome;
+use crate::calc::{Outcome, Working};
 use crate::context::Ctx;
+use crate::messages::Messages;
+
+/// The lazy module's panel `key`, or a line saying it is on its way.
+fn drawn(m: &Messages, w: Option<&Working>, key: &str) -> Html {
+    w.and_then(|w| w.node(key)).map_or_else(
+        || html! { <p class="body">{ m.working_loading }</p> },
+        Html::VRef,
+    )
+}
+
+/// "How is this calculated?" under a figure: the lazy module's working for
+/// panel `key`, or a line saying it is on its way. `what` names the figure
+/// for a screen reader, so that each disclosure has its own name.
+fn working(m: &Messages, w: Option<&Working>, key: &'static str, what: &str) -> Html {
+    let body = drawn(m, w, key);
+    html! {
+        <details class="details" data-working={key}>
+            <summary class="details__summary">{ m.how_calculated }<span class="visually-hidden">{ format!(" ({what})") }</span></summary>
+            <div class="details__text">{ body }</div>
+        </details>
+    }
+}
 
 /// Props of [`Results`].
 #[derive(Properties, PartialEq, Clone)]
@@ -39,14 +61,9 @@ pub fn Results(p: &ResultsProps) -> Html {
         };
     };
     let r = &shown.figures;
-    let sources: Vec<_> = shown
-        .sources
-        .iter()
-        .filter_map(|&i| ctx.setup.framework.measures.get(i))
-        .filter_map(|m| Some((m, m.proxy.as_ref()?)))
-        .collect();
     let l = &r.lm3;
     let s = &r.score;
+    let w = p.outcome.working.as_deref();
     let target = r
         .ratio
         .target_percent
@@ -61,12 +78,15 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <p class="panel__text">{ m.ratio_explained }</p>
                 if let Some(t) = target { <p class="panel__text"><strong>{ t }</strong></p> }
             </div>
+            { working(m, w, "ratio", m.ratio) }
             <dl class="summary-list">
                 <div><dt>{ m.total_gross }</dt><dd data-figure="gross">{ r.totals.gross.to_string() }</dd></div>
                 <div><dt>{ m.total_adjusted }</dt><dd data-figure="adjusted">{ r.totals.adjusted.to_string() }</dd></div>
                 <div><dt>{ m.total_pv }</dt><dd data-figure="present-value">{ r.totals.present_value.to_string() }</dd></div>
             </dl>
+            { working(m, w, "totals", m.totals) }
             <ThemeChart shown={shown.clone()} />
+            { working(m, w, "themes", m.by_theme) }
             <h3 class="heading-s">{ m.lm3_heading }</h3>
             <p class="body"><strong class="big-number" data-figure="lm3">{ l.lm3.to_string() }</strong></p>
             <p class="body">{ (m.lm3_explained)(&l.lm3.to_fixed(2)) }</p>
@@ -82,17 +102,18 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <tr><th scope="row">{ m.round3 }</th><td class="num" data-figure="round3">{ l.round3.to_string() }</td></tr>
                 </tbody>
             </table>
+            { working(m, w, "lm3", m.lm3_heading) }
             <h3 class="heading-s">{ m.score_heading }</h3>
             <p class="body" data-figure="score">{ (m.score_line)(&s.score_percent.to_string(), &s.weighted_points.to_string(), &s.weighting_percent.to_string()) }</p>
             if let Some(b) = &shown.band { <p class="hint">{ b.clone() }</p> }
             <p class="hint">{ (m.weighting_explained)(&s.weighting_percent.to_string()) }</p>
-            if !shown.recorded.is_empty() {
+            { working(m, w, "score", m.score_heading) }
+            <h3 class="heading-s">{ m.gap_heading }</h3>
+            <div data-working="gap">{ drawn(m, w, "gap") }</div>
+            if !r.recorded.is_empty() {
                 <div class="recorded" data-figure="recorded">
                     <h3 class="heading-s">{ m.recorded_heading }</h3>
-                    <p class="hint">{ m.recorded_hint }</p>
-                    <ul class="list">{ for shown.recorded.iter().map(|[title, quantity, why]| html! {
-                        <li><strong>{ title.clone() }</strong>{ format!(", {quantity}: {why}.") }</li>
-                    }) }</ul>
+                    { drawn(m, w, "recorded") }
                 </div>
             }
             if !r.warnings.is_empty() {
@@ -101,14 +122,10 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <ul class="list">{ for r.warnings.iter().map(|w| html! { <li>{ w.message.clone() }</li> }) }</ul>
                 </div>
             }
-            if !shown.sources.is_empty() {
-                <details class="details">
+            if !shown.proposal.commitments.is_empty() {
+                <details class="details" data-working="sources">
                     <summary class="details__summary">{ m.sources_heading }</summary>
-                    <ul class="list details__text">
-                        { for sources.iter().map(|(m, p)| html! {
-                            <li>{ format!("{}: £{} per {}. {}, {} ({} prices, {}).", m.title, p.value, m.unit.label(true), p.source.title, p.source.publisher, p.source.price_year, p.source.licence) }</li>
-                        }) }
-                    </ul>
+                    <div class="details__text">{ drawn(m, w, "sources") }</div>
                 </details>
             }
         </section>

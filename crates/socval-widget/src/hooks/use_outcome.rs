@@ -2,9 +2,10 @@
 //! a few milliseconds even with the CPU slowed 4× (see the benchmark), so
 //! results follow typing without a debounce; the timeout only lets a burst
 //! of changes in one task (a pasted form, an import) coalesce into one run.
-//! The full report for the `socval-result` event is made after that, once
-//! the panel shows the new figures, by the lazily loaded report module (the
-//! first module has no report code: see `crates/socval-report`).
+//! The full report for the `socval-result` event, and the working behind
+//! each figure, are made after that, once the panel shows the new figures,
+//! by the lazily loaded report module (the first module has no report code
+//! and none of the working's words: see `crates/socval-report`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,7 +15,7 @@ use socval_core::Proposal;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::calc::{self, Outcome};
+use crate::calc::{self, Outcome, Working};
 use crate::context::Ctx;
 use crate::form::Form;
 
@@ -39,9 +40,11 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
     let announcing: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let announced: Rc<RefCell<Option<Proposal>>> = use_mut_ref(|| None);
     let asked: Rc<RefCell<u64>> = use_mut_ref(|| 0);
+    let working = use_state_eq(|| None::<Rc<Working>>);
     {
         let (outcome, ctx, pending) = (outcome.clone(), ctx.clone(), pending.clone());
         let (announcing, announced) = (announcing.clone(), announced.clone());
+        let working = working.clone();
         use_effect_with(form.clone(), move |form| {
             let form = form.clone();
             let previous = (*outcome).clone();
@@ -59,44 +62,67 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
                 browser::measure("socval:recalculate", "socval:calc-start");
                 if let (Some(shown), false) = (next.shown.clone(), next.stale) {
                     let (ctx, announced, asked) = (ctx.clone(), announced.clone(), asked.clone());
+                    let working = working.clone();
                     // Replacing it cancels an announcement not yet made.
                     *announcing.borrow_mut() = Some(Timeout::new(0, move || {
-                        announce(&ctx, &announced, &asked, shown.proposal.clone());
+                        let to = Announce {
+                            ctx,
+                            announced,
+                            asked,
+                            working,
+                        };
+                        announce(&to, shown.proposal.clone());
                     }));
                 }
                 outcome.set(next);
             }));
         });
     }
-    (*outcome).clone()
+    // The working is shown only beside the figures it explains.
+    let shown = outcome.shown.as_ref().map(|s| &s.proposal);
+    Outcome {
+        working: (*working).clone().filter(|w| Some(&w.proposal) == shown),
+        ..(*outcome).clone()
+    }
 }
 
-/// Dispatches `socval-result` with the full report of `proposal`, unless it
-/// is the one last announced. The report comes from the lazy module; a reply
-/// that arrives after a newer request was made is dropped, so events always
-/// follow the form's order.
-fn announce(
-    ctx: &Ctx,
-    announced: &Rc<RefCell<Option<Proposal>>>,
-    asked: &Rc<RefCell<u64>>,
-    proposal: Proposal,
-) {
-    if announced.borrow().as_ref() == Some(&proposal) {
+/// Where a new result's report and working go.
+struct Announce {
+    ctx: Ctx,
+    announced: Rc<RefCell<Option<Proposal>>>,
+    asked: Rc<RefCell<u64>>,
+    working: UseStateHandle<Option<Rc<Working>>>,
+}
+
+/// Dispatches `socval-result` with the full report of `proposal`, and keeps
+/// its working, unless it is the one last announced (whose working is still
+/// held). Both come from one call to the lazy module; a reply that arrives
+/// after a newer request was made is dropped, so events always follow the
+/// form's order.
+fn announce(to: &Announce, proposal: Proposal) {
+    if to.announced.borrow().as_ref() == Some(&proposal) {
         return;
     }
-    let Some(promise) = ctx.lazy("report", &proposal) else {
+    let Some(promise) = to.ctx.lazy("explain", &proposal) else {
         return;
     };
-    let n = *asked.borrow() + 1;
-    *asked.borrow_mut() = n;
-    let (host, announced, asked) = (ctx.host.clone(), announced.clone(), asked.clone());
+    let n = *to.asked.borrow() + 1;
+    *to.asked.borrow_mut() = n;
+    let host = to.ctx.host.clone();
+    let (announced, asked, working) = (to.announced.clone(), to.asked.clone(), to.working.clone());
     yew::platform::spawn_local(async move {
-        let Ok(report) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        let Ok(reply) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             return;
         };
-        if *asked.borrow() == n {
-            browser::announce_result(&host, &report);
-            *announced.borrow_mut() = Some(proposal);
+        if *asked.borrow() != n {
+            return;
         }
+        let get = |key: &str| js_sys::Reflect::get(&reply, &key.into()).unwrap_or_default();
+        browser::announce_result(&host, &get("report"));
+        working.set(Some(Rc::new(Working {
+            proposal: proposal.clone(),
+            nodes: get("working").into(),
+        })));
+        *announced.borrow_mut() = Some(proposal);
     });
 }

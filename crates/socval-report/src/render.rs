@@ -1,0 +1,41 @@
+//! The core's working blocks as DOM nodes, for the widget to place under
+//! each figure. Every piece of text is set as text (`textContent`), never
+//! parsed as markup, so a name typed into the form or read from a file
+//! cannot become an element; nothing here needs `innerHTML`, so a page with
+//! Trusted Types enforced works too.
+
+use socval_core::explain::Block;
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+/// One panel's blocks as a `<div class="working">`.
+pub fn blocks(doc: &Document, blocks: &[Block]) -> Result<Element, JsValue> {
+    let root = element(doc, "div", "working", None)?;
+    for b in blocks {
+        let node = match b {
+            Block::Heading(t) => element(doc, "h4", "heading-s", Some(t))?,
+            Block::Para(t) => element(doc, "p", "body", Some(t))?,
+            Block::List(items) => {
+                let ul = element(doc, "ul", "list list--bullet", None)?;
+                for i in items {
+                    let li = element(doc, "li", "", Some(i))?;
+                    ul.append_child(&li)?;
+                }
+                ul
+            }
+        };
+        root.append_child(&node)?;
+    }
+    Ok(root)
+}
+
+fn element(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    let el = doc.create_element(tag)?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    if let Some(t) = text {
+        el.set_text_content(Some(t));
+    }
+    Ok(el)
+}

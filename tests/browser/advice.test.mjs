@@ -1,0 +1,149 @@
+// The advice-session features (issue 9) in headless Chromium: the working
+// behind every figure and "what it would take", in the CLI's own words.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { ROOT, TODAY, WWW, cli, field, newPage, ready, start } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const CONFIG = 'www/examples/exampleshire.json';
+const PROPOSAL = 'www/examples/exampleshire-proposal.json';
+const PANELS = ['ratio', 'totals', 'themes', 'lm3', 'score'];
+
+/** `socval calc` as a terminal shows it: its lines, trimmed, without list dashes. */
+function tableLines() {
+  const out = execFileSync(join(ROOT, 'target', 'debug', 'socval'), ['calc', '--config', CONFIG, '--proposal', PROPOSAL, '--today', TODAY], { cwd: ROOT });
+  return new Set(out.toString().split('\n').map((l) => l.trim().replace(/^- /, '')));
+}
+
+/** The demo with the example proposal opened and its working drawn. */
+async function openedExample() {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(`${env.base}/index.html`);
+  await ready(page);
+  await field(page, 'import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
+  const w = page.locator('social-value-calculator');
+  await w.locator('[data-working="gap"] .working').waitFor({ timeout: 15000 });
+  return { context, page, w };
+}
+
+/**
+ * The README's screenshots, written when SCREENSHOTS=1
+ * (`SCREENSHOTS=1 node --test tests/browser/advice.test.mjs`).
+ */
+async function screenshots(w) {
+  if (!process.env.SCREENSHOTS) return;
+  for (const key of ['ratio', 'totals']) await w.locator(`details[data-working="${key}"]`).evaluate((d) => { d.open = true; });
+  const page = w.page();
+  await page.setViewportSize({ width: 1100, height: 1400 });
+  const shot = async (name, from, to) => {
+    await w.locator(from).first().evaluate((e) => e.scrollIntoView());
+    const [a, b] = [await w.locator(from).first().boundingBox(), await w.locator(to).first().boundingBox()];
+    const clip = { x: a.x - 8, y: a.y - 8, width: a.width + 16, height: b.y + b.height - a.y + 16 };
+    await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`), clip });
+  };
+  await shot('working', '.results .panel', 'details[data-working="totals"]');
+  await shot('gap', 'h3:text("What it would take")', '[data-working="gap"]');
+}
+
+/** The text of each paragraph and list item of a drawn panel. */
+const pieces = (w, key) => w.locator(`[data-working="${key}"] .working`).locator('p, li, h4').allTextContents();
+
+describe('the working behind every figure', () => {
+  test('each figure opens its working by keyboard, in the words of the CLI', async () => {
+    const { context, page, w } = await openedExample();
+    const report = cli(CONFIG, PROPOSAL);
+    const lines = tableLines();
+    for (const key of PANELS) {
+      const details = w.locator(`details[data-working="${key}"]`);
+      assert.equal(await details.evaluate((d) => d.open), false, `${key} starts closed`);
+      await details.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await details.evaluate((d) => d.open), true, `${key} opens with Enter`);
+      // Each disclosure has its own accessible name.
+      assert.match(await details.locator('summary').textContent(), new RegExp(`How is this calculated\\? \\(.+\\)`));
+    }
+    // Ratio, totals and score: every line is a line of `socval calc`'s table.
+    for (const key of ['ratio', 'totals', 'score']) {
+      const got = await pieces(w, key);
+      assert.ok(got.length >= 1, key);
+      for (const t of got) assert.ok(lines.has(t.trim()), `${key}: "${t}" is not in the CLI's table`);
+    }
+    // The ratio names its basis and the figure the CLI gives.
+    const ratio = (await pieces(w, 'ratio')).join(' ');
+    assert.match(ratio, /value after adjustments £49,835\.50 ÷ contract value £2,000,000\.00 × 100 = 2\.49%/);
+    assert.equal(report.ratio.percent, 2.49);
+    // Gross, adjusted and present value are defined where they are shown.
+    const totals = (await pieces(w, 'totals')).join(' ');
+    for (const word of ['Gross value:', 'Value after adjustments:', 'Present value:']) assert.ok(totals.includes(word), word);
+    // Each commitment's arithmetic, under its theme, is the report's.
+    const themes = new Set((await pieces(w, 'themes')).map((t) => t.trim()));
+    for (const m of report.measures) for (const step of m.working) assert.ok(themes.has(step), `themes: missing "${step}"`);
+    // LM3: every round as the report writes it.
+    const lm3 = new Set((await pieces(w, 'lm3')).map((t) => t.trim()));
+    for (const step of report.lm3.working) assert.ok(lm3.has(step), `lm3: missing "${step}"`);
+    // Sources carry the source, price year and licence of every value used.
+    const sources = (await pieces(w, 'sources')).join('\n');
+    for (const s of report.sources) {
+      assert.ok(sources.includes(s.provenance.title) && sources.includes(`${s.provenance.price_year} prices, ${s.provenance.licence}`), s.measure);
+    }
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('what it would take: the gap to the band and the target, as socval gap works it out', async () => {
+    const { context, w } = await openedExample();
+    const gap = cli(CONFIG, PROPOSAL, 'gap');
+    const lines = tableLines();
+    const got = await pieces(w, 'gap');
+    for (const t of got) assert.ok(lines.has(t.trim()), `gap: "${t}" is not in the CLI's table`);
+    const text = got.join('\n');
+    // Nearest threshold first, each with an answer for every valued measure.
+    assert.equal(gap.goals[0].kind, 'band');
+    assert.match(text, /The next scoring band, “Satisfactory” \(5% of the contract value, £100,000\.00, a score of 50%\): £50,164\.50 more is needed/);
+    assert.match(text, /The council's target \(10% of the contract value, £200,000\.00\): £150,164\.50 more is needed/);
+    for (const goal of gap.goals) {
+      for (const o of goal.options) assert.ok(text.includes(`of “${o.title}”`), o.measure);
+    }
+    assert.match(text, /3,947 more hours of “Staff volunteering hours”/);
+    assert.match(text, new RegExp(`LM3 ${gap.lm3.lm3} to ${gap.lm3.goal}: £113,579\\.00 more with local suppliers`));
+    await screenshots(w);
+    await context.close();
+  });
+
+  test('the working always explains the figures beside it', async () => {
+    const { context, page, w } = await openedExample();
+    await w.locator('details[data-working="ratio"] summary').click();
+    // More volunteering: the ratio changes, and its working follows; at no
+    // moment does the old working stand beside the new figure.
+    // The Communities theme is open: the proposal uses it.
+    const qty = field(page, 'm-community-volunteering-quantity');
+    await qty.fill('5000');
+    await page.waitForFunction(() => {
+      const root = document.querySelector('social-value-calculator').shadowRoot;
+      const figure = root.querySelector('[data-figure="ratio"]').textContent.trim();
+      const panel = root.querySelector('[data-working="ratio"] .details__text').textContent;
+      if (figure === '2.49%') return false;
+      if (panel.includes('Working it out')) return false;
+      if (!panel.includes(`= ${figure}.`)) throw new Error(`the working says "${panel}" beside ${figure}`);
+      return true;
+    }, null, { timeout: 15000 });
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('the working, the gap and the recorded list pass axe (WCAG 2.2 AA)', async () => {
+    const { context, page, w } = await openedExample();
+    for (const d of await w.locator('details[data-working]').all()) await d.evaluate((e) => { e.open = true; });
+    await w.locator('[data-figure="recorded"] li').first().waitFor();
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    assert.ok(r.passes.length > 10);
+    await context.close();
+  });
+});
