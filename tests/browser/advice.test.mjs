@@ -2,6 +2,7 @@
 // behind every figure and "what it would take", in the CLI's own words.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -68,7 +69,7 @@ describe('the working behind every figure', () => {
       // Each disclosure has its own accessible name.
       assert.match(await details.locator('summary').textContent(), new RegExp(`How is this calculated\\? \\(.+\\)`));
     }
-    // Ratio, totals and score: every line is a line of `socval calc`'s table.
+    // Ratio, totals (with their sources) and score: every line is a line of `socval calc`'s table.
     for (const key of ['ratio', 'totals', 'score']) {
       const got = await pieces(w, key);
       assert.ok(got.length >= 1, key);
@@ -88,7 +89,7 @@ describe('the working behind every figure', () => {
     const lm3 = new Set((await pieces(w, 'lm3')).map((t) => t.trim()));
     for (const step of report.lm3.working) assert.ok(lm3.has(step), `lm3: missing "${step}"`);
     // Sources carry the source, price year and licence of every value used.
-    const sources = (await pieces(w, 'sources')).join('\n');
+    const sources = (await pieces(w, 'totals')).join('\n');
     for (const s of report.sources) {
       assert.ok(sources.includes(s.provenance.title) && sources.includes(`${s.provenance.price_year} prices, ${s.provenance.licence}`), s.measure);
     }
@@ -134,6 +135,45 @@ describe('the working behind every figure', () => {
       return true;
     }, null, { timeout: 15000 });
     assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('the printed summary is fit to attach to a bid: every part, two A4 pages, nothing cut off', async () => {
+    const { context, page, w } = await openedExample();
+    const report = cli(CONFIG, PROPOSAL);
+    const summary = w.locator('.print-summary');
+    await summary.locator('.working').waitFor({ state: 'attached' });
+    assert.equal(await summary.isVisible(), false, 'never shown on screen');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await summary.isVisible(), 'printed');
+    assert.equal(await field(page, 'contract-value').isVisible(), false, 'the form is not printed');
+    assert.equal(await w.locator('#results').isVisible(), false, 'nor the live panel: the summary replaces it');
+    const text = await summary.innerText();
+    // Who, for whom, which tender and framework, when, with what.
+    for (const part of ['Social value summary: Harbour Facilities Ltd (example)', 'For Exampleshire County Council, tender “Facilities management, 2027 to 2030”', `Framework: ${report.framework.name} ${report.framework.version}`, `Worked out on ${TODAY}`, 'with Socval 0.1.0']) {
+      assert.ok(text.includes(part), part);
+    }
+    // The inputs: every commitment with its quantity, every spend line.
+    const proposal = JSON.parse(readFileSync(join(WWW, 'examples', 'exampleshire-proposal.json'), 'utf8'));
+    for (const m of report.measures) assert.ok(text.includes(m.title), m.title);
+    for (const l of [...proposal.spend.staff.map((s) => s.label), ...proposal.spend.suppliers.map((s) => s.name)]) assert.ok(text.includes(l), l);
+    assert.match(text, /37\.5 FTE-years\t2027: 12\.5, 2028: 12\.5, 2029: 12\.5/);
+    // The results with their working, what is recorded without a value, what it would take, sources with licences.
+    for (const part of ['£49,835.50', '1.7002', '25 / 100: 2.5 of 10 points', 'How the figures were worked out', ...report.lm3.working, 'Recorded, not valued', 'What it would take', 'Sources and licences', ...report.sources.map((s) => s.provenance.licence)]) {
+      assert.ok(text.includes(part), part);
+    }
+    for (const m of report.measures.filter((m) => !m.record_only)) for (const step of m.working) assert.ok(text.includes(step), step);
+    // Nothing wider than the page.
+    const cut = await summary.evaluate((root) => [...root.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible').map((e) => e.tagName));
+    assert.deepEqual(cut, []);
+    const width = await summary.evaluate((root) => [root.scrollWidth, root.clientWidth]);
+    assert.ok(width[0] <= width[1] + 1, `the summary is ${width[0]}px wide in ${width[1]}px`);
+    // The print view passes axe as printed.
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    assert.deepEqual(r.violations.map((v) => `print: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pages, 2, 'two A4 pages for the demo proposal');
     await context.close();
   });
 

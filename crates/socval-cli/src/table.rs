@@ -66,7 +66,7 @@ pub fn report(r: &Report) -> String {
         r.ratio.percent, r.ratio.basis
     );
     blocks(&mut s, &explain::ratio(r), "      ");
-    blocks(&mut s, &explain::totals(r), "      ");
+    blocks(&mut s, &explain::definitions(r), "      ");
     let _ = writeln!(s);
     let _ = writeln!(
         s,
@@ -148,7 +148,7 @@ pub fn report(r: &Report) -> String {
     }
     if !r.sources.is_empty() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "Sources");
+        let _ = writeln!(s, "Where the values come from");
         blocks(&mut s, &explain::sources(r), "");
     }
     s
@@ -172,6 +172,13 @@ fn blocks(s: &mut String, blocks: &[Block], indent: &str) {
             Block::List(items) => {
                 for i in items {
                     let _ = writeln!(s, "{indent}  - {}", plain(i));
+                }
+            }
+            Block::Table(t) => {
+                let _ = writeln!(s, "{indent}{}", plain(&t.caption));
+                for row in &t.rows {
+                    let cells: Vec<_> = row.iter().map(|c| plain(c)).collect();
+                    let _ = writeln!(s, "{indent}  - {}", cells.join(" | "));
                 }
             }
         }

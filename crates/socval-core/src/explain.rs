@@ -26,6 +26,21 @@ pub enum Block {
     Para(String),
     /// A list of steps or options.
     List(Vec<String>),
+    /// A table: its caption, column headings and rows of cells.
+    Table(Table),
+}
+
+/// A table of the summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    /// What the table shows.
+    pub caption: String,
+    /// Column headings.
+    pub head: Vec<String>,
+    /// Rows, as many cells as headings; the first cell heads its row.
+    pub rows: Vec<Vec<String>>,
+    /// The columns that hold figures (aligned right).
+    pub numeric: Vec<usize>,
 }
 
 /// Gross value, defined.
@@ -53,13 +68,251 @@ pub fn all(r: &Report, gap: Option<&Gap>) -> Vec<(&'static str, Vec<Block>)> {
         ("themes", themes(r)),
         ("lm3", lm3(r)),
         ("score", score(r)),
-        ("sources", sources(r)),
         ("recorded", recorded(r)),
     ];
     if let Some(g) = gap {
         out.push(("gap", self::gap(g, r.contract_value)));
     }
     out
+}
+
+/// What the printed summary says about where it came from.
+#[derive(Clone, Copy, Debug)]
+pub struct Stamp<'a> {
+    /// The day it was worked out.
+    pub today: crate::CivilDate,
+    /// The version of Socval that worked it out.
+    pub version: &'a str,
+    /// The tender it is for, as the host page names it (may be empty).
+    pub tender: &'a str,
+}
+
+/// The summary a supplier can attach to a bid: who and what it is for, the
+/// inputs, the figures with their working, what is recorded without a
+/// value, warnings, what it would take, and every source with its licence.
+pub fn summary(r: &Report, p: &crate::Proposal, gap: Option<&Gap>, stamp: Stamp<'_>) -> Vec<Block> {
+    let d = stamp.today;
+    let bidder = if p.bidder.trim().is_empty() {
+        "(bidder not named)"
+    } else {
+        p.bidder.trim()
+    };
+    let tender = match stamp.tender.trim() {
+        "" => String::new(),
+        t => format!(", tender \u{201c}{t}\u{201d}"),
+    };
+    let mut out = vec![
+        Block::Heading(format!("Social value summary: {bidder}")),
+        Block::Para(format!(
+            "For {}{}. Framework: {} {} ({} prices). Worked out on {:04}-{:02}-{:02} with Socval {}. An estimate: the council also judges the quality and credibility of the commitments.",
+            r.council,
+            tender,
+            r.framework.name,
+            r.framework.version,
+            r.framework.price_year,
+            d.year,
+            d.month,
+            d.day,
+            stamp.version
+        )),
+        Block::Para(format!(
+            "Contract: {} over {} years from {}{}.",
+            r.contract_value,
+            r.duration_years,
+            r.start_year,
+            if p.contract.supplier_postcode.trim().is_empty() {
+                String::new()
+            } else {
+                format!("; the bidder is at {}", p.contract.supplier_postcode.trim())
+            }
+        )),
+        Block::Table(figures_table(r)),
+    ];
+    out.push(Block::Table(commitments_table(r, p)));
+    if !r.lm3.lines.is_empty() {
+        out.push(Block::Table(spend_table(r)));
+    }
+    out.push(Block::Heading(
+        "How the figures were worked out".to_string(),
+    ));
+    out.extend(ratio(r));
+    out.extend(definitions(r).into_iter().take(1));
+    // The commitments that add nothing are listed, with why, further on.
+    for m in r.measures.iter().filter(|m| !m.record_only && !m.excluded) {
+        out.push(Block::Para(commitment_line(m, r.ratio.basis)));
+        out.push(Block::List(m.working.clone()));
+    }
+    out.push(Block::Para("LM3".to_string()));
+    out.push(Block::List(r.lm3.working.clone()));
+    out.push(Block::Para("Score".to_string()));
+    out.extend(score(r));
+    let recorded = recorded(r);
+    if !recorded.is_empty() {
+        out.push(Block::Heading("Recorded, not valued".to_string()));
+        out.extend(recorded);
+    }
+    if !r.warnings.is_empty() {
+        out.push(Block::Heading("Warnings".to_string()));
+        out.push(Block::List(
+            r.warnings.iter().map(|w| w.to_string()).collect(),
+        ));
+    }
+    if let Some(g) = gap {
+        out.push(Block::Heading("What it would take".to_string()));
+        out.extend(self::gap(g, r.contract_value));
+    }
+    if !r.sources.is_empty() {
+        out.push(Block::Heading("Sources and licences".to_string()));
+        out.extend(sources(r));
+    }
+    out.push(Block::Para(r.rounding.clone()));
+    out
+}
+
+/// The headline figures.
+fn figures_table(r: &Report) -> Table {
+    let basis = basis_name(r.ratio.basis);
+    let mut rows = vec![
+        vec!["Gross value".to_string(), r.totals.gross.to_string()],
+        vec![
+            "Value after adjustments".to_string(),
+            r.totals.adjusted.to_string(),
+        ],
+        vec![
+            "Present value".to_string(),
+            r.totals.present_value.to_string(),
+        ],
+        vec![
+            format!("Social value ratio ({basis} ÷ contract value)"),
+            format!("{}%", r.ratio.percent),
+        ],
+    ];
+    if let Some(t) = r.ratio.target_percent {
+        let met = if r.ratio.met == Some(true) {
+            "met"
+        } else {
+            "not met"
+        };
+        rows.push(vec![
+            "The council's target".to_string(),
+            format!("{t}%: {met}"),
+        ]);
+    }
+    for t in r.themes.iter().filter(|t| t.commitments > 0) {
+        rows.push(vec![
+            format!("Theme: {}", t.title),
+            crate::scoring::basis_value(r.ratio.basis, &t.totals).to_string(),
+        ]);
+    }
+    rows.push(vec![
+        "LM3 (local multiplier)".to_string(),
+        r.lm3.figures.lm3.to_string(),
+    ]);
+    rows.push(vec![
+        "Indicative score".to_string(),
+        format!(
+            "{} / 100: {} of {} points",
+            r.score.score_percent, r.score.weighted_points, r.score.weighting_percent
+        ),
+    ]);
+    Table {
+        caption: "Results".to_string(),
+        head: vec!["Figure".to_string(), "Value".to_string()],
+        rows,
+        numeric: vec![1],
+    }
+}
+
+/// The commitments as entered, with their years and value.
+fn commitments_table(r: &Report, p: &crate::Proposal) -> Table {
+    let rows = r
+        .measures
+        .iter()
+        .map(|m| {
+            let c = p.commitments.get(m.commitment);
+            // Years as entered; a total spread evenly is said to be so.
+            let entered = c.is_some_and(|c| c.per_year || c.profile.is_some());
+            let years: Vec<String> = if entered {
+                m.years
+                    .iter()
+                    .filter(|y| y.quantity != Decimal::ZERO)
+                    .map(|y| match m.unit {
+                        Unit::Pound => format!("{}: {}", y.year, Money::from_decimal(y.quantity)),
+                        _ => format!("{}: {}", y.year, y.quantity),
+                    })
+                    .collect()
+            } else {
+                vec!["spread evenly".to_string()]
+            };
+            vec![
+                m.title.clone(),
+                quantity(m.quantity, m.unit),
+                years.join(", "),
+                crate::scoring::basis_value(r.ratio.basis, &m.totals).to_string(),
+                c.map_or_else(String::new, |c| c.note.clone()),
+            ]
+        })
+        .collect();
+    Table {
+        caption: "Commitments".to_string(),
+        head: [
+            "Measure",
+            "Quantity",
+            "By year",
+            basis_name_capital(r.ratio.basis),
+            "Note",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+        numeric: vec![3],
+    }
+}
+
+fn basis_name_capital(b: ValueBasis) -> &'static str {
+    match b {
+        ValueBasis::Gross => "Gross value",
+        ValueBasis::Adjusted => "Value after adjustments",
+        ValueBasis::PresentValue => "Present value",
+    }
+}
+
+/// Where the money goes, as LM3 counted it.
+fn spend_table(r: &Report) -> Table {
+    use crate::report::SpendKind;
+    let rows = r
+        .lm3
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                if l.label.is_empty() {
+                    "(no name)".to_string()
+                } else {
+                    l.label.clone()
+                },
+                match l.kind {
+                    SpendKind::Staff => "Staff wages".to_string(),
+                    SpendKind::Supplier => "Supplier".to_string(),
+                },
+                l.outward_code.clone(),
+                match &l.place {
+                    Place::Local => "Local".to_string(),
+                    Place::Priority(a) => format!("Priority area: {a}"),
+                    Place::NotLocal => "Not local".to_string(),
+                },
+                l.amount.to_string(),
+            ]
+        })
+        .collect();
+    Table {
+        caption: "Where the money goes (LM3)".to_string(),
+        head: ["Name", "Kind", "Outward code", "Where", "Amount"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+        numeric: vec![4],
+    }
 }
 
 /// The ratio: which figure, divided by what.
@@ -82,8 +335,17 @@ pub fn ratio(r: &Report) -> Vec<Block> {
     out
 }
 
-/// The three totals, defined, with this proposal's figures.
+/// The three totals, defined, with this proposal's figures, and where
+/// the values come from.
 pub fn totals(r: &Report) -> Vec<Block> {
+    let mut out = definitions(r);
+    out.push(Block::Heading("Where the values come from".to_string()));
+    out.extend(sources(r));
+    out
+}
+
+/// Gross, adjusted and present value, defined, with this proposal's figures.
+pub fn definitions(r: &Report) -> Vec<Block> {
     let t = &r.totals;
     vec![
         Block::List(vec![
@@ -245,7 +507,12 @@ pub fn sources(r: &Report) -> Vec<Block> {
             line.push('.');
             line
         })
-        .collect();
+        .collect::<Vec<_>>();
+    if items.is_empty() {
+        return vec![Block::Para(
+            "No proxy value is used yet: no commitment has a value.".to_string(),
+        )];
+    }
     vec![Block::List(items)]
 }
 

@@ -23,6 +23,7 @@ use wasm_bindgen::prelude::*;
 pub struct Reporter {
     setup: Setup,
     outcodes: Option<OutcodeTable>,
+    tender: String,
 }
 
 fn error(message: &str) -> JsValue {
@@ -51,7 +52,11 @@ impl Reporter {
         if let (Some(t), Some(split)) = (&mut outcodes, split) {
             t.add_shares(&split).map_err(|e| error(&e.to_string()))?;
         }
-        Ok(Reporter { setup, outcodes })
+        Ok(Reporter {
+            setup,
+            outcodes,
+            tender: String::new(),
+        })
     }
 
     /// The full report for a proposal (an object), calculated on `today`
@@ -63,8 +68,16 @@ impl Reporter {
             .map_err(|e| error(&e.to_string()))
     }
 
+    /// The tender the printed summary is for (the element's `tender`
+    /// attribute, set by the host page).
+    #[wasm_bindgen(setter)]
+    pub fn set_tender(&mut self, tender: String) {
+        self.tender = tender;
+    }
+
     /// The full report and the working behind each figure:
-    /// `{ report, working: { ratio, totals, themes, lm3, score, gap } }`,
+    /// `{ report, working: { ratio, totals, themes, lm3, score, gap,
+    /// sources, recorded, summary } }` (`summary`: the printed summary),
     /// each working a `<div>` of the core's words ([`socval_core::explain`])
     /// for the widget to place under its figure. One calculation for both,
     /// so the working always explains the figures the event carries.
@@ -79,9 +92,16 @@ impl Reporter {
             .and_then(|w| w.document())
             .ok_or_else(|| error("no document"))?;
         let working = js_sys::Object::new();
-        for (key, blocks) in socval_core::explain::all(&report, gap.as_ref()) {
-            let node = render::blocks(&doc, &blocks)?;
-            js_sys::Reflect::set(&working, &key.into(), &node)?;
+        let stamp = socval_core::explain::Stamp {
+            today: env.today,
+            version: env!("CARGO_PKG_VERSION"),
+            tender: &self.tender,
+        };
+        let summary = socval_core::explain::summary(&report, &p, gap.as_ref(), stamp);
+        let panels = socval_core::explain::all(&report, gap.as_ref());
+        for (key, blocks) in panels.iter().chain([("summary", summary)].iter()) {
+            let node = render::blocks(&doc, blocks)?;
+            js_sys::Reflect::set(&working, &(*key).into(), &node)?;
         }
         let out = js_sys::Object::new();
         let json = report
@@ -116,6 +136,11 @@ impl Reporter {
 fn read_proposal(text: &str) -> Result<Proposal, String> {
     socval_core::issues::check_document_size(text.len()).map_err(|issue| issue.message)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if nesting(text) > MAX_NESTING {
+        return Err(format!(
+            "is nested more than {MAX_NESTING} levels deep, which no proposal is"
+        ));
+    }
     let value = js_sys::JSON::parse(text).map_err(|e| {
         let why = js_sys::Error::from(e).message();
         format!("is not valid JSON: {}", String::from(why))
@@ -124,6 +149,32 @@ fn read_proposal(text: &str) -> Result<Proposal, String> {
         return Err("must be a JSON object ({ … }), not an array or a single value".into());
     }
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// The deepest a proposal file may nest. A proposal nests four levels
+/// (`commitments[0].profile[1]`); the reader below recurses once a level,
+/// and a file nested 100,000 deep would overflow the module's stack, which
+/// leaves a WebAssembly module unusable for every later call.
+const MAX_NESTING: usize = 64;
+
+/// How deep `text`'s arrays and objects nest, counted without recursion
+/// (brackets inside strings are not counted).
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0_usize, 0, false, false);
+    for b in text.bytes() {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') | (false, _, b'"') => in_string = !in_string,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 impl Reporter {
@@ -152,4 +203,21 @@ fn date(text: &str) -> Option<CivilDate> {
         day: parts.next()?.parse().ok()?,
     };
     parts.next().is_none().then_some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nesting;
+
+    #[test]
+    fn nesting_counts_brackets_outside_strings_only() {
+        assert_eq!(nesting(r#"{"a":[1,[2]],"b":{}}"#), 3);
+        assert_eq!(nesting(r#"{"a":"[[[[{{"}"#), 1);
+        assert_eq!(nesting(r#"{"a":"\"[[","b":"\\"}"#), 1);
+        assert_eq!(
+            nesting(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))),
+            100_000
+        );
+        assert_eq!(nesting("12"), 0);
+    }
 }

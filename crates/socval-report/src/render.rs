@@ -23,10 +23,45 @@ pub fn blocks(doc: &Document, blocks: &[Block]) -> Result<Element, JsValue> {
                 }
                 ul
             }
+            Block::Table(t) => table(doc, t)?,
         };
         root.append_child(&node)?;
     }
     Ok(root)
+}
+
+/// A GOV.UK table: caption, column headings, rows headed by their first cell.
+fn table(doc: &Document, t: &socval_core::explain::Table) -> Result<Element, JsValue> {
+    let table = element(doc, "table", "table", None)?;
+    let caption = element(doc, "caption", "table__caption", Some(&t.caption))?;
+    table.append_child(&caption)?;
+    let class = |i: usize| if t.numeric.contains(&i) { "num" } else { "" };
+    let head = element(doc, "tr", "", None)?;
+    for (i, h) in t.head.iter().enumerate() {
+        let th = element(doc, "th", class(i), Some(h))?;
+        th.set_attribute("scope", "col")?;
+        head.append_child(&th)?;
+    }
+    let thead = element(doc, "thead", "", None)?;
+    thead.append_child(&head)?;
+    table.append_child(&thead)?;
+    let body = element(doc, "tbody", "", None)?;
+    for row in &t.rows {
+        let tr = element(doc, "tr", "", None)?;
+        for (i, cell) in row.iter().enumerate() {
+            let c = if i == 0 {
+                let th = element(doc, "th", class(i), Some(cell))?;
+                th.set_attribute("scope", "row")?;
+                th
+            } else {
+                element(doc, "td", class(i), Some(cell))?
+            };
+            tr.append_child(&c)?;
+        }
+        body.append_child(&tr)?;
+    }
+    table.append_child(&body)?;
+    Ok(table)
 }
 
 fn element(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {

@@ -56,10 +56,12 @@ function loadWasm() {
 let reportModule;
 const loadReport = () => (reportModule ??= Promise.all([import('./report/socval_report.js'), fetchOurs('report/socval_report_bg.wasm')])
   .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); return m; }));
-function reporter(config, csv) {
+function reporter(config, csv, el) {
   let made;
   return (kind, arg, today) => (made ??= Promise.all([loadReport(), csv && fetchOurs('outcodes-split.csv').then((r) => r.ok ? r.text() : undefined)])
     .then(([m, split]) => new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split)))
+    // The tender is the host page's (its `tender` attribute), read when asked.
+    .then((r) => { r.tender = el.getAttribute('tender') || ''; return r; })
     .then((r) => (kind === 'import' ? r.import(arg) : r[kind](arg, today)));
 }
 
@@ -148,7 +150,7 @@ class SocialValueCalculator extends HTMLElement {
       const point = document.createElement('div');
       root.replaceChildren(point);
       const lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
-      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '', reporter(config, csv));
+      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '', reporter(config, csv, this));
     } catch (e) {
       if (run !== this.#run) return;
       console.error('socval:', e);

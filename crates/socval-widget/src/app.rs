@@ -142,6 +142,11 @@ fn Calculator() -> Html {
                 </form>
                 <Results outcome={outcome.clone()} />
             </div>
+            // The summary to attach to a bid: printed instead of the page,
+            // never shown on screen (drawn by the lazy module).
+            if let Some(node) = outcome.working.as_ref().and_then(|w| w.node("summary")) {
+                <div class="print-summary">{ Html::VRef(node) }</div>
+            }
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
     }

@@ -37,8 +37,8 @@ use crate::app::{App, AppProps};
 use crate::components::config_error::{ConfigError, ConfigErrorProps};
 use crate::context::Ctx;
 
-/// The widget's stylesheet, compiled in.
-const CSS: &str = include_str!("../style.css");
+/// The widget's stylesheet, compiled in, minified by `build.rs`.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 
 /// The widget's stylesheet, for the shadow root's `adoptedStyleSheets`.
 #[wasm_bindgen]

@@ -97,7 +97,6 @@ pub struct Messages {
     pub score_line: fn(&str, &str, &str) -> String,
     pub weighting_explained: fn(&str) -> String,
     pub warnings_heading: &'static str,
-    pub sources_heading: &'static str,
     /// Opens the working behind a figure.
     pub how_calculated: &'static str,
     /// Names the totals for a screen reader (after "How is this calculated?").
@@ -257,7 +256,6 @@ pub static EN: Messages = Messages {
         )
     },
     warnings_heading: "Check these",
-    sources_heading: "Where the values come from",
     how_calculated: "How is this calculated?",
     totals: "Social value totals",
     working_loading: "Working it out…",

@@ -18,7 +18,7 @@ fn drawn(m: &Messages, w: Option<&Working>, key: &str) -> Html {
 /// "How is this calculated?" under a figure: the lazy module's working for
 /// panel `key`, or a line saying it is on its way. `what` names the figure
 /// for a screen reader, so that each disclosure has its own name.
-fn working(m: &Messages, w: Option<&Working>, key: &'static str, what: &str) -> Html {
+fn working(m: &Messages, w: Option<&Working>, key: &'static str, what: &'static str) -> Html {
     let body = drawn(m, w, key);
     html! {
         <details class="details" data-working={key}>
@@ -121,12 +121,6 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <h3 class="heading-s">{ m.warnings_heading }</h3>
                     <ul class="list">{ for r.warnings.iter().map(|w| html! { <li>{ w.message.clone() }</li> }) }</ul>
                 </div>
-            }
-            if !shown.proposal.commitments.is_empty() {
-                <details class="details" data-working="sources">
-                    <summary class="details__summary">{ m.sources_heading }</summary>
-                    <div class="details__text">{ drawn(m, w, "sources") }</div>
-                </details>
             }
         </section>
     }

@@ -22,6 +22,13 @@ use crate::form::Form;
 /// Delay before recalculating, in milliseconds: zero, i.e. the next task.
 pub const COALESCE_MS: u32 = 0;
 
+/// How long the figures must stay the same before the lazy module makes the
+/// full report and the working (with "what it would take", which runs the
+/// calculation again for each measure): none of that work is done while
+/// the supplier is still typing, so typing stays as quick as the live
+/// figures alone.
+pub const EXPLAIN_AFTER_MS: u32 = 250;
+
 /// The outcome of `form`, recalculated after each change.
 ///
 /// # Arguments
@@ -64,7 +71,7 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
                     let (ctx, announced, asked) = (ctx.clone(), announced.clone(), asked.clone());
                     let working = working.clone();
                     // Replacing it cancels an announcement not yet made.
-                    *announcing.borrow_mut() = Some(Timeout::new(0, move || {
+                    *announcing.borrow_mut() = Some(Timeout::new(EXPLAIN_AFTER_MS, move || {
                         let to = Announce {
                             ctx,
                             announced,
