@@ -1,5 +1,6 @@
-//! JSON through the browser's own `JSON` object and serde-wasm-bindgen,
-//! rather than serde_json compiled into the wasm: the browser already has a
+//! JSON through the browser's own `JSON` object (read by [`crate::js_de`],
+//! written by serde-wasm-bindgen), rather than serde_json compiled into the
+//! wasm: the browser already has a
 //! fast, correct parser, and leaving serde_json out makes the widget smaller
 //! (see the README's performance section).
 
@@ -10,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads JSON text into `T`; the error says what is wrong in plain words.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(parse_object(text)?).map_err(|e| e.to_string())
+    crate::js_de::from_value(parse_object(text)?).map_err(|e| e.to_string())
 }
 
 /// Reads JSON text that must hold an object, as a JavaScript value.

@@ -24,6 +24,7 @@ pub mod context;
 pub mod form;
 pub mod form_js;
 pub mod hooks;
+pub mod js_de;
 pub mod messages;
 pub mod state;
 

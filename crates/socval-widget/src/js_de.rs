@@ -1,0 +1,243 @@
+//! Reads a JavaScript value (as `JSON.parse` made it) into a serde type.
+//!
+//! serde-wasm-bindgen does this too, but its type errors name the offending
+//! value, and naming a number means formatting a float: that pulled the
+//! float-to-text code of `core` (about 16 kB of wasm) into the first module
+//! for an error message a council sees once. This reader names the kind of
+//! value instead ("a number with a fraction"), and is otherwise the same
+//! walk: objects as maps, arrays as sequences, integers as integers.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why a value could not be read, in serde's words.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Error(format!("invalid type: {}, expected {exp}", Kind(unexp)))
+    }
+
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Error(format!("invalid value: {}, expected {exp}", Kind(unexp)))
+    }
+}
+
+/// What was found, without a float's digits.
+struct Kind<'a>(de::Unexpected<'a>);
+
+impl fmt::Display for Kind<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            de::Unexpected::Float(_) => f.write_str("a number with a fraction, or too large"),
+            de::Unexpected::Unsigned(n) => write!(f, "the number {n}"),
+            de::Unexpected::Signed(n) => write!(f, "the number {n}"),
+            de::Unexpected::Str(s) => write!(f, "the text \"{s}\""),
+            de::Unexpected::Bool(b) => write!(f, "{b}"),
+            de::Unexpected::Unit => f.write_str("null"),
+            de::Unexpected::Seq => f.write_str("a list"),
+            de::Unexpected::Map => f.write_str("an object"),
+            _ => f.write_str("another kind of value"),
+        }
+    }
+}
+
+/// Reads `value` into `T`.
+pub fn from_value<T: de::DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+    T::deserialize(De(value))
+}
+
+/// One JavaScript value to read.
+struct De(JsValue);
+
+/// The largest integer a double holds exactly.
+const SAFE: f64 = 9_007_199_254_740_991.0;
+
+impl<'de> de::Deserializer<'de> for De {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let v = self.0;
+        if v.is_null() || v.is_undefined() {
+            return visitor.visit_unit();
+        }
+        if let Some(b) = v.as_bool() {
+            return visitor.visit_bool(b);
+        }
+        if let Some(n) = v.as_f64() {
+            // Whole numbers as integers, so that integer fields take them.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            return match n {
+                n if n.fract() == 0.0 && (0.0..=SAFE).contains(&n) => visitor.visit_u64(n as u64),
+                n if n.fract() == 0.0 && (-SAFE..0.0).contains(&n) => visitor.visit_i64(n as i64),
+                n => visitor.visit_f64(n),
+            };
+        }
+        if let Some(s) = v.as_string() {
+            return visitor.visit_string(s);
+        }
+        if js_sys::Array::is_array(&v) {
+            let items: js_sys::Array = v.unchecked_into();
+            return visitor.visit_seq(Seq(items, 0));
+        }
+        if v.is_object() {
+            let entries = js_sys::Object::entries(v.unchecked_ref());
+            return visitor.visit_map(Map {
+                entries,
+                next: 0,
+                value: None,
+            });
+        }
+        Err(de::Error::invalid_type(
+            de::Unexpected::Other("value"),
+            &visitor,
+        ))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.0.is_null() || self.0.is_undefined() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        // "name" for a unit variant; { "name": content } otherwise.
+        if let Some(s) = self.0.as_string() {
+            return visitor.visit_enum(s.into_deserializer());
+        }
+        let entries = js_sys::Object::entries(self.0.unchecked_ref());
+        if !self.0.is_object() || entries.length() != 1 {
+            return Err(de::Error::custom(
+                "expected a name, or an object with one key naming the choice",
+            ));
+        }
+        let pair: js_sys::Array = entries.get(0).unchecked_into();
+        visitor.visit_enum(Enum {
+            name: pair.get(0).as_string().unwrap_or_default(),
+            content: pair.get(1),
+        })
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+        identifier ignored_any
+    }
+}
+
+/// An array's items, and the index of the next.
+struct Seq(js_sys::Array, u32);
+
+impl<'de> de::SeqAccess<'de> for Seq {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if self.1 >= self.0.length() {
+            return Ok(None);
+        }
+        self.1 += 1;
+        seed.deserialize(De(self.0.get(self.1 - 1))).map(Some)
+    }
+}
+
+/// An object's entries, as `Object.entries` lists them.
+struct Map {
+    entries: js_sys::Array,
+    next: u32,
+    value: Option<JsValue>,
+}
+
+impl<'de> de::MapAccess<'de> for Map {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        if self.next >= self.entries.length() {
+            return Ok(None);
+        }
+        let pair: js_sys::Array = self.entries.get(self.next).unchecked_into();
+        self.next += 1;
+        self.value = Some(pair.get(1));
+        let key = pair.get(0).as_string().unwrap_or_default();
+        seed.deserialize(key.into_deserializer()).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        seed.deserialize(De(self.value.take().unwrap_or(JsValue::UNDEFINED)))
+    }
+}
+
+/// `{ "name": content }`, a choice with its content.
+struct Enum {
+    name: String,
+    content: JsValue,
+}
+
+impl<'de> de::EnumAccess<'de> for Enum {
+    type Error = Error;
+    type Variant = De;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, De), Error> {
+        let name = seed.deserialize(self.name.into_deserializer())?;
+        Ok((name, De(self.content)))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for De {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_any(self, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_any(self, visitor)
+    }
+}
