@@ -187,3 +187,34 @@ describe('the working behind every figure', () => {
     await context.close();
   });
 });
+
+describe('for the adviser\'s hour', () => {
+  test('start again asks first, and can be undone until the next answer', async () => {
+    const { context, page, w } = await openedExample();
+    const button = w.getByRole('button', { name: 'Start again' });
+    // Asked, and declined: nothing changes.
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+    await button.click();
+    assert.match(asked, /Clear every field and start again\? You can undo this/);
+    assert.equal(await field(page, 'contract-value').inputValue(), '2000000');
+    // Accepted: cleared, said so, with a way back.
+    page.once('dialog', (d) => d.accept());
+    await button.click();
+    assert.equal(await field(page, 'contract-value').inputValue(), '');
+    await w.locator('.notice', { hasText: 'The form has been cleared.' }).waitFor();
+    const undo = w.getByRole('button', { name: 'Undo: bring my answers back' });
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await field(page, 'contract-value').inputValue(), '2000000');
+    await w.locator('.notice', { hasText: 'Your answers are back as they were.' }).waitFor();
+    await w.locator('[data-figure="gross"]', { hasText: '£49,835.50' }).waitFor();
+    // Once the fresh form is being filled in, the old one is not offered over it.
+    page.once('dialog', (d) => d.accept());
+    await button.click();
+    await field(page, 'contract-value').fill('5');
+    assert.equal(await undo.count(), 0);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+});

@@ -222,6 +222,7 @@ describe('the embedded widget', () => {
     assert.equal(await field(page, 'contract-duration').inputValue(), '2.5');
     assert.equal(await field(page, 'supplier-postcode').inputValue(), 'not a postcode', 'nothing typed is lost, even when invalid');
     assert.match(await page.locator('social-value-calculator').locator('.notice').textContent(), /restored/);
+    page.once('dialog', (d) => d.accept());
     await page.locator('social-value-calculator').getByRole('button', { name: 'Start again' }).click();
     await page.waitForTimeout(300);
     await page.reload();
@@ -264,6 +265,7 @@ describe('the embedded widget', () => {
     const first = await download();
     assert.equal(first.contract.value, 2000000);
     assert.equal(first.commitments.length, 6);
+    page.once('dialog', (d) => d.accept());
     await page.locator('social-value-calculator').getByRole('button', { name: 'Start again' }).click();
     assert.equal(await field(page, 'contract-value').inputValue(), '');
     const dir = mkdtempSync(join(tmpdir(), 'socval-'));

@@ -59,10 +59,11 @@ impl Reporter {
         })
     }
 
-    /// The full report for a proposal (an object), calculated on `today`
-    /// (`YYYY-MM-DD`, the widget's own date, so both modules agree).
-    pub fn report(&self, proposal: JsValue, today: &str) -> Result<JsValue, JsValue> {
-        let report = self.calculate(proposal, today)?;
+    /// The full report for the calculator's form (an object, as the widget
+    /// keeps it), calculated on `today` (`YYYY-MM-DD`, the widget's own
+    /// date, so both modules agree).
+    pub fn report(&self, form: JsValue, today: &str) -> Result<JsValue, JsValue> {
+        let report = self.calculate(form, today)?;
         report
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| error(&e.to_string()))
@@ -81,9 +82,8 @@ impl Reporter {
     /// each working a `<div>` of the core's words ([`socval_core::explain`])
     /// for the widget to place under its figure. One calculation for both,
     /// so the working always explains the figures the event carries.
-    pub fn explain(&self, proposal: JsValue, today: &str) -> Result<JsValue, JsValue> {
-        let p: Proposal =
-            serde_wasm_bindgen::from_value(proposal).map_err(|e| error(&e.to_string()))?;
+    pub fn explain(&self, form: JsValue, today: &str) -> Result<JsValue, JsValue> {
+        let p = self.proposal(form)?;
         let env = self.env(today)?;
         let report =
             socval_core::calculate(&self.setup, &p, &env).map_err(|e| error(&e.to_string()))?;
@@ -113,10 +113,19 @@ impl Reporter {
     }
 
     /// The results as CSV text.
-    pub fn csv(&self, proposal: JsValue, today: &str) -> Result<String, JsValue> {
-        Ok(socval_core::csv::report_csv(
-            &self.calculate(proposal, today)?,
-        ))
+    pub fn csv(&self, form: JsValue, today: &str) -> Result<String, JsValue> {
+        Ok(socval_core::csv::report_csv(&self.calculate(form, today)?))
+    }
+
+    /// The proposal file of the form: JSON, indented by two spaces.
+    pub fn export(&self, form: JsValue, _today: &str) -> Result<String, JsValue> {
+        let value = self
+            .proposal(form)?
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| error(&e.to_string()))?;
+        js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?
+            .as_string()
+            .ok_or_else(|| error("the proposal could not be written"))
     }
 
     /// Opens a proposal file (JSON text) as the calculator's form, or throws
@@ -178,11 +187,21 @@ fn nesting(text: &str) -> usize {
 }
 
 impl Reporter {
-    fn calculate(&self, proposal: JsValue, today: &str) -> Result<socval_core::Report, JsValue> {
-        let proposal: Proposal =
-            serde_wasm_bindgen::from_value(proposal).map_err(|e| error(&e.to_string()))?;
-        socval_core::calculate(&self.setup, &proposal, &self.env(today)?)
+    fn calculate(&self, form: JsValue, today: &str) -> Result<socval_core::Report, JsValue> {
+        socval_core::calculate(&self.setup, &self.proposal(form)?, &self.env(today)?)
             .map_err(|e| error(&e.to_string()))
+    }
+
+    /// The proposal of the calculator's form, read as the widget reads it
+    /// (`socval_form::to_proposal`, the same code in both modules).
+    fn proposal(&self, form: JsValue) -> Result<Proposal, JsValue> {
+        let form: socval_form::Form =
+            serde_wasm_bindgen::from_value(form).map_err(|e| error(&e.to_string()))?;
+        socval_form::to_proposal(&form, &self.setup)
+            .map(|(p, _)| p)
+            .map_err(|_| {
+                error("the form has problems: the widget asks only for a form it has calculated")
+            })
     }
 
     fn env(&self, today: &str) -> Result<Env<'_>, JsValue> {

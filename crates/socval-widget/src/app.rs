@@ -118,6 +118,15 @@ fn Calculator() -> Html {
             }
         })
     };
+    let undo = {
+        let d = dispatch.clone();
+        Callback::from(move |_| {
+            d.dispatch(Action::Undo(Notice {
+                text: m.undone.into(),
+                problem: false,
+            }));
+        })
+    };
     // Announce once typing pauses, not on every keystroke.
     let announcement = use_debounced(announcement, ANNOUNCE_AFTER_MS);
     html! {
@@ -129,7 +138,13 @@ fn Calculator() -> Html {
                 if !cfg.council.contact.is_empty() { <p class="hint">{ (m.contact)(&cfg.council.contact) }</p> }
             </header>
             if let Some(n) = &state.notice {
-                <div class={classes!("notice", n.problem.then_some("notice--problem"))} role="status">{ n.text.clone() }</div>
+                <div class={classes!("notice", n.problem.then_some("notice--problem"))} role="status">
+                    { n.text.clone() }
+                    // Offered until the user starts on the fresh form.
+                    if state.undo.is_some() && state.form == blank {
+                        { " " }<button type="button" class="button button--secondary" onclick={undo}>{ m.undo }</button>
+                    }
+                </div>
             }
             <ErrorSummary errors={errors.clone()} />
             <div class="layout">

@@ -1,10 +1,9 @@
-//! JSON through the browser's own `JSON` object (read by [`crate::js_de`],
-//! written by serde-wasm-bindgen), rather than serde_json compiled into the
-//! wasm: the browser already has a
+//! JSON read through the browser's own `JSON` object and [`crate::js_de`],
+//! rather than serde_json compiled into the wasm (the widget writes no JSON:
+//! drafts go through [`crate::form_js`], files through the lazy module): the browser already has a
 //! fast, correct parser, and leaving serde_json out makes the widget smaller
 //! (see the README's performance section).
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use socval_core::issues::check_document_size;
 use wasm_bindgen::{JsCast, JsValue};
@@ -31,22 +30,4 @@ pub fn parse_object(text: &str) -> Result<JsValue, String> {
         return Err("must be a JSON object ({ … }), not an array or a single value".into());
     }
     Ok(value)
-}
-
-/// `value` as a plain JavaScript object, as `JSON.parse` would give it.
-pub fn to_js<T: Serialize>(value: &T) -> Option<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()
-}
-
-/// Writes `value` as JSON text, indented by two spaces when `pretty`.
-pub fn stringify<T: Serialize>(value: &T, pretty: bool) -> Option<String> {
-    let js = to_js(value)?;
-    let text = if pretty {
-        js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(2))
-    } else {
-        js_sys::JSON::stringify(&js)
-    };
-    text.ok()?.as_string()
 }

@@ -55,8 +55,11 @@ impl Working {
 pub struct Shown {
     /// The core's figures.
     pub figures: Figures,
-    /// The proposal they are for, from which the full report is made.
+    /// The proposal they are for.
     pub proposal: Proposal,
+    /// The form it was read from, which the lazy module reads again for the
+    /// full report, the working and the CSV.
+    pub form: Form,
     /// The name of the score band reached, if the council scores by bands.
     pub band: Option<String>,
     /// Where each staff line of the form lies, by its index in the form.
@@ -103,6 +106,7 @@ pub fn evaluate(
                     supplier_places: places(&form.suppliers),
                     figures,
                     proposal,
+                    form: form.clone(),
                 })),
                 stale: false,
                 errors: Vec::new(),

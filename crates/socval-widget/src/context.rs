@@ -31,11 +31,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Asks the lazy module for the report and working (`"explain"`) or the
-    /// results CSV (`"csv"`) of a proposal, calculated on the widget's own
-    /// date.
-    pub fn lazy(&self, kind: &str, proposal: &socval_core::Proposal) -> Option<js_sys::Promise> {
-        self.lazy_with(kind, &crate::browser_json::to_js(proposal)?)
+    /// Asks the lazy module for the report and working (`"explain"`), the
+    /// results CSV (`"csv"`) or the proposal file (`"export"`) of a form,
+    /// calculated on the widget's own date. The form goes, not the
+    /// proposal: the lazy module reads it with the same reader
+    /// (`socval_form::to_proposal`), so the first module needs no code to
+    /// write a proposal out.
+    pub fn lazy(&self, kind: &str, form: &crate::form::Form) -> Option<js_sys::Promise> {
+        self.lazy_with(kind, &crate::form_js::to_js(form))
     }
 
     /// Asks the lazy module to open a proposal file (its text) as a form.

@@ -118,6 +118,12 @@ pub struct Messages {
     pub export_csv: &'static str,
     pub print: &'static str,
     pub start_again: &'static str,
+    /// Asked before the form is cleared.
+    pub start_again_confirm: &'static str,
+    /// Said once it is, beside the undo button.
+    pub cleared: &'static str,
+    pub undo: &'static str,
+    pub undone: &'static str,
     pub draft_restored: &'static str,
     pub draft_unreadable: &'static str,
     pub import_failed: fn(&str) -> String,
@@ -278,6 +284,10 @@ pub static EN: Messages = Messages {
     export_csv: "Download results (CSV)",
     print: "Print a summary",
     start_again: "Start again",
+    start_again_confirm: "Clear every field and start again? You can undo this straight after.",
+    cleared: "The form has been cleared.",
+    undo: "Undo: bring my answers back",
+    undone: "Your answers are back as they were.",
     draft_restored: "We restored the proposal you were working on.",
     draft_unreadable: "Your saved proposal could not be restored (it was damaged or from an older version), so the form is empty.",
     import_failed: |why| format!("That file could not be opened: {why}"),

@@ -30,6 +30,9 @@ pub struct State {
     pub left: Vec<String>,
     /// Which errors show whether or not their field has been left.
     pub reveal: Reveal,
+    /// The form as it was before "Start again", offered back until the
+    /// user starts typing again.
+    pub undo: Option<Rc<Form>>,
 }
 
 /// Errors shown beyond those of the fields the user has left.
@@ -158,8 +161,11 @@ pub enum Action {
     Search(String),
     /// Replace the whole form (import, draft restore), with a notice.
     Load(Box<Form>, Option<Notice>),
-    /// Clear everything.
-    Reset(Box<Form>),
+    /// Clear everything (to this blank form), keeping what was there for
+    /// an undo, with a notice that says so.
+    Reset(Box<Form>, Notice),
+    /// Bring back the form as it was before "Start again".
+    Undo(Notice),
     /// Show a notice.
     Notify(Notice),
     /// The user left the input with this id.
@@ -265,11 +271,20 @@ impl Reducible for State {
                 s.notice = notice;
                 s.reveal = s.reveal.max(Reveal::Filled);
             }
-            Action::Reset(form) => {
+            Action::Reset(form, notice) => {
                 s = State {
-                    form: *form,
+                    undo: Some(Rc::new(std::mem::replace(&mut s.form, *form))),
+                    form: s.form,
+                    notice: Some(notice),
                     ..State::default()
                 };
+            }
+            Action::Undo(notice) => {
+                if let Some(before) = s.undo.take() {
+                    s.form = Rc::unwrap_or_clone(before);
+                    s.notice = Some(notice);
+                    s.reveal = s.reveal.max(Reveal::Filled);
+                }
             }
             Action::Notify(n) => s.notice = Some(n),
             Action::Leave(id) => s.left.push(id),

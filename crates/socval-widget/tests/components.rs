@@ -258,11 +258,26 @@ fn errors_show_once_their_field_is_left() {
     );
     let all = loaded.reduce(Action::RevealAll);
     assert_eq!(fields(&all).len(), 3);
-    let reset = all.reduce(Action::Reset(Box::default()));
+    let cleared = socval_widget::state::Notice {
+        text: "cleared".into(),
+        problem: false,
+    };
+    let reset = all.clone().reduce(Action::Reset(Box::default(), cleared));
     assert!(
         fields(&reset).is_empty(),
         "start again forgets what was shown"
     );
+    assert_eq!(
+        reset.undo.as_deref(),
+        Some(&all.form),
+        "and keeps the form for an undo"
+    );
+    let back = reset.reduce(Action::Undo(socval_widget::state::Notice {
+        text: "back".into(),
+        problem: false,
+    }));
+    assert_eq!(back.form, all.form);
+    assert!(back.undo.is_none());
 }
 
 /// The widget's own reader of JavaScript values reads every configuration

@@ -8,11 +8,11 @@ use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::calc::Outcome;
 use crate::context::Ctx;
 use crate::form::{self, Form};
 use crate::state::{Action, Notice, State};
-use crate::{browser, browser_json};
 
 /// Props of [`Tools`].
 #[derive(Properties, PartialEq, Clone)]
@@ -25,6 +25,27 @@ pub struct ToolsProps {
     pub blank: Form,
     /// Sends actions.
     pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Saves the text a lazy call gives as a file named `name`, or says why not.
+fn save(
+    promise: js_sys::Promise,
+    name: String,
+    mime: &'static str,
+    failure: &'static str,
+    d: yew::UseReducerDispatcher<State>,
+) {
+    yew::platform::spawn_local(async move {
+        let outcome = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| failure.to_string())
+            .and_then(|text| browser::download(&name, mime, &text));
+        if let Err(e) = outcome {
+            d.dispatch(problem(e));
+        }
+    });
 }
 
 fn problem(text: String) -> Action {
@@ -46,15 +67,19 @@ pub fn Tools(p: &ToolsProps) -> Html {
     let export_json = {
         let (form, ctx, d) = (p.form.clone(), ctx.clone(), p.dispatch.clone());
         Callback::from(move |_| match form::to_proposal(&form, &ctx.setup) {
-            Ok((proposal, _)) => {
-                let text = browser_json::stringify(&proposal, true).unwrap_or_default();
-                if let Err(e) = browser::download(
-                    &browser::file_name(&form.bidder, "json"),
+            // The file is written by the lazily loaded report module.
+            Ok(_) => {
+                let Some(promise) = ctx.lazy("export", &form) else {
+                    return;
+                };
+                let name = browser::file_name(&form.bidder, "json");
+                save(
+                    promise,
+                    name,
                     "application/json",
-                    &text,
-                ) {
-                    d.dispatch(problem(e));
-                }
+                    "the proposal could not be written",
+                    d.clone(),
+                );
             }
             // Exporting needs a complete form: show every problem, and
             // take the user to the list of them.
@@ -77,23 +102,17 @@ pub fn Tools(p: &ToolsProps) -> Html {
         );
         Callback::from(move |_| {
             // The CSV comes from the lazily loaded report module.
-            let Some(promise) = shown.as_ref().and_then(|s| ctx.lazy("csv", &s.proposal)) else {
+            let Some(promise) = shown.as_ref().and_then(|s| ctx.lazy("csv", &s.form)) else {
                 return;
             };
-            let (bidder, d) = (bidder.clone(), d.clone());
-            yew::platform::spawn_local(async move {
-                let outcome = wasm_bindgen_futures::JsFuture::from(promise)
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .ok_or_else(|| "the results could not be made into a CSV file".to_string())
-                    .and_then(|csv| {
-                        browser::download(&browser::file_name(&bidder, "csv"), "text/csv", &csv)
-                    });
-                if let Err(e) = outcome {
-                    d.dispatch(problem(e));
-                }
-            });
+            let name = browser::file_name(&bidder, "csv");
+            save(
+                promise,
+                name,
+                "text/csv",
+                "the results could not be made into a CSV file",
+                d.clone(),
+            );
         })
     };
     let import = {
@@ -138,7 +157,19 @@ pub fn Tools(p: &ToolsProps) -> Html {
     };
     let reset = {
         let (d, blank) = (p.dispatch.clone(), p.blank.clone());
-        Callback::from(move |_| d.dispatch(Action::Reset(Box::new(blank.clone()))))
+        Callback::from(move |_| {
+            // Ask first; what was there can still be brought back after.
+            if gloo::utils::window()
+                .confirm_with_message(m.start_again_confirm)
+                .unwrap_or(false)
+            {
+                let notice = Notice {
+                    text: m.cleared.into(),
+                    problem: false,
+                };
+                d.dispatch(Action::Reset(Box::new(blank.clone()), notice));
+            }
+        })
     };
     let print = {
         // A printed summary shows every problem the form still has.

@@ -78,7 +78,7 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
                             asked,
                             working,
                         };
-                        announce(&to, shown.proposal.clone());
+                        announce(&to, &shown);
                     }));
                 }
                 outcome.set(next);
@@ -106,11 +106,12 @@ struct Announce {
 /// held). Both come from one call to the lazy module; a reply that arrives
 /// after a newer request was made is dropped, so events always follow the
 /// form's order.
-fn announce(to: &Announce, proposal: Proposal) {
+fn announce(to: &Announce, shown: &calc::Shown) {
+    let proposal = shown.proposal.clone();
     if to.announced.borrow().as_ref() == Some(&proposal) {
         return;
     }
-    let Some(promise) = to.ctx.lazy("explain", &proposal) else {
+    let Some(promise) = to.ctx.lazy("explain", &shown.form) else {
         return;
     };
     let n = *to.asked.borrow() + 1;
