@@ -46,8 +46,9 @@ step "fuzz every reader of outside data, and the calculation (cargo-fuzz, libFuz
 # libFuzzer needs nightly-only flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
 # New inputs go to an ignored folder; the seed corpus in the repo is only read.
 # parse: configuration and proposal files; form: a file opened into the form
-# and a stored draft; outcodes: the outward-code tables.
-for target in parse:30 form:20 outcodes:10; do
+# and a stored draft; outcodes: the outward-code tables; link: a link that
+# carries a proposal.
+for target in parse:30 form:20 outcodes:10 link:15; do
   name=${target%%:*}
   mkdir -p ".tools/fuzz-corpus/$name"
   (cd tests/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$name" --fuzz-dir . "../../.tools/fuzz-corpus/$name" "corpus/$name" -- -max_total_time="${target##*:}" 2>&1 | tail -2)

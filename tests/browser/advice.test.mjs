@@ -2,7 +2,8 @@
 // behind every figure and "what it would take", in the CLI's own words.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -215,6 +216,97 @@ describe('for the adviser\'s hour', () => {
     await field(page, 'contract-value').fill('5');
     assert.equal(await undo.count(), 0);
     assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('a link carries the proposal: copied, opened elsewhere, kept apart from the draft, and a bad link says why', async () => {
+    const { context, page, w } = await openedExample();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
+    await w.getByRole('button', { name: 'Copy a link to this proposal' }).click();
+    await w.locator('.notice', { hasText: 'Link copied.' }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, new RegExp(`^${env.base}/index.html#socval=p1\\.[A-Za-z0-9_-]+$`));
+    assert.ok(link.length < 2000, `${link.length} characters`);
+    // The CLI reads the same link into the same proposal.
+    const unlinked = JSON.parse(execFileSync(join(ROOT, 'target', 'debug', 'socval'), ['unlink', link], { cwd: ROOT }).toString());
+    assert.equal(unlinked.contract.value, 2000000);
+    assert.equal(unlinked.commitments.length, 6);
+    await context.close();
+
+    // Opened in a browser with no draft: the proposal, its figures, and the
+    // fragment taken off the address (a reload shows the draft, not the link).
+    const other = await newPage(env.browser);
+    await other.page.goto(link);
+    await ready(other.page);
+    const ow = other.page.locator('social-value-calculator');
+    await ow.locator('.notice', { hasText: 'The proposal in the link is open.' }).waitFor();
+    await ow.locator('[data-figure="gross"]', { hasText: '£49,835.50' }).waitFor();
+    assert.equal(await other.page.evaluate(() => location.hash), '');
+    assert.equal(await ow.getByRole('button', { name: /Undo/ }).count(), 0, 'nothing to bring back');
+    assert.deepEqual(other.page.problems, []);
+
+    // Opened over a draft: the draft can be brought back.
+    await field(other.page, 'bidder').fill('My own draft');
+    await other.page.waitForTimeout(400);
+    // (A page load, not a jump within the page.)
+    await other.page.goto('about:blank');
+    await other.page.goto(link);
+    await ready(other.page);
+    await ow.locator('.notice', { hasText: 'The proposal in the link is open.' }).waitFor();
+    assert.equal(await field(other.page, 'bidder').inputValue(), 'Harbour Facilities Ltd (example)');
+    await ow.getByRole('button', { name: 'Undo: bring my answers back' }).click();
+    assert.equal(await field(other.page, 'bidder').inputValue(), 'My own draft');
+
+    // Bad links change nothing and say why.
+    const code = link.split('#socval=')[1];
+    for (const [bad, why] of [
+      [code.slice(0, -12), /cut short or altered/],
+      [`${code.slice(0, 10)}*${code.slice(11)}`, /damaged/],
+      [`p9.${code.slice(3)}`, /another version of the calculator \(format "p9"\)/],
+      [`p1.${'A'.repeat(16001)}`, /more than the 16000 a link may carry/],
+    ]) {
+      await other.page.goto('about:blank');
+      await other.page.goto(`${env.base}/index.html#socval=${bad}`);
+      await ready(other.page);
+      await ow.locator('.notice--problem', { hasText: why }).waitFor();
+      assert.equal(await field(other.page, 'bidder').inputValue(), 'My own draft', 'what was typed stays');
+    }
+    await other.context.close();
+  });
+
+  test('where the page may not copy, the link is shown to copy by hand', async () => {
+    const { context, page, w } = await openedExample();
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    const shown = new Promise((ok) => page.once('dialog', (d) => { ok(d.defaultValue()); d.accept(); }));
+    await w.getByRole('button', { name: 'Copy a link to this proposal' }).click();
+    assert.match(await shown, /#socval=p1\./);
+    await w.locator('.notice', { hasText: 'Copy the link your browser showed.' }).waitFor();
+    await context.close();
+  });
+
+  test('markup in a link is shown as text, and a link from another framework version is refused whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'socval-'));
+    const good = JSON.parse(readFileSync(join(WWW, 'examples', 'exampleshire-proposal.json'), 'utf8'));
+    const make = (p) => {
+      writeFileSync(join(dir, 'p.json'), JSON.stringify(p));
+      return execFileSync(join(ROOT, 'target', 'debug', 'socval'), ['link', join(dir, 'p.json'), '--base', `${env.base}/index.html`]).toString().trim();
+    };
+    const hostile = '<img src=x onerror="window.__owned=1">=HYPERLINK("x")';
+    const { context, page } = await newPage(env.browser);
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+    await page.goto(make({ ...good, bidder: hostile, commitments: [{ ...good.commitments[0], note: '<script>window.__owned=2</script>' }] }));
+    await ready(page);
+    const w = page.locator('social-value-calculator');
+    await w.locator('.notice', { hasText: 'The proposal in the link is open.' }).waitFor();
+    assert.equal(await field(page, 'bidder').inputValue(), hostile);
+    assert.equal(await page.evaluate(() => window.__owned), undefined);
+    assert.equal(await w.locator('img, script').count(), 0);
+    assert.equal(dialogs, 0);
+    await page.goto('about:blank');
+    await page.goto(make({ ...good, framework: { id: 'socval-open', version: '2025.1' } }));
+    await ready(page);
+    await w.locator('.notice--problem', { hasText: /version "2025.1", but this council uses "socval-open" version "2026.1"/ }).waitFor();
     await context.close();
   });
 });

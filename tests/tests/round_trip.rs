@@ -259,7 +259,15 @@ proptest! {
         let exported = serde_json::to_string(&opened).unwrap();
         let again = from_proposal(&json::parse_proposal(&exported).unwrap(), &setup).unwrap();
         let (reopened, _) = to_proposal(&again, &setup).unwrap();
-        prop_assert_eq!(reopened, opened);
+        prop_assert_eq!(&reopened, &opened);
+
+        // Sent as a link and opened from it: the very same proposal, and a
+        // link short enough to send (the limit is socval_link::MAX_CODE_CHARS).
+        let link = format!("https://portal.example/tender#socval={}", socval_link::encode(&exported));
+        let linked = json::parse_proposal(&socval_link::decode(&link).unwrap()).unwrap();
+        prop_assert_eq!(&linked, &opened);
+        let (from_link, _) = to_proposal(&from_proposal(&linked, &setup).unwrap(), &setup).unwrap();
+        prop_assert_eq!(from_link, opened);
     }
 }
 

@@ -39,6 +39,20 @@ enum Command {
     /// band, how much more of each measure alone would close it, and the
     /// local spend that would lift LM3 by 0.1.
     Gap(Pair),
+    /// Make a link that carries a proposal in its fragment (never sent to a
+    /// server), as the widget's "Copy a link to this proposal" does.
+    Link {
+        /// The proposal (JSON file, or - for standard input).
+        proposal: String,
+        /// The page the link opens (the portal's calculator page).
+        #[arg(long)]
+        base: Option<String>,
+    },
+    /// Read the proposal a link carries, and print it as JSON.
+    Unlink {
+        /// The link, its fragment, or the code alone.
+        link: String,
+    },
     /// Check a configuration or a proposal and list every problem.
     Validate {
         /// The file to check (configuration or proposal; - for standard input).
@@ -187,6 +201,26 @@ fn run(cli: Cli) -> Result<String, Failure> {
             }
         }
         Command::Validate { file, config } => validate(&file, config.as_deref(), today),
+        Command::Link { proposal, base } => {
+            let text = read(&proposal)?;
+            let p = json::parse_proposal(&text).map_err(|e| invalid(&proposal, &e.issues))?;
+            let compact = serde_json::to_string(&p).map_err(|e| Failure::Io(e.to_string()))?;
+            let code = socval_link::encode(&compact);
+            Ok(match base {
+                Some(base) => format!(
+                    "{}#{}{code}\n",
+                    base.split('#').next().unwrap_or(""),
+                    socval_link::FRAGMENT_KEY
+                ),
+                None => format!("{code}\n"),
+            })
+        }
+        Command::Unlink { link } => {
+            let text =
+                socval_link::decode(&link).map_err(|e| Failure::Invalid(format!("link: {e}")))?;
+            let p = json::parse_proposal(&text).map_err(|e| invalid("link", &e.issues))?;
+            pretty(&p)
+        }
         Command::Schema { which } => {
             let schema = match which {
                 SchemaKind::Config => socval_core::schema::config(),

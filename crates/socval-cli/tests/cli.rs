@@ -174,6 +174,53 @@ fn gap_prints_what_it_would_take_and_its_json() {
 }
 
 #[test]
+fn a_link_carries_the_proposal_and_a_bad_link_says_why() {
+    let (code, link, err) = socval(&[
+        "link",
+        "www/examples/exampleshire-proposal.json",
+        "--base",
+        "https://portal.example/tender#old",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let link = link.trim();
+    assert!(
+        link.starts_with("https://portal.example/tender#socval=p1."),
+        "{link}"
+    );
+    let (code, out, err) = socval(&["unlink", link]);
+    assert_eq!(code, 0, "{err}");
+    // The proposal that comes back gives the file's figures exactly.
+    let path = std::env::temp_dir().join(format!("socval-unlinked-{}.json", std::process::id()));
+    std::fs::write(&path, &out).unwrap();
+    let calc = |proposal: &str| {
+        socval(&[
+            "calc",
+            "--config",
+            "www/examples/exampleshire.json",
+            "--proposal",
+            proposal,
+            "--format",
+            "json",
+        ])
+        .1
+    };
+    let (from_link, from_file) = (
+        calc(path.to_str().unwrap()),
+        calc("www/examples/exampleshire-proposal.json"),
+    );
+    std::fs::remove_file(&path).ok();
+    assert!(from_file.contains("\"present_value\""));
+    assert_eq!(from_link, from_file);
+    let cut = &link[..link.len() - 10];
+    let (code, _, err) = socval(&["unlink", cut]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("link: the link is cut short or altered"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_unknown_district_code_is_an_error_naming_it() {
     let config = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -198,11 +198,16 @@ fn next_score(
     match &setup.config.scoring.method {
         ScoringMethod::RatioBands { bands } => {
             let reached = now.score.band.and_then(|i| bands.get(i));
-            let next = bands
+            // The lowest threshold above, and of bands that share it the one
+            // the scoring would give (the last listed, as `scoring` picks).
+            let (_, next) = bands
                 .iter()
-                .filter(|b| reached.is_none_or(|r| b.min_ratio_percent > r.min_ratio_percent))
-                .filter(|b| b.score_percent > reached.map_or(Decimal::ZERO, |r| r.score_percent))
-                .min_by_key(|b| b.min_ratio_percent)?;
+                .enumerate()
+                .filter(|(_, b)| reached.is_none_or(|r| b.min_ratio_percent > r.min_ratio_percent))
+                .filter(|(_, b)| {
+                    b.score_percent > reached.map_or(Decimal::ZERO, |r| r.score_percent)
+                })
+                .min_by_key(|(i, b)| (b.min_ratio_percent, std::cmp::Reverse(*i)))?;
             let kind = GoalKind::Band {
                 label: scoring::band_label(next),
                 score_percent: next.score_percent,
@@ -232,9 +237,9 @@ struct Probe<'a> {
     env: &'a Env<'a>,
     basis: ValueBasis,
     value: Money,
-    /// Each valued measure with the value one probe adds (the probe's
-    /// figure less today's), where that is above zero.
-    rates: Vec<(usize, Money)>,
+    /// Each valued measure with the units of a probe and the value it adds
+    /// (the probe's figure less today's), where that is above zero.
+    rates: Vec<(usize, i64, Money)>,
 }
 
 impl<'a> Probe<'a> {
@@ -256,9 +261,15 @@ impl<'a> Probe<'a> {
         p.rates = (0..setup.framework.measures.len())
             .filter(|&i| setup.value(i).is_some())
             .filter_map(|i| {
-                let with = p.with(i, PROBE_UNITS)?;
-                let added = with.pence().saturating_sub(value.pence());
-                (added > 0).then_some((i, Money::from_pence(added)))
+                // A measure excluded with a larger committed one adds nothing
+                // until it is the larger: probe further before giving up.
+                [PROBE_UNITS, PROBE_UNITS * 1_000_000]
+                    .into_iter()
+                    .find_map(|units| {
+                        let with = p.with(i, units)?;
+                        let added = with.pence().saturating_sub(value.pence());
+                        (added > 0).then_some((i, units, Money::from_pence(added)))
+                    })
             })
             .collect();
         p
@@ -294,10 +305,10 @@ impl<'a> Probe<'a> {
     fn options(&self, target: Money) -> Vec<More> {
         self.rates
             .iter()
-            .filter_map(|&(i, per_probe)| {
+            .filter_map(|&(i, units, per_probe)| {
                 let m = self.setup.framework.measures.get(i)?;
                 let short = i128::from(target.pence() - self.value.pence());
-                let guess = short * i128::from(PROBE_UNITS) / i128::from(per_probe.pence());
+                let guess = short * i128::from(units) / i128::from(per_probe.pence());
                 let guess = i64::try_from(guess).ok()?.clamp(1, MAX_UNITS);
                 let units = self.least_units(i, target, guess)?;
                 Some(More {
@@ -319,10 +330,10 @@ impl<'a> Probe<'a> {
         // An upper bound that reaches, and a lower bound that does not.
         let mut hi = guess;
         while !reaches(hi) {
-            hi = hi.checked_mul(2)?;
-            if hi > MAX_UNITS {
+            if hi >= MAX_UNITS {
                 return None;
             }
+            hi = hi.saturating_mul(2).min(MAX_UNITS);
         }
         let mut lo = if hi > 1 && !reaches(hi - 1) {
             return Some(hi);

@@ -35,12 +35,15 @@ impl Reporter {
     /// Reads the council's configuration (an object, as `JSON.parse` gives
     /// it), the outward-code CSV when the council's local area needs it, and
     /// with it the table of outward codes that straddle a district boundary
-    /// (`outcodes-split.csv`), which marks uncertain placements in the report.
+    /// (`outcodes-split.csv`), which marks uncertain placements in the report,
+    /// and the tender the printed summary is for (the element's `tender`
+    /// attribute, set by the host page).
     #[wasm_bindgen(constructor)]
     pub fn new(
         config: JsValue,
         outcodes: Option<String>,
         split: Option<String>,
+        tender: Option<String>,
     ) -> Result<Reporter, JsValue> {
         let config: CouncilConfig =
             serde_wasm_bindgen::from_value(config).map_err(|e| error(&e.to_string()))?;
@@ -55,7 +58,7 @@ impl Reporter {
         Ok(Reporter {
             setup,
             outcodes,
-            tender: String::new(),
+            tender: tender.unwrap_or_default(),
         })
     }
 
@@ -69,13 +72,6 @@ impl Reporter {
             .map_err(|e| error(&e.to_string()))
     }
 
-    /// The tender the printed summary is for (the element's `tender`
-    /// attribute, set by the host page).
-    #[wasm_bindgen(setter)]
-    pub fn set_tender(&mut self, tender: String) {
-        self.tender = tender;
-    }
-
     /// The full report and the working behind each figure:
     /// `{ report, working: { ratio, totals, themes, lm3, score, gap,
     /// sources, recorded, summary } }` (`summary`: the printed summary),
@@ -87,7 +83,7 @@ impl Reporter {
         let env = self.env(today)?;
         let report =
             socval_core::calculate(&self.setup, &p, &env).map_err(|e| error(&e.to_string()))?;
-        let gap = socval_core::gap::gap(&self.setup, &p, &env).ok();
+        let gap = socval_core::gap::gap(&self.setup, &p, &env);
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| error("no document"))?;
@@ -97,8 +93,13 @@ impl Reporter {
             version: env!("CARGO_PKG_VERSION"),
             tender: &self.tender,
         };
-        let summary = socval_core::explain::summary(&report, &p, gap.as_ref(), stamp);
-        let panels = socval_core::explain::all(&report, gap.as_ref());
+        let summary = socval_core::explain::summary(&report, &p, gap.as_ref().ok(), stamp);
+        let mut panels = socval_core::explain::all(&report, gap.as_ref().ok());
+        if let Err(e) = &gap {
+            // Said, never left as "Working it out…".
+            let why = format!("What it would take cannot be worked out for this proposal: {e}");
+            panels.push(("gap", vec![socval_core::explain::Block::Para(why)]));
+        }
         for (key, blocks) in panels.iter().chain([("summary", summary)].iter()) {
             let node = render::blocks(&doc, blocks)?;
             js_sys::Reflect::set(&working, &(*key).into(), &node)?;
@@ -126,6 +127,44 @@ impl Reporter {
         js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?
             .as_string()
             .ok_or_else(|| error("the proposal could not be written"))
+    }
+
+    /// A link to this page that carries the form's proposal in its fragment
+    /// (`#socval=p1.…`, never sent to a server; see `socval-link`).
+    pub fn link(&self, form: JsValue) -> Result<String, JsValue> {
+        let value = self
+            .proposal(form)?
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| error(&e.to_string()))?;
+        let json = js_sys::JSON::stringify(&value)?
+            .as_string()
+            .unwrap_or_default();
+        let page = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let page = page.split('#').next().unwrap_or_default();
+        Ok(format!(
+            "{page}#{}{}",
+            socval_link::FRAGMENT_KEY,
+            socval_link::encode(&json)
+        ))
+    }
+
+    /// Opens the proposal a link carries (the page's fragment) as the
+    /// calculator's form, by the same rules as a file, or throws the reason
+    /// as a string. The fragment is then taken off the page's address, so a
+    /// reload shows the draft as it has been changed since, not the link.
+    #[wasm_bindgen(js_name = openLink)]
+    pub fn open_link(&self, text: &str) -> Result<JsValue, JsValue> {
+        if let Some(w) = web_sys::window() {
+            let page = w.location().href().unwrap_or_default();
+            let bare = page.split('#').next().unwrap_or_default();
+            if let Ok(h) = w.history() {
+                let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(bare));
+            }
+        }
+        let json = socval_link::decode(text).map_err(|e| JsValue::from(e.to_string()))?;
+        self.import(&json)
     }
 
     /// Opens a proposal file (JSON text) as the calculator's form, or throws

@@ -59,11 +59,14 @@ const loadReport = () => (reportModule ??= Promise.all([import('./report/socval_
 function reporter(config, csv, el) {
   let made;
   return (kind, arg, today) => (made ??= Promise.all([loadReport(), csv && fetchOurs('outcodes-split.csv').then((r) => r.ok ? r.text() : undefined)])
-    .then(([m, split]) => new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split)))
-    // The tender is the host page's (its `tender` attribute), read when asked.
-    .then((r) => { r.tender = el.getAttribute('tender') || ''; return r; })
-    .then((r) => (kind === 'import' ? r.import(arg) : r[kind](arg, today)));
+    // The tender is the host page's: its `tender` attribute.
+    .then(([m, split]) => new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split, el.getAttribute('tender') || '')))
+    // A link is copied here; where the page may not copy, it is shown to
+    // copy by hand, and the promise rejects to say so.
+    .then((r) => (kind === 'link' ? copy(r.link(arg)) : r[kind](arg, today)));
 }
+const copy = (url) => (navigator.clipboard?.writeText(url) ?? Promise.reject())
+  .catch(() => { prompt('Copy this link:', url); throw url; });
 
 let outcodes;
 function loadOutcodes() {

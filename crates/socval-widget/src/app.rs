@@ -13,6 +13,7 @@ use crate::context::Ctx;
 use crate::form::Form;
 use crate::hooks::use_debounced::use_debounced;
 use crate::hooks::use_draft::{Restored, restore, use_draft};
+use crate::hooks::use_link::use_link;
 use crate::hooks::use_outcome::use_outcome;
 use crate::state::{Action, Notice, Reveal, State};
 
@@ -86,6 +87,7 @@ fn Calculator() -> Html {
         })
     };
     use_draft(&ctx.draft_key, &stamp, &state.form, &blank);
+    use_link(&ctx, &state.dispatcher(), state.form != blank);
     // Effects run once the DOM is updated and the browser has had a frame
     // to show it: this marks the first render (conservatively).
     use_effect_with((), |()| crate::browser::mark("socval:first-render"));
@@ -141,7 +143,7 @@ fn Calculator() -> Html {
                 <div class={classes!("notice", n.problem.then_some("notice--problem"))} role="status">
                     { n.text.clone() }
                     // Offered until the user starts on the fresh form.
-                    if state.undo.is_some() && state.form == blank {
+                    if state.undo.as_ref().is_some_and(|u| *u.after == state.form) {
                         { " " }<button type="button" class="button button--secondary" onclick={undo}>{ m.undo }</button>
                     }
                 </div>
@@ -158,8 +160,9 @@ fn Calculator() -> Html {
                 <Results outcome={outcome.clone()} />
             </div>
             // The summary to attach to a bid: printed instead of the page,
-            // never shown on screen (drawn by the lazy module).
-            if let Some(node) = outcome.working.as_ref().and_then(|w| w.node("summary")) {
+            // never shown on screen (drawn by the lazy module); not while the
+            // form has problems, when it would describe an earlier proposal.
+            if let Some(node) = outcome.working.as_ref().filter(|_| !outcome.stale).and_then(|w| w.node("summary")) {
                 <div class="print-summary">{ Html::VRef(node) }</div>
             }
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>

@@ -41,9 +41,10 @@ impl Ctx {
         self.lazy_with(kind, &crate::form_js::to_js(form))
     }
 
-    /// Asks the lazy module to open a proposal file (its text) as a form.
-    pub fn lazy_import(&self, text: &str) -> Option<js_sys::Promise> {
-        self.lazy_with("import", &text.into())
+    /// Asks the lazy module to open a proposal file (`"import"`, its text)
+    /// or a link (`"openLink"`, the page's fragment) as a form.
+    pub fn lazy_text(&self, kind: &str, text: &str) -> Option<js_sys::Promise> {
+        self.lazy_with(kind, &text.into())
     }
 
     fn lazy_with(&self, kind: &str, arg: &wasm_bindgen::JsValue) -> Option<js_sys::Promise> {

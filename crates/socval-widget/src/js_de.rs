@@ -65,6 +65,55 @@ pub fn from_value<T: de::DeserializeOwned>(value: JsValue) -> Result<T, Error> {
 /// One JavaScript value to read.
 struct De(JsValue);
 
+/// What a JavaScript value is, as serde sees it.
+enum Js {
+    Unit,
+    Bool(bool),
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+    Text(String),
+    List(js_sys::Array),
+    /// An object's `[key, value]` pairs.
+    Object(js_sys::Array),
+    Other,
+}
+
+#[inline(never)]
+fn not_json() -> Error {
+    Error("a value that JSON cannot hold".into())
+}
+
+/// Sorts a value into a [`Js`]: whole numbers as integers, so that integer
+/// fields take them.
+#[inline(never)]
+fn kind(v: JsValue) -> Js {
+    if v.is_null() || v.is_undefined() {
+        return Js::Unit;
+    }
+    if let Some(b) = v.as_bool() {
+        return Js::Bool(b);
+    }
+    if let Some(n) = v.as_f64() {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        return match n {
+            n if n.fract() == 0.0 && (0.0..=SAFE).contains(&n) => Js::Unsigned(n as u64),
+            n if n.fract() == 0.0 && (-SAFE..0.0).contains(&n) => Js::Signed(n as i64),
+            n => Js::Float(n),
+        };
+    }
+    if let Some(s) = v.as_string() {
+        return Js::Text(s);
+    }
+    if js_sys::Array::is_array(&v) {
+        return Js::List(v.unchecked_into());
+    }
+    if v.is_object() {
+        return Js::Object(js_sys::Object::entries(v.unchecked_ref()));
+    }
+    Js::Other
+}
+
 /// The largest integer a double holds exactly.
 const SAFE: f64 = 9_007_199_254_740_991.0;
 
@@ -72,41 +121,25 @@ impl<'de> de::Deserializer<'de> for De {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let v = self.0;
-        if v.is_null() || v.is_undefined() {
-            return visitor.visit_unit();
-        }
-        if let Some(b) = v.as_bool() {
-            return visitor.visit_bool(b);
-        }
-        if let Some(n) = v.as_f64() {
-            // Whole numbers as integers, so that integer fields take them.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            return match n {
-                n if n.fract() == 0.0 && (0.0..=SAFE).contains(&n) => visitor.visit_u64(n as u64),
-                n if n.fract() == 0.0 && (-SAFE..0.0).contains(&n) => visitor.visit_i64(n as i64),
-                n => visitor.visit_f64(n),
-            };
-        }
-        if let Some(s) = v.as_string() {
-            return visitor.visit_string(s);
-        }
-        if js_sys::Array::is_array(&v) {
-            let items: js_sys::Array = v.unchecked_into();
-            return visitor.visit_seq(Seq(items, 0));
-        }
-        if v.is_object() {
-            let entries = js_sys::Object::entries(v.unchecked_ref());
-            return visitor.visit_map(Map {
+        // One copy of this function is made for every type read: what kind
+        // of value it is, which takes most of the code, is worked out once,
+        // outside them (`kind`).
+        match kind(self.0) {
+            Js::Unit => visitor.visit_unit(),
+            Js::Bool(b) => visitor.visit_bool(b),
+            Js::Unsigned(n) => visitor.visit_u64(n),
+            Js::Signed(n) => visitor.visit_i64(n),
+            Js::Float(n) => visitor.visit_f64(n),
+            Js::Text(s) => visitor.visit_string(s),
+            Js::List(items) => visitor.visit_seq(Seq(items, 0)),
+            Js::Object(entries) => visitor.visit_map(Map {
                 entries,
                 next: 0,
                 value: None,
-            });
+            }),
+            // Not JSON (a function, a symbol): said once, not per type.
+            Js::Other => Err(not_json()),
         }
-        Err(de::Error::invalid_type(
-            de::Unexpected::Other("value"),
-            &visitor,
-        ))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -127,12 +160,14 @@ impl<'de> de::Deserializer<'de> for De {
         if let Some(s) = self.0.as_string() {
             return visitor.visit_enum(s.into_deserializer());
         }
-        let entries = js_sys::Object::entries(self.0.unchecked_ref());
-        if !self.0.is_object() || entries.length() != 1 {
-            return Err(de::Error::custom(
-                "expected a name, or an object with one key naming the choice",
-            ));
-        }
+        let entries = self
+            .0
+            .is_object()
+            .then(|| js_sys::Object::entries(self.0.unchecked_ref()))
+            .filter(|e| e.length() == 1)
+            .ok_or_else(|| {
+                de::Error::custom("expected a name, or an object with one key naming the choice")
+            })?;
         let pair: js_sys::Array = entries.get(0).unchecked_into();
         visitor.visit_enum(Enum {
             name: pair.get(0).as_string().unwrap_or_default(),

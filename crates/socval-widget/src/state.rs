@@ -30,9 +30,18 @@ pub struct State {
     pub left: Vec<String>,
     /// Which errors show whether or not their field has been left.
     pub reveal: Reveal,
-    /// The form as it was before "Start again", offered back until the
-    /// user starts typing again.
-    pub undo: Option<Rc<Form>>,
+    /// The form as it was before "Start again" or opening a link, offered
+    /// back until the user changes the form that replaced it.
+    pub undo: Option<Undo>,
+}
+
+/// A form replaced as a whole, and what replaced it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    /// The form before.
+    pub before: Rc<Form>,
+    /// The form that replaced it: the undo is offered while this is shown.
+    pub after: Rc<Form>,
 }
 
 /// Errors shown beyond those of the fields the user has left.
@@ -159,12 +168,13 @@ pub enum Action {
     SelfScore(String, String),
     /// The measure search changed.
     Search(String),
-    /// Replace the whole form (import, draft restore), with a notice.
-    Load(Box<Form>, Option<Notice>),
     /// Clear everything (to this blank form), keeping what was there for
     /// an undo, with a notice that says so.
     Reset(Box<Form>, Notice),
-    /// Bring back the form as it was before "Start again".
+    /// Replace the whole form with an opened file or link, keeping what was
+    /// there for an undo when there was anything.
+    Open(Box<Form>, Notice, bool),
+    /// Bring back the form as it was before "Start again" or a link.
     Undo(Notice),
     /// Show a notice.
     Notify(Notice),
@@ -266,22 +276,26 @@ impl Reducible for State {
                 f.self_scores.insert(k, v);
             }
             Action::Search(q) => s.search = q,
-            Action::Load(form, notice) => {
-                s.form = *form;
-                s.notice = notice;
-                s.reveal = s.reveal.max(Reveal::Filled);
-            }
             Action::Reset(form, notice) => {
+                let after = Rc::new((*form).clone());
+                let before = Rc::new(std::mem::replace(&mut s.form, *form));
                 s = State {
-                    undo: Some(Rc::new(std::mem::replace(&mut s.form, *form))),
+                    undo: Some(Undo { before, after }),
                     form: s.form,
                     notice: Some(notice),
                     ..State::default()
                 };
             }
+            Action::Open(form, notice, keep) => {
+                let after = Rc::new((*form).clone());
+                let before = Rc::new(std::mem::replace(&mut s.form, *form));
+                s.undo = keep.then_some(Undo { before, after });
+                s.notice = Some(notice);
+                s.reveal = s.reveal.max(Reveal::Filled);
+            }
             Action::Undo(notice) => {
-                if let Some(before) = s.undo.take() {
-                    s.form = Rc::unwrap_or_clone(before);
+                if let Some(u) = s.undo.take() {
+                    s.form = Rc::unwrap_or_clone(u.before);
                     s.notice = Some(notice);
                     s.reveal = s.reveal.max(Reveal::Filled);
                 }

@@ -12,6 +12,7 @@ use crate::browser;
 use crate::calc::Outcome;
 use crate::context::Ctx;
 use crate::form::{self, Form};
+use crate::hooks::use_link::open_into;
 use crate::state::{Action, Notice, State};
 
 /// Props of [`Tools`].
@@ -25,6 +26,17 @@ pub struct ToolsProps {
     pub blank: Form,
     /// Sends actions.
     pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Exporting needs a complete form: shows every problem, and takes the user
+/// to the list of them.
+fn reveal_all(ctx: &Ctx, d: &yew::UseReducerDispatcher<State>) {
+    d.dispatch(Action::RevealAll);
+    let host = ctx.host.clone();
+    gloo::timers::callback::Timeout::new(0, move || {
+        crate::context::focus(&host, "error-summary");
+    })
+    .forget();
 }
 
 /// Saves the text a lazy call gives as a file named `name`, or says why not.
@@ -81,16 +93,28 @@ pub fn Tools(p: &ToolsProps) -> Html {
                     d.clone(),
                 );
             }
-            // Exporting needs a complete form: show every problem, and
-            // take the user to the list of them.
-            Err(_) => {
-                d.dispatch(Action::RevealAll);
-                let host = ctx.host.clone();
-                gloo::timers::callback::Timeout::new(0, move || {
-                    crate::context::focus(&host, "error-summary");
-                })
-                .forget();
+            Err(_) => reveal_all(&ctx, &d),
+        })
+    };
+    let copy_link = {
+        let (form, ctx, d) = (p.form.clone(), ctx.clone(), p.dispatch.clone());
+        Callback::from(move |_| {
+            if form::to_proposal(&form, &ctx.setup).is_err() {
+                return reveal_all(&ctx, &d);
             }
+            let Some(promise) = ctx.lazy("link", &form) else {
+                return;
+            };
+            let d = d.clone();
+            yew::platform::spawn_local(async move {
+                // The loader copies it, or shows it to copy by hand where
+                // the browser will not let a page copy.
+                let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                d.dispatch(Action::Notify(Notice {
+                    text: if copied { m.link_copied } else { m.link_shown }.into(),
+                    problem: false,
+                }));
+            });
         })
     };
     let export_csv = {
@@ -117,6 +141,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
     };
     let import = {
         let (ctx, d, reader) = (ctx.clone(), p.dispatch.clone(), reader.clone());
+        let had_answers = p.form != p.blank;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -130,28 +155,19 @@ pub fn Tools(p: &ToolsProps) -> Html {
                 // The proposal is read by the lazily loaded report module,
                 // which hands back the form that shows it.
                 let promise = match text {
-                    Ok(t) => ctx.lazy_import(&t),
+                    Ok(t) => ctx.lazy_text("import", &t),
                     Err(e) => return d.dispatch(problem((m.import_failed)(&e.to_string()))),
                 };
                 let Some(promise) = promise else { return };
-                yew::platform::spawn_local(async move {
-                    let opened = wasm_bindgen_futures::JsFuture::from(promise)
-                        .await
-                        .map_err(|e| e.as_string().unwrap_or_default())
-                        .and_then(|v| {
-                            crate::form_js::from_js(&v).ok_or_else(|| m.form_unreadable.to_string())
-                        });
-                    match opened {
-                        Ok(f) => d.dispatch(Action::Load(
-                            Box::new(f),
-                            Some(Notice {
-                                text: m.imported.into(),
-                                problem: false,
-                            }),
-                        )),
-                        Err(why) => d.dispatch(problem((m.import_failed)(&why))),
-                    }
-                });
+                // What was there can be brought back with "Undo".
+                open_into(
+                    promise,
+                    d.clone(),
+                    m.imported,
+                    m.import_failed,
+                    m,
+                    had_answers,
+                );
             }));
         })
     };
@@ -187,6 +203,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
                 <button type="button" class="button" onclick={export_json}>{ m.export_json }</button>
                 <button type="button" class="button button--secondary" onclick={export_csv} disabled={p.outcome.shown.is_none()}>{ m.export_csv }</button>
                 <button type="button" class="button button--secondary" onclick={print}>{ m.print }</button>
+                <button type="button" class="button button--secondary" onclick={copy_link}>{ m.copy_link }</button>
             </div>
             <div class="form-group">
                 <label class="label" for="import-file">{ m.import_json }</label>

@@ -108,14 +108,16 @@ struct Announce {
 /// form's order.
 fn announce(to: &Announce, shown: &calc::Shown) {
     let proposal = shown.proposal.clone();
+    // Every request counts, even one not sent: a reply still on its way for
+    // another proposal is then dropped when it comes.
+    let n = *to.asked.borrow() + 1;
+    *to.asked.borrow_mut() = n;
     if to.announced.borrow().as_ref() == Some(&proposal) {
         return;
     }
     let Some(promise) = to.ctx.lazy("explain", &shown.form) else {
         return;
     };
-    let n = *to.asked.borrow() + 1;
-    *to.asked.borrow_mut() = n;
     let host = to.ctx.host.clone();
     let (announced, asked, working) = (to.announced.clone(), to.asked.clone(), to.working.clone());
     yew::platform::spawn_local(async move {
