@@ -287,7 +287,7 @@ fn errors_show_once_their_field_is_left() {
 
 /// The widget's own reader of JavaScript values reads every configuration
 /// the tests hold exactly as serde-wasm-bindgen does (the reader it
-/// replaced), and refuses what that refuses.
+/// replaced), and refuses what that refuses, and an unknown key besides.
 #[wasm_bindgen_test]
 fn the_config_reader_agrees_with_serde_wasm_bindgen() {
     use socval_core::CouncilConfig;
@@ -324,4 +324,14 @@ fn the_config_reader_agrees_with_serde_wasm_bindgen() {
             .unwrap_err()
             .to_string();
     assert!(err.contains("a number with a fraction"), "{err}");
+    // Where the two differ, on purpose: an unknown key is refused, as the
+    // CLI and the JS API refuse it (serde-wasm-bindgen reads only the
+    // fields it knows, so it let a mistyped key pass unseen in the widget).
+    let extra =
+        js_sys::JSON::parse(&EXAMPLESHIRE.replacen('{', "{\"surprise\": true, ", 1)).unwrap();
+    let err = socval_widget::js_de::from_value::<CouncilConfig>(extra.clone())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown field `surprise`"), "{err}");
+    assert!(serde_wasm_bindgen::from_value::<CouncilConfig>(extra).is_ok());
 }
