@@ -77,6 +77,7 @@ pub fn proposal(n: usize) -> Proposal {
                     respend_percent: None,
                 })
                 .collect(),
+            ..Spend::default()
         },
         self_assessment: Vec::new(),
     }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { ROOT, TODAY, WWW, cli, field, newPage, ready, start } from './harness.mjs';
+import { ROOT, TODAY, WWW, cli, example, field, newPage, ready, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -307,6 +307,55 @@ describe('for the adviser\'s hour', () => {
     await page.goto(make({ ...good, framework: { id: 'socval-open', version: '2025.1' } }));
     await ready(page);
     await w.locator('.notice--problem', { hasText: /version "2025.1", but this council uses "socval-open" version "2026.1"/ }).waitFor();
+    await context.close();
+  });
+});
+
+describe('LM3 without a postcode for every line', () => {
+  test('a wage bill and a local share give the CLI\'s LM3, the result says how it was entered, and the lines are kept', async () => {
+    const { context, page, w } = await openedExample();
+    const before = await w.locator('[data-figure="lm3"]').textContent();
+    const tick = field(page, 'staff-total-on');
+    await tick.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await tick.isChecked(), true);
+    // The lines are hidden, not thrown away.
+    assert.equal(await field(page, 'staff-0-amount').count(), 0);
+    await w.getByText('Your lines are kept, not counted').waitFor();
+    await field(page, 'staff-total-amount').fill('300000');
+    await field(page, 'staff-total-local').fill('62.5');
+    await w.locator('[data-figure="entered-as-total"]', { hasText: 'Staff wages were entered as a total with a local share, not by postcode.' }).waitFor();
+
+    // The same proposal through the CLI: its staff lines replaced by the total.
+    const p = JSON.parse(example('exampleshire-proposal.json'));
+    p.spend.staff = [];
+    p.spend.staff_total = { amount: 300000, local_percent: 62.5 };
+    const file = join(mkdtempSync(join(tmpdir(), 'socval-')), 'totals.json');
+    writeFileSync(file, JSON.stringify(p));
+    const report = cli(CONFIG, file);
+    await w.locator('[data-figure="lm3"]', { hasText: String(report.lm3.lm3) }).waitFor();
+    assert.notEqual(String(report.lm3.lm3), before.trim());
+    assert.ok(report.lm3.working.some((l) => l.startsWith('Staff wages entered as a total, not by postcode: 62.5% of staff live locally')));
+    // The working on screen says it too.
+    const details = w.locator('details[data-working="lm3"]');
+    await details.locator('summary').click();
+    await details.locator('.working li', { hasText: 'Staff wages entered as a total, not by postcode' }).waitFor();
+
+    // One figure without the other: the label is named, and what was typed stays.
+    await field(page, 'staff-total-local').fill('');
+    await page.keyboard.press('Tab');
+    await w.getByText('Staff living in the local area (%): enter a figure').first().waitFor();
+    assert.equal(await field(page, 'staff-total-amount').inputValue(), '300000');
+    const results = await new AxeBuilder({ page }).include('social-value-calculator').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    assert.deepEqual(results.violations.map((v) => [v.id, v.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary)]), []);
+
+    // Untick: the lines count again, as they were.
+    await field(page, 'staff-total-on').uncheck();
+    const original = JSON.parse(example('exampleshire-proposal.json'));
+    assert.equal(Number(await field(page, 'staff-0-amount').inputValue()), original.spend.staff[0].amount);
+    await w.locator('[data-figure="lm3"]', { hasText: before.trim() }).waitFor();
+    assert.equal(await w.locator('[data-figure="entered-as-total"]').count(), 0);
+    assert.deepEqual(page.problems, []);
     await context.close();
   });
 });

@@ -60,6 +60,7 @@ cases!(
     "carbon-by-year",
     "local-only-delivery",
     "gap-to-target",
+    "lm3-spend-totals",
 );
 
 /// The cases whose folder also holds `expected-gap.json`: what it would

@@ -101,6 +101,7 @@ fn proposal() -> impl Strategy<Value = Proposal> {
                             respend_percent: r.map(Decimal::from_int),
                         })
                         .collect(),
+                    ..Spend::default()
                 },
                 self_assessment: Vec::new(),
             },
@@ -415,4 +416,116 @@ fn oversized_documents_are_refused() {
     let big = format!("{{\"x\":\"{}\"}}", "a".repeat(33 * 1024 * 1024));
     let e = json::parse_proposal(&big).expect_err("too big");
     assert_eq!(e.issues[0].code, socval_core::IssueCode::TooLarge);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// A total with a local share counts exactly as two lines would: its
+    /// local part (to the penny) with a local postcode, the rest outside.
+    /// The quicker entry never counts more than the lines it stands for.
+    #[test]
+    fn a_total_counts_as_its_local_and_other_lines(
+        pence in 0_i64..10_000_000_000,
+        micros in 0_i64..=100_000_000,
+        staff in any::<bool>(),
+    ) {
+        let (s, t) = socval_tests::exampleshire();
+        let env = Env { today: TODAY, outcodes: Some(&t) };
+        let mut p = base();
+        p.contract.value = Money::from_pounds(1_000_000_000);
+        let total = socval_core::proposal::SpendTotal {
+            amount: Money::from_pence(pence),
+            local_percent: Decimal::from_micros(micros),
+        };
+        let local = total.amount.times(total.local_percent.percent_to_fraction()).unwrap();
+        prop_assert!(local <= total.amount);
+        let rest = Money::from_pence(pence - local.pence());
+        let mut by_total = p.clone();
+        if staff {
+            by_total.spend.staff_total = Some(total);
+        } else {
+            by_total.spend.suppliers_total = Some(total);
+        }
+        let by_lines = with_line(&with_local_spend(&p, local, staff), rest, staff, "M1");
+        let a = socval_core::evaluate(&s, &by_total, &env).unwrap().lm3;
+        let b = socval_core::evaluate(&s, &by_lines, &env).unwrap().lm3;
+        prop_assert_eq!(a, b);
+        p = by_total;
+        let r = socval_core::calculate(&s, &p, &env).unwrap();
+        prop_assert!(r.lm3.working.iter().any(|w| w.contains("entered as a total, not by postcode")));
+    }
+}
+
+/// A proposal with no commitments and no spend, for a contract of £1m.
+fn base() -> Proposal {
+    Proposal {
+        schema_version: 1,
+        framework: FrameworkStamp {
+            id: "socval-open".into(),
+            version: "2026.1".into(),
+        },
+        contract: Contract {
+            value: Money::from_pounds(1_000_000),
+            duration_years: Decimal::ONE,
+            start_year: 2027,
+            supplier_postcode: String::new(),
+        },
+        ..Proposal::default()
+    }
+}
+
+/// `p` with one more spend line of `amount` at `postcode`.
+fn with_line(p: &Proposal, amount: Money, staff: bool, postcode: &str) -> Proposal {
+    let mut p = with_local_spend(p, amount, staff);
+    let last = if staff {
+        &mut p.spend.staff.last_mut().unwrap().postcode
+    } else {
+        &mut p.spend.suppliers.last_mut().unwrap().postcode
+    };
+    *last = postcode.into();
+    p
+}
+
+#[test]
+fn spend_totals_are_checked() {
+    let (mut s, t) = socval_tests::exampleshire();
+    let env = Env {
+        today: TODAY,
+        outcodes: Some(&t),
+    };
+    let mut p = base();
+    let total = socval_core::proposal::SpendTotal {
+        amount: Money::from_pounds(-1),
+        local_percent: Decimal::from_int(101),
+    };
+    p.spend.staff_total = Some(total);
+    p.spend.suppliers_total = Some(socval_core::proposal::SpendTotal {
+        amount: p.contract.value,
+        local_percent: Decimal::from_int(50),
+    });
+    p = with_local_spend(&p, Money::from_pounds(2), false);
+    let paths = |s: &Setup, p: &Proposal| -> Vec<String> {
+        let e = socval_core::evaluate(s, p, &env).expect_err("refused");
+        e.issues.iter().map(|i| i.path.clone()).collect()
+    };
+    let found = paths(&s, &p);
+    for path in [
+        "spend.staff_total.amount",
+        "spend.staff_total.local_percent",
+        // Lines and a total for the same list: one or the other.
+        "spend.suppliers_total",
+        // The total counts toward the spend, which exceeds the contract.
+        "spend",
+    ] {
+        assert!(found.iter().any(|f| f == path), "{path} not in {found:?}");
+    }
+    // A council that wants every pound placed by postcode refuses totals.
+    s.config.lm3.totals_allowed = false;
+    let mut q = base();
+    q.spend.staff_total = Some(socval_core::proposal::SpendTotal {
+        amount: Money::from_pounds(10),
+        local_percent: Decimal::from_int(50),
+    });
+    assert_eq!(paths(&s, &q), ["spend.staff_total"]);
 }

@@ -15,7 +15,7 @@
 use proptest::prelude::*;
 use socval_core::figures::Figures;
 use socval_core::proposal::{
-    Commitment, Contract, FrameworkStamp, SelfScore, Spend, StaffLine, SupplierLine,
+    Commitment, Contract, FrameworkStamp, SelfScore, Spend, SpendTotal, StaffLine, SupplierLine,
 };
 use socval_core::{Decimal, Env, Money, Proposal, Setup, json};
 use socval_form::{Refusal, from_proposal, to_proposal};
@@ -89,6 +89,15 @@ fn commitment(measures: usize, years: usize) -> impl Strategy<Value = (usize, Co
         )
 }
 
+/// A total in pence and a local share in millionths of a percent (edge
+/// values included: 0%, 100%, odd pence).
+fn total((pence, micros): (i64, i64)) -> SpendTotal {
+    SpendTotal {
+        amount: Money::from_pence(pence),
+        local_percent: Decimal::from_micros(micros),
+    }
+}
+
 fn proposal(setup: &Setup) -> impl Strategy<Value = Proposal> {
     let measures: Vec<_> = setup
         .framework
@@ -127,9 +136,22 @@ fn proposal(setup: &Setup) -> impl Strategy<Value = Proposal> {
                 proptest::option::of(0_i64..=100),
                 0..TEXT.len(),
             ),
+            // The quicker way (a total and a local share), which replaces a
+            // list's lines: the core refuses both.
+            [
+                proptest::option::of((0_i64..100_000_000, 0_i64..=100_000_000)),
+                proptest::option::of((0_i64..100_000_000, 0_i64..=100_000_000)),
+            ],
         )
             .prop_map(
-                move |(value, commitments, staff, suppliers, (jobs, community, bidder))| Proposal {
+                move |(
+                    value,
+                    commitments,
+                    staff,
+                    suppliers,
+                    (jobs, community, bidder),
+                    [st, su],
+                )| Proposal {
                     schema_version: 1,
                     framework: FrameworkStamp {
                         id: id.clone(),
@@ -165,6 +187,7 @@ fn proposal(setup: &Setup) -> impl Strategy<Value = Proposal> {
                     spend: Spend {
                         staff: staff
                             .into_iter()
+                            .filter(|_| st.is_none())
                             .map(|(p, a, r, t)| StaffLine {
                                 label: TEXT[t].into(),
                                 postcode: POSTCODES[p].into(),
@@ -172,8 +195,11 @@ fn proposal(setup: &Setup) -> impl Strategy<Value = Proposal> {
                                 respend_percent: r.map(Decimal::from_int),
                             })
                             .collect(),
+                        staff_total: st.map(total),
+                        suppliers_total: su.map(total),
                         suppliers: suppliers
                             .into_iter()
+                            .filter(|_| su.is_none())
                             .map(|(p, a, sme, vcse, t)| SupplierLine {
                                 name: TEXT[t].into(),
                                 postcode: POSTCODES[p].into(),

@@ -123,9 +123,13 @@ pub fn report(r: &Report) -> String {
         };
         let _ = writeln!(
             s,
-            "    {:<24} {:<6} {:>14}  {place}",
+            "    {:<34} {:<6} {:>14}  {place}",
             plain(&line.label),
-            line.outward_code,
+            if line.from_total.is_some() {
+                "total"
+            } else {
+                &line.outward_code
+            },
             line.amount.to_string()
         );
     }

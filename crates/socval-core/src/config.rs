@@ -171,7 +171,12 @@ pub struct ScoringSettings {
 }
 
 /// How a bid's social value becomes a score out of 100.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Read by hand ([`MethodFields`]), not by serde's derive: an internally
+/// tagged enum is read by buffering the object into serde's private
+/// `Content` and reading every field type a second time from it, which
+/// cost the widget's first module about 19 kB of wasm for one small object.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
 pub enum ScoringMethod {
@@ -196,6 +201,76 @@ pub enum ScoringMethod {
         /// The council's award criteria.
         criteria: Vec<Criterion>,
     },
+}
+
+/// A scoring method's object as written: its kind and every field any kind
+/// may have, each checked against the kind by [`ScoringMethod`]'s reader.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MethodFields {
+    kind: MethodKind,
+    #[serde(default)]
+    benchmark_value: Option<Money>,
+    #[serde(default)]
+    benchmark_ratio_percent: Option<Decimal>,
+    #[serde(default)]
+    bands: Option<Vec<Band>>,
+    #[serde(default)]
+    criteria: Option<Vec<Criterion>>,
+}
+
+/// The `kind` of a scoring method.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum MethodKind {
+    Proportional,
+    RatioBands,
+    SelfAssessment,
+}
+
+impl<'de> Deserialize<'de> for ScoringMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let f = MethodFields::deserialize(d)?;
+        let (kind, allowed): (&str, &[&str]) = match f.kind {
+            MethodKind::Proportional => (
+                "proportional",
+                &["benchmark_value", "benchmark_ratio_percent"],
+            ),
+            MethodKind::RatioBands => ("ratio_bands", &["bands"]),
+            MethodKind::SelfAssessment => ("self_assessment", &["criteria"]),
+        };
+        let given = [
+            ("benchmark_value", f.benchmark_value.is_some()),
+            (
+                "benchmark_ratio_percent",
+                f.benchmark_ratio_percent.is_some(),
+            ),
+            ("bands", f.bands.is_some()),
+            ("criteria", f.criteria.is_some()),
+        ];
+        // As the derived reader refused them: a field of another kind.
+        if let Some((name, _)) = given.iter().find(|(n, g)| *g && !allowed.contains(n)) {
+            return Err(D::Error::custom(format_args!(
+                "unknown field `{name}` for kind `{kind}`, expected {}",
+                allowed.join(" or ")
+            )));
+        }
+        Ok(match f.kind {
+            MethodKind::Proportional => ScoringMethod::Proportional {
+                benchmark_value: f.benchmark_value,
+                benchmark_ratio_percent: f.benchmark_ratio_percent,
+            },
+            MethodKind::RatioBands => ScoringMethod::RatioBands {
+                bands: f.bands.ok_or_else(|| D::Error::missing_field("bands"))?,
+            },
+            MethodKind::SelfAssessment => ScoringMethod::SelfAssessment {
+                criteria: f
+                    .criteria
+                    .ok_or_else(|| D::Error::missing_field("criteria"))?,
+            },
+        })
+    }
 }
 
 /// One band of a ratio-band method.
@@ -258,6 +333,17 @@ pub struct Lm3Settings {
     pub staff_respend: RespendRates,
     /// Local suppliers' local re-spend of what they are paid.
     pub supplier_respend: RespendRates,
+    /// Whether a supplier may give wages or supplier spend as a total and a
+    /// local share instead of lines with postcodes. The share is the
+    /// supplier's own statement, not placed by the local area's rules: a
+    /// council that wants every pound placed by postcode sets this false.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub totals_allowed: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's signature
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// Low, central and high re-spend rates in percent, with their source.
@@ -301,6 +387,55 @@ impl Default for Lm3Settings {
                 high_percent: Decimal::from_int(76),
                 source: "NEF for Northumberland County Council (2005): local suppliers re-spent 76% locally, non-local suppliers 36%. Illustrative.".into(),
             },
+            totals_allowed: true,
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // Tests may panic: that is how they fail.
+mod tests {
+    use super::ScoringMethod;
+
+    fn read(json: &str) -> Result<ScoringMethod, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn scoring_methods_read_as_the_derived_reader_did() {
+        let p = read(r#"{"kind":"proportional","benchmark_ratio_percent":20}"#).unwrap();
+        assert!(matches!(
+            p,
+            ScoringMethod::Proportional {
+                benchmark_value: None,
+                benchmark_ratio_percent: Some(_)
+            }
+        ));
+        let b =
+            read(r#"{"kind":"ratio_bands","bands":[{"min_ratio_percent":5,"score_percent":50}]}"#)
+                .unwrap();
+        assert!(matches!(&b, ScoringMethod::RatioBands { bands } if bands.len() == 1));
+        let s = read(r#"{"kind":"self_assessment","criteria":[]}"#).unwrap();
+        assert!(matches!(&s, ScoringMethod::SelfAssessment { criteria } if criteria.is_empty()));
+        // What serializes reads back.
+        let text = serde_json::to_string(&b).unwrap();
+        assert_eq!(read(&text).unwrap(), b);
+    }
+
+    #[test]
+    fn a_field_of_another_kind_or_none_is_refused() {
+        let e = read(r#"{"kind":"proportional","bands":[]}"#).unwrap_err();
+        assert!(
+            e.contains("unknown field `bands` for kind `proportional`"),
+            "{e}"
+        );
+        let e = read(r#"{"kind":"ratio_bands"}"#).unwrap_err();
+        assert!(e.contains("missing field `bands`"), "{e}");
+        let e = read(r#"{"kind":"ratio_bands","bands":[],"colour":1}"#).unwrap_err();
+        assert!(e.contains("unknown field `colour`"), "{e}");
+        let e = read(r#"{"kind":"lottery"}"#).unwrap_err();
+        assert!(e.contains("unknown variant `lottery`"), "{e}");
+        let e = read(r#"{"benchmark_value":1}"#).unwrap_err();
+        assert!(e.contains("missing field `kind`"), "{e}");
     }
 }

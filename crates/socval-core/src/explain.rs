@@ -295,7 +295,7 @@ fn spend_table(r: &Report) -> Table {
                     SpendKind::Staff => "Staff wages".to_string(),
                     SpendKind::Supplier => "Supplier".to_string(),
                 },
-                l.outward_code.clone(),
+                where_from(l),
                 match &l.place {
                     Place::Local => "Local".to_string(),
                     Place::Priority(a) => format!("Priority area: {a}"),
@@ -307,11 +307,20 @@ fn spend_table(r: &Report) -> Table {
         .collect();
     Table {
         caption: "Where the money goes (LM3)".to_string(),
-        head: ["Name", "Kind", "Outward code", "Where", "Amount"]
+        head: ["Name", "Kind", "Outward code or total", "Where", "Amount"]
             .map(String::from)
             .to_vec(),
         rows,
         numeric: vec![4],
+    }
+}
+
+/// A spend line's outward code, or, for a part of a total, the local share
+/// it was entered with.
+fn where_from(l: &crate::report::SpendLineReport) -> String {
+    match l.from_total {
+        Some(share) => format!("total, {share}% local"),
+        None => l.outward_code.clone(),
     }
 }
 
@@ -432,7 +441,7 @@ pub fn lm3(r: &Report) -> Vec<Block> {
                 }
                 Place::NotLocal => "outside the local area: not counted".to_string(),
             };
-            format!("{label} ({}): {}, {place}", l.outward_code, l.amount)
+            format!("{label} ({}): {}, {place}", where_from(l), l.amount)
         })
         .collect();
     if !lines.is_empty() {

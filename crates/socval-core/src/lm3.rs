@@ -29,7 +29,7 @@
 use crate::config::{Lm3Settings, RespendRates};
 use crate::figures::Lm3Figures;
 use crate::fixed::{Decimal, Money};
-use crate::proposal::Proposal;
+use crate::proposal::{Proposal, SpendTotal};
 use crate::report::{Lm3Report, Sensitivity, SpendKind, SpendLineReport};
 use crate::validation::{CheckedSpend, Placed};
 
@@ -38,8 +38,12 @@ pub(crate) struct Counted<'a> {
     pub(crate) kind: SpendKind,
     pub(crate) index: usize,
     pub(crate) label: &'a str,
-    pub(crate) checked: &'a CheckedSpend,
+    /// The line's postcode and place; none for a part of a total.
+    pub(crate) checked: Option<&'a CheckedSpend>,
+    pub(crate) place: Placed,
     pub(crate) amount: Money,
+    /// The local share entered, for a part of a total.
+    pub(crate) from_total: Option<Decimal>,
     pub(crate) surveyed: Option<Decimal>,
     pub(crate) rates: &'a RespendRates,
     pub(crate) round3: Money,
@@ -56,18 +60,20 @@ impl Counted<'_> {
             kind: self.kind,
             index: self.index,
             label: self.label.to_string(),
-            outward_code: self.checked.postcode.outward().to_string(),
+            outward_code: self
+                .checked
+                .map(|c| c.postcode.outward().to_string())
+                .unwrap_or_default(),
             amount: self.amount,
-            place: self.checked.place.to_place(setup),
+            place: self.place.to_place(setup),
             respend_percent: self.surveyed.unwrap_or(self.rates.central_percent),
             // Worked out for the report only: the live figures need not know.
-            district_share_percent: crate::validation::uncertainty(
-                setup,
-                &self.checked.postcode,
-                table,
-            ),
+            district_share_percent: self
+                .checked
+                .and_then(|c| crate::validation::uncertainty(setup, &c.postcode, table)),
             surveyed: self.surveyed.is_some(),
             round3: self.round3,
+            from_total: self.from_total,
         }
     }
 }
@@ -85,12 +91,16 @@ pub(crate) fn figures(
     let mut acc = Acc::default();
     for (i, (line, checked)) in p.spend.staff.iter().zip(staff).enumerate() {
         each(acc.add(
-            SpendKind::Staff,
-            i,
-            &line.label,
-            checked,
-            line.amount,
-            line.respend_percent,
+            Line {
+                kind: SpendKind::Staff,
+                index: i,
+                label: &line.label,
+                checked: Some(checked),
+                place: checked.place,
+                amount: line.amount,
+                surveyed: line.respend_percent,
+                from_total: None,
+            },
             &settings.staff_respend,
         ));
     }
@@ -102,14 +112,37 @@ pub(crate) fn figures(
             acc.vcse = acc.vcse.saturating_add(line.amount);
         }
         each(acc.add(
-            SpendKind::Supplier,
-            i,
-            &line.name,
-            checked,
-            line.amount,
-            line.respend_percent,
+            Line {
+                kind: SpendKind::Supplier,
+                index: i,
+                label: &line.name,
+                checked: Some(checked),
+                place: checked.place,
+                amount: line.amount,
+                surveyed: line.respend_percent,
+                from_total: None,
+            },
             &settings.supplier_respend,
         ));
+    }
+    let totals = [
+        (
+            SpendKind::Staff,
+            &p.spend.staff_total,
+            &settings.staff_respend,
+        ),
+        (
+            SpendKind::Supplier,
+            &p.spend.suppliers_total,
+            &settings.supplier_respend,
+        ),
+    ];
+    for (kind, total, rates) in totals {
+        if let Some(t) = total {
+            for line in split_total(kind, t) {
+                each(acc.add(line, rates));
+            }
+        }
     }
 
     let r2 = acc.local_staff.saturating_add(acc.local_suppliers);
@@ -151,7 +184,9 @@ pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
         })
         .collect();
     let (r1, r2, r3) = (f.round1, f.round2, f.round3);
-    let mut working = vec![
+    // How the spend was entered comes first: round 2 rests on it.
+    let mut working = entered_as_totals(&lines);
+    working.extend([
         format!("Round 1 (contract income): {r1}"),
         format!(
             "Round 2 (local spend): local staff wages {} + local supplier spend {} = {r2}",
@@ -164,7 +199,7 @@ pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
             "Share of each £1 reaching the local area = ({r2} + {r3}) ÷ {r1} = {}",
             f.local_share_of_each_pound
         ),
-    ];
+    ]);
     if f.priority_spend.pence() > 0 {
         working.push(format!("Spend in priority areas outside the local area: {} (not local: outside rounds 2 and 3)", f.priority_spend));
     }
@@ -179,6 +214,27 @@ pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
         lines,
         working,
     }
+}
+
+/// Says which spend was given as a total with a local share, and what that
+/// made local: the result must show how it was entered.
+fn entered_as_totals(lines: &[SpendLineReport]) -> Vec<String> {
+    let mut out = Vec::new();
+    for kind in [SpendKind::Staff, SpendKind::Supplier] {
+        let mut parts = lines
+            .iter()
+            .filter(|l| l.kind == kind && l.from_total.is_some());
+        let (Some(here), Some(there)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let whole = here.amount.saturating_add(there.amount);
+        let share = here.from_total.unwrap_or_default();
+        out.push(match kind {
+            SpendKind::Staff => format!("Staff wages entered as a total, not by postcode: {share}% of staff live locally, so {} of the {whole} wage bill counts as local wages (local staff taken to earn the average wage)", here.amount),
+            SpendKind::Supplier => format!("Supplier spend entered as a total, not by postcode: {share}% of the {whole} supply-chain spend is with local firms, so {} counts as local supplier spend", here.amount),
+        });
+    }
+    out
 }
 
 /// The least whole number of pounds of further local spend, re-spent
@@ -236,19 +292,21 @@ struct Acc {
 }
 
 impl Acc {
-    #[allow(clippy::too_many_arguments)]
-    fn add<'a>(
-        &mut self,
-        kind: SpendKind,
-        index: usize,
-        label: &'a str,
-        checked: &'a CheckedSpend,
-        amount: Money,
-        surveyed: Option<Decimal>,
-        rates: &'a RespendRates,
-    ) -> Counted<'a> {
+    /// Counts one line (or one part of a total) into round 2, round 3 or
+    /// leakage.
+    fn add<'a>(&mut self, line: Line<'a>, rates: &'a RespendRates) -> Counted<'a> {
+        let Line {
+            kind,
+            index,
+            label,
+            checked,
+            place,
+            amount,
+            surveyed,
+            from_total,
+        } = line;
         let mut round3 = Money::ZERO;
-        if checked.place == Placed::Local {
+        if place == Placed::Local {
             let bucket = match kind {
                 SpendKind::Staff => &mut self.local_staff,
                 SpendKind::Supplier => &mut self.local_suppliers,
@@ -270,7 +328,7 @@ impl Acc {
         } else {
             // Outside the local area: leakage, even in a priority area,
             // which is reported on its own.
-            if matches!(checked.place, Placed::Priority(_)) {
+            if matches!(place, Placed::Priority(_)) {
                 self.priority = self.priority.saturating_add(amount);
             }
             self.not_local = self.not_local.saturating_add(amount);
@@ -280,10 +338,57 @@ impl Acc {
             index,
             label,
             checked,
+            place,
             amount,
             surveyed,
+            from_total,
             rates,
             round3,
         }
     }
+}
+
+/// What [`Acc::add`] counts: a spend line, or one part of a total.
+struct Line<'a> {
+    kind: SpendKind,
+    index: usize,
+    label: &'a str,
+    checked: Option<&'a CheckedSpend>,
+    place: Placed,
+    amount: Money,
+    surveyed: Option<Decimal>,
+    from_total: Option<Decimal>,
+}
+
+/// A total given with a local share, as two parts: the local share of the
+/// amount (rounded to the penny) in round 2, and the rest outside the local
+/// area. The share of staff is taken as the share of wages: the supplier
+/// gave no more than that.
+fn split_total(kind: SpendKind, t: &SpendTotal) -> [Line<'static>; 2] {
+    let local = t
+        .amount
+        .times(t.local_percent.percent_to_fraction())
+        .unwrap_or_default();
+    let rest = Money::from_pence(t.amount.pence().saturating_sub(local.pence()));
+    let (here, there) = match kind {
+        SpendKind::Staff => (
+            "Wage bill: staff living locally",
+            "Wage bill: staff living elsewhere",
+        ),
+        SpendKind::Supplier => ("Supply chain: local firms", "Supply chain: firms elsewhere"),
+    };
+    let part = |index, label, place, amount| Line {
+        kind,
+        index,
+        label,
+        checked: None,
+        place,
+        amount,
+        surveyed: None,
+        from_total: Some(t.local_percent),
+    };
+    [
+        part(0, here, Placed::Local, local),
+        part(1, there, Placed::NotLocal, rest),
+    ]
 }

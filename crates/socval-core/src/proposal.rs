@@ -106,6 +106,31 @@ pub struct Spend {
     /// Spend with suppliers and subcontractors.
     #[serde(default)]
     pub suppliers: Vec<SupplierLine>,
+    /// The quicker way to give staff wages, instead of `staff`: the whole
+    /// wage bill and the share of staff living in the local area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_total: Option<SpendTotal>,
+    /// The quicker way to give supplier spend, instead of `suppliers`: the
+    /// whole supply-chain spend and the share of it with firms in the local
+    /// area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppliers_total: Option<SpendTotal>,
+}
+
+/// A total and the share of it that is local: what a small firm knows
+/// without listing every postcode (LM3 round 2 from two figures). The share
+/// is the supplier's own statement; the result says the spend was entered
+/// this way, and a council can refuse it (`lm3.totals_allowed`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SpendTotal {
+    /// The whole amount over the contract, pounds.
+    pub amount: Money,
+    /// The local share, percent: of staff living in the local area (their
+    /// wages are taken to be that share of the wage bill), or of supply-chain
+    /// spend with firms in it.
+    pub local_percent: Decimal,
 }
 
 /// Wages paid over the contract to staff living in one place.

@@ -227,6 +227,11 @@ pub struct SpendLineReport {
     pub surveyed: bool,
     /// Its round-3 contribution.
     pub round3: Money,
+    /// Set when this is a part of a total given with a local share (the
+    /// share entered, percent) rather than a line with a postcode: the
+    /// local part or the rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_total: Option<Decimal>,
 }
 
 /// The indicative tender score.

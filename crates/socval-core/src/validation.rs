@@ -334,7 +334,10 @@ pub(crate) fn check<'s>(
         p.spend.suppliers.len(),
         supplier_lines,
     );
-    let spend_total = staff_total.saturating_add(supplier_total);
+    let quick = spend_totals(&mut c, setup, p);
+    let spend_total = staff_total
+        .saturating_add(supplier_total)
+        .saturating_add(quick);
     if k.value.pence() > 0 && spend_total > k.value {
         c.push("spend", IssueCode::Inconsistent, format!("staff wages and supplier spend add up to {spend_total}, more than the contract value of {}; LM3 measures how the contract's own income is spent", k.value));
     }
@@ -582,6 +585,50 @@ fn spread(q: Decimal, duration: Decimal, weights: &[Decimal], out: &mut Vec<Deci
             out.push(share);
         }
     }
+}
+
+/// Checks the quicker way of giving spend (a total and a local share, see
+/// [`crate::proposal::SpendTotal`]); returns what the totals add up to.
+fn spend_totals(c: &mut Collector, setup: &Setup, p: &Proposal) -> Money {
+    let mut sum = Money::ZERO;
+    let both = [
+        (
+            "spend.staff_total",
+            &p.spend.staff_total,
+            p.spend.staff.len(),
+            "staff",
+        ),
+        (
+            "spend.suppliers_total",
+            &p.spend.suppliers_total,
+            p.spend.suppliers.len(),
+            "suppliers",
+        ),
+    ];
+    for (name, total, lines, list) in both {
+        let Some(t) = total else { continue };
+        let path = Path::Root(name);
+        if !setup.config.lm3.totals_allowed {
+            c.push(path, IssueCode::Inconsistent, "this council asks for spend as lines with postcodes, not as a total with a local share");
+        }
+        if lines > 0 {
+            c.push(
+                path,
+                IssueCode::Inconsistent,
+                format!("give spend.{list} as lines or as a total with a local share, not both"),
+            );
+        }
+        if t.amount.pence() < 0 {
+            c.push(
+                path.field("amount"),
+                IssueCode::Negative,
+                "must be £0 or more",
+            );
+        }
+        c.percent(path.field("local_percent"), t.local_percent);
+        sum = sum.saturating_add(t.amount);
+    }
+    sum
 }
 
 /// Checks one list of spend lines: each line's name, amount, rate and place.

@@ -50,6 +50,12 @@ pub struct Form {
     pub staff: Vec<SpendForm>,
     /// Supplier lines.
     pub suppliers: Vec<SpendForm>,
+    /// Staff wages as a total and a local share, instead of `staff`.
+    #[serde(default)]
+    pub staff_total: TotalForm,
+    /// Supplier spend as a total and a local share, instead of `suppliers`.
+    #[serde(default)]
+    pub suppliers_total: TotalForm,
     /// Self-assessment scores by criterion id.
     pub self_scores: BTreeMap<String, String>,
     /// Further lines for measures that already have one in `commitments`,
@@ -93,6 +99,11 @@ pub mod ids {
     /// A spend line's input.
     pub fn spend(list: &str, index: usize, field: &str) -> String {
         format!("{list}-{index}-{field}")
+    }
+    /// The input of a spend list's total: `amount` or `local`; `lines` and
+    /// `total` name the choice between the two ways.
+    pub fn total(list: &str, field: &str) -> String {
+        format!("{list}-total-{field}")
     }
     /// A self-score input.
     pub fn self_score(criterion: &str) -> String {
@@ -188,6 +199,19 @@ pub struct CommitmentForm {
     pub postcode: String,
     /// The supplier's note.
     pub note: String,
+}
+
+/// A spend list given the quicker way: a total and the share that is local
+/// (see `socval_core::proposal::SpendTotal`). While `on`, the list's lines
+/// are kept in the form, untouched, but not counted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotalForm {
+    /// Whether this way is chosen.
+    pub on: bool,
+    /// The whole amount over the contract, pounds.
+    pub amount: String,
+    /// The local share, percent.
+    pub local: String,
 }
 
 /// One spend line (staff or supplier).
@@ -300,6 +324,14 @@ pub fn from_proposal(p: &Proposal, setup: &Setup) -> Result<Form, Refusal> {
         postcode: c.postcode.clone(),
         note: c.note.clone(),
     };
+    let total = |t: Option<&socval_core::proposal::SpendTotal>| {
+        t.map(|t| TotalForm {
+            on: true,
+            amount: money(t.amount),
+            local: text(t.local_percent),
+        })
+        .unwrap_or_default()
+    };
     let mut commitments = BTreeMap::new();
     let mut more = Vec::new();
     for c in &p.commitments {
@@ -319,6 +351,8 @@ pub fn from_proposal(p: &Proposal, setup: &Setup) -> Result<Form, Refusal> {
         start_year: p.contract.start_year.to_string(),
         supplier_postcode: p.contract.supplier_postcode.clone(),
         commitments: Rc::new(commitments),
+        staff_total: total(p.spend.staff_total.as_ref()),
+        suppliers_total: total(p.spend.suppliers_total.as_ref()),
         staff: p
             .spend
             .staff

@@ -5,7 +5,7 @@
 //! input, which label): the widget's catalogue writes them in words.
 
 use socval_core::proposal::{
-    Commitment, Contract, FrameworkStamp, SelfScore, Spend, StaffLine, SupplierLine,
+    Commitment, Contract, FrameworkStamp, SelfScore, Spend, SpendTotal, StaffLine, SupplierLine,
 };
 use socval_core::{Decimal, Money, Proposal, Setup};
 
@@ -24,6 +24,8 @@ pub enum Problem {
     NotANumber(Label),
     /// The input does not read as an amount of money.
     NotAnAmount(Label),
+    /// The input is empty, and the one beside it is not.
+    Enter(Label),
 }
 
 /// The label of the input a [`Problem`] is about, for the message.
@@ -45,6 +47,14 @@ pub enum Label {
     Respend,
     /// A self-assessed score.
     SelfScore,
+    /// The whole wage bill, given as a total.
+    WageBill,
+    /// The share of staff living locally.
+    LocalStaff,
+    /// The whole supply-chain spend, given as a total.
+    SupplyChain,
+    /// The share of supply-chain spend with local firms.
+    LocalSuppliers,
     /// A measure's quantity: its title.
     Measure(String),
 }
@@ -105,6 +115,7 @@ enum Field<'a> {
     Line(&'a str, &'static str),
     Year(&'a str, usize),
     Spend(&'static str, usize, &'static str),
+    Total(&'static str, &'static str),
     SelfScore(&'a str),
 }
 
@@ -121,6 +132,7 @@ impl Field<'_> {
             Field::Line(slot, field) => ids::line(slot, field),
             Field::Year(slot, y) => ids::year(slot, y),
             Field::Spend(list, i, field) => ids::spend(list, i, field),
+            Field::Total(list, field) => ids::total(list, field),
             Field::SelfScore(k) => ids::self_score(k),
         }
     }
@@ -204,6 +216,37 @@ impl Reader {
     /// an error. Year-by-year figures count for the contract's `span` of
     /// years only: inputs for later years, left from a longer contract, are
     /// hidden and do not count.
+    /// A spend list's total and local share, when that way is chosen and
+    /// either is filled in (then both must be).
+    fn total(
+        &mut self,
+        list: &'static str,
+        t: &crate::TotalForm,
+        [amount, local]: [Label; 2],
+    ) -> Option<SpendTotal> {
+        let (a, l) = (t.amount.trim(), t.local.trim());
+        if !t.on || (a.is_empty() && l.is_empty()) {
+            return None;
+        }
+        let (amount_id, local_id) = (ids::total(list, "amount"), ids::total(list, "local"));
+        let amount = if a.is_empty() {
+            self.fail(amount_id, Problem::Enter(amount), true);
+            None
+        } else {
+            self.money(Field::Total(list, "amount"), amount, a)
+        };
+        let local_percent = if l.is_empty() {
+            self.fail(local_id, Problem::Enter(local), true);
+            None
+        } else {
+            self.decimal(Field::Total(list, "local"), || local, l)
+        };
+        Some(SpendTotal {
+            amount: amount?,
+            local_percent: local_percent?,
+        })
+    }
+
     fn commitment(
         &mut self,
         slot: &str,
@@ -293,8 +336,18 @@ pub fn to_proposal(form: &Form, setup: &Setup) -> Result<(Proposal, Mapping), Ve
 
     // Blank lines are skipped; indexes stay those of the form, so an error on
     // a later line still points at the right inputs.
-    let staff_lines = nonblank("staff", &form.staff);
-    let supplier_lines = nonblank("suppliers", &form.suppliers);
+    let staff_lines = nonblank("staff", &form.staff, &form.staff_total);
+    let supplier_lines = nonblank("suppliers", &form.suppliers, &form.suppliers_total);
+    let staff_total = r.total(
+        "staff",
+        &form.staff_total,
+        [Label::WageBill, Label::LocalStaff],
+    );
+    let suppliers_total = r.total(
+        "suppliers",
+        &form.suppliers_total,
+        [Label::SupplyChain, Label::LocalSuppliers],
+    );
     mapping.spend = staff_lines
         .iter()
         .chain(&supplier_lines)
@@ -354,7 +407,12 @@ pub fn to_proposal(form: &Form, setup: &Setup) -> Result<(Proposal, Mapping), Ve
                     supplier_postcode: form.supplier_postcode.clone(),
                 },
                 commitments,
-                spend: Spend { staff, suppliers },
+                spend: Spend {
+                    staff,
+                    suppliers,
+                    staff_total,
+                    suppliers_total,
+                },
                 self_assessment,
             },
             mapping,
@@ -363,11 +421,14 @@ pub fn to_proposal(form: &Form, setup: &Setup) -> Result<(Proposal, Mapping), Ve
     }
 }
 
-/// A spend list's lines that have anything in them, with their list and index.
+/// A spend list's lines that have anything in them, with their list and
+/// index; none while the list is given as a total.
 fn nonblank<'f>(
     list: &'static str,
     lines: &'f [crate::SpendForm],
+    total: &crate::TotalForm,
 ) -> Vec<(&'static str, usize, &'f crate::SpendForm)> {
+    let lines = if total.on { &[] } else { lines };
     lines
         .iter()
         .enumerate()
@@ -415,6 +476,14 @@ pub fn field_for_path(path: &str, mapping: &Mapping, setup: &Setup) -> String {
         };
     }
     for list in ["staff", "suppliers"] {
+        if let Some(tail) = path.strip_prefix(&format!("spend.{list}_total")) {
+            let field = if tail == ".local_percent" {
+                "local"
+            } else {
+                "amount"
+            };
+            return ids::total(list, field);
+        }
         if let Some((n, tail)) = index(&format!("spend.{list}[")) {
             // The n-th non-blank line of this list in the proposal.
             let i = mapping

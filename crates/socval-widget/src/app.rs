@@ -153,7 +153,7 @@ fn Calculator() -> Html {
                 <form class="inputs" novalidate=true {onfocusout} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <ContractSection form={state.form.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                     <CommitmentsSection commitments={state.form.commitments.clone()} more={state.form.more.clone()} start_year={start_year} search={state.search.clone()} errors={errors.clone()} years={years} dispatch={dispatch.clone()} />
-                    <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} shown={outcome.shown.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                    <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} staff_total={state.form.staff_total.clone()} suppliers_total={state.form.suppliers_total.clone()} shown={outcome.shown.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                     <SelfAssessment scores={state.form.self_scores.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                     <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />
                 </form>

@@ -66,6 +66,8 @@ pub struct Shown {
     pub staff_places: Vec<Option<Place>>,
     /// Where each supplier line of the form lies, by its index in the form.
     pub supplier_places: Vec<Option<Place>>,
+    /// Which spend was entered as a total with a local share, in words.
+    pub entered_as_total: Option<String>,
 }
 
 /// Works out the outcome of a form; `previous` supplies the last good result.
@@ -104,6 +106,11 @@ pub fn evaluate(
                     band: socval_core::band_name(setup, &figures.score),
                     staff_places: places(&form.staff),
                     supplier_places: places(&form.suppliers),
+                    entered_as_total: {
+                        let s = &proposal.spend;
+                        let (a, b) = (s.staff_total.is_some(), s.suppliers_total.is_some());
+                        (a || b).then(|| (m.entered_as_total)(a, b))
+                    },
                     figures,
                     proposal,
                     form: form.clone(),

@@ -6,8 +6,8 @@ use crate::messages::Messages;
 
 pub use socval_form::read::{Slot, number};
 pub use socval_form::{
-    CommitmentForm, Form, FormError, Label, Mapping, Problem, SpendForm, field_for_path, ids,
-    to_proposal,
+    CommitmentForm, Form, FormError, Label, Mapping, Problem, SpendForm, TotalForm, field_for_path,
+    ids, to_proposal,
 };
 
 /// A problem tied to one input of the form, in words.
@@ -34,6 +34,10 @@ fn label<'a>(l: &'a Label, m: &'a Messages) -> &'a str {
         Label::SpendAmount => m.spend_amount,
         Label::Respend => m.respend,
         Label::SelfScore => m.self_score,
+        Label::WageBill => m.wage_bill,
+        Label::LocalStaff => m.local_staff,
+        Label::SupplyChain => m.supply_chain,
+        Label::LocalSuppliers => m.local_suppliers,
         Label::Measure(title) => title,
     }
 }
@@ -49,6 +53,7 @@ pub fn describe(errors: Vec<FormError>, m: &Messages) -> Vec<FieldError> {
                 Problem::EnterStartYear => m.enter_start_year.into(),
                 Problem::NotANumber(l) => (m.not_a_number)(label(l, m)),
                 Problem::NotAnAmount(l) => (m.not_an_amount)(label(l, m)),
+                Problem::Enter(l) => (m.enter_field)(label(l, m)),
             },
             field: e.field,
             missing: e.missing,

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::form::{CommitmentForm, Form, SpendForm};
+use crate::form::{CommitmentForm, Form, SpendForm, TotalForm};
 
 fn get(o: &JsValue, key: &str) -> JsValue {
     Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -88,6 +88,27 @@ fn spend(o: &JsValue) -> Option<SpendForm> {
     })
 }
 
+/// A spend list's total (empty when missing: older drafts have none).
+fn total(o: &JsValue, key: &str) -> Option<TotalForm> {
+    let v = get(o, key);
+    if v.is_undefined() {
+        return Some(TotalForm::default());
+    }
+    Some(TotalForm {
+        on: flag(&v, "on")?,
+        amount: text(&v, "amount")?,
+        local: text(&v, "local")?,
+    })
+}
+
+fn total_js(t: &TotalForm) -> JsValue {
+    let o = Out::new();
+    o.flag("on", t.on);
+    o.text("amount", &t.amount);
+    o.text("local", &t.local);
+    o.0.into()
+}
+
 /// Reads a form from `o`, or `None` if any field has the wrong type.
 pub fn from_js(o: &JsValue) -> Option<Form> {
     if !o.is_object() {
@@ -113,6 +134,8 @@ pub fn from_js(o: &JsValue) -> Option<Form> {
         commitments: Rc::new(commitments),
         staff: lines("staff")?,
         suppliers: lines("suppliers")?,
+        staff_total: total(o, "staff_total")?,
+        suppliers_total: total(o, "suppliers_total")?,
         self_scores,
         more: Rc::new(
             items(o, "more")?
@@ -190,6 +213,8 @@ pub fn to_js(form: &Form) -> JsValue {
     o.set("commitments", &commitments.0);
     o.list("staff", &form.staff, spend_js);
     o.list("suppliers", &form.suppliers, spend_js);
+    o.set("staff_total", &total_js(&form.staff_total));
+    o.set("suppliers_total", &total_js(&form.suppliers_total));
     let scores = Out::new();
     for (k, v) in &form.self_scores {
         scores.text(k, v);

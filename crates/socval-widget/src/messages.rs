@@ -61,6 +61,17 @@ pub struct Messages {
     pub vcse: &'static str,
     pub add_staff: &'static str,
     pub add_supplier: &'static str,
+    /// Chooses the quicker way for staff wages: a total and a local share.
+    pub staff_as_total: &'static str,
+    pub suppliers_as_total: &'static str,
+    pub wage_bill: &'static str,
+    pub local_staff: &'static str,
+    pub supply_chain: &'static str,
+    pub local_suppliers: &'static str,
+    /// Under a total while the list also has lines.
+    pub lines_kept: &'static str,
+    /// Says, on the results, which spend was entered as a total.
+    pub entered_as_total: fn(bool, bool) -> String,
     pub remove: &'static str,
     pub place_local: &'static str,
     pub place_priority: fn(&str) -> String,
@@ -107,6 +118,7 @@ pub struct Messages {
     pub error_summary: &'static str,
     pub not_a_number: fn(&str) -> String,
     pub not_an_amount: fn(&str) -> String,
+    pub enter_field: fn(&str) -> String,
     pub enter_value: &'static str,
     pub enter_duration: &'static str,
     pub enter_start_year: &'static str,
@@ -207,6 +219,21 @@ pub static EN: Messages = Messages {
     vcse: "Voluntary, community or social enterprise",
     add_staff: "Add a group of staff",
     add_supplier: "Add a supplier",
+    staff_as_total: "Give the wage bill and the share of staff living locally instead",
+    suppliers_as_total: "Give the supply-chain spend and the share with local firms instead",
+    wage_bill: "Total wage bill over the contract (£)",
+    local_staff: "Staff living in the local area (%)",
+    supply_chain: "Total spend with suppliers over the contract (£)",
+    local_suppliers: "Share of that spend with firms in the local area (%)",
+    lines_kept: "Your lines are kept, not counted: untick the box to use them again.",
+    entered_as_total: |staff, suppliers| {
+        let what = match (staff, suppliers) {
+            (true, true) => "Staff wages and supplier spend were",
+            (true, false) => "Staff wages were",
+            _ => "Supplier spend was",
+        };
+        format!("{what} entered as a total with a local share, not by postcode.")
+    },
     remove: "Remove",
     place_local: "Counts as local",
     place_priority: |area| format!("Counts: priority area ({area})"),
@@ -275,6 +302,7 @@ pub static EN: Messages = Messages {
     error_summary: "There is a problem",
     not_a_number: |label| format!("{label}: enter a number, like 12 or 12.5"),
     not_an_amount: |label| format!("{label}: enter an amount in pounds, like 250000"),
+    enter_field: |label| format!("{label}: enter a figure, or clear the one beside it"),
     enter_value: "Enter the contract value in pounds, like 250000",
     enter_duration: "Enter the contract length in years, like 3",
     enter_start_year: "Enter the year the contract starts, like 2027",

@@ -147,6 +147,17 @@ pub enum SpendField {
     Vcse(bool),
 }
 
+/// A field of a spend list's total (the quicker way to give it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TotalField {
+    /// Whether the list is given as a total.
+    On(bool),
+    /// The whole amount.
+    Amount(String),
+    /// The local share.
+    Local(String),
+}
+
 /// Everything that can change the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -164,6 +175,8 @@ pub enum Action {
     RemoveLine(SpendList, usize),
     /// A spend-line field was edited.
     Line(SpendList, usize, SpendField),
+    /// A spend list's total was chosen or edited.
+    Total(SpendList, TotalField),
     /// A self-score was edited.
     SelfScore(String, String),
     /// The measure search changed.
@@ -270,6 +283,17 @@ impl Reducible for State {
                         SpendField::Sme(b) => line.sme = b,
                         SpendField::Vcse(b) => line.vcse = b,
                     }
+                }
+            }
+            Action::Total(list, field) => {
+                let t = match list {
+                    SpendList::Staff => &mut f.staff_total,
+                    SpendList::Suppliers => &mut f.suppliers_total,
+                };
+                match field {
+                    TotalField::On(b) => t.on = b,
+                    TotalField::Amount(v) => t.amount = v,
+                    TotalField::Local(v) => t.local = v,
                 }
             }
             Action::SelfScore(k, v) => {

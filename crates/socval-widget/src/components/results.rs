@@ -93,6 +93,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             <p class="hint">{ (m.lm3_range)(&l.sensitivity.low.to_string(), &l.sensitivity.high.to_string()) }</p>
             if let Some(share) = l.local_share_percent { <p class="hint">{ (m.local_share)(&share.to_string()) }</p> }
             if l.bidder_local == Some(false) { <p class="hint" data-figure="local-share-of-pound">{ (m.bidder_outside)(&socval_core::Money::from_decimal(l.local_share_of_each_pound).to_string()) }</p> }
+            if let Some(t) = &shown.entered_as_total { <p class="hint" data-figure="entered-as-total">{ t.clone() }</p> }
             if l.priority_spend.pence() > 0 { <p class="hint" data-figure="priority-spend">{ (m.priority_spend)(&l.priority_spend.to_string()) }</p> }
             <table class="table">
                 <caption class="table__caption">{ m.lm3_rounds }</caption>

@@ -11,8 +11,9 @@ use super::contract::error_for;
 use super::field::{Checkbox, TextField};
 use crate::calc::Shown;
 use crate::context::Ctx;
-use crate::form::{FieldError, SpendForm, ids};
-use crate::state::{Action, SpendField, SpendList, State};
+use crate::form::{FieldError, SpendForm, TotalForm, ids};
+use crate::messages::Messages;
+use crate::state::{Action, SpendField, SpendList, State, TotalField};
 
 /// Props of [`SpendSection`].
 #[derive(Properties, PartialEq, Clone)]
@@ -21,6 +22,10 @@ pub struct SpendProps {
     pub staff: Vec<SpendForm>,
     /// Supplier lines.
     pub suppliers: Vec<SpendForm>,
+    /// Staff wages as a total, when chosen.
+    pub staff_total: TotalForm,
+    /// Supplier spend as a total, when chosen.
+    pub suppliers_total: TotalForm,
     /// The latest result (for each line's place).
     pub shown: Option<Rc<Shown>>,
     /// Current errors.
@@ -36,7 +41,7 @@ pub fn SpendSection(p: &SpendProps) -> Html {
         return html! {};
     };
     let m = ctx.messages;
-    let list = |kind: SpendList, lines: &[SpendForm]| {
+    let list = |kind: SpendList, lines: &[SpendForm], total: &TotalForm| {
         let (name, heading, add, spend_kind) = match kind {
             SpendList::Staff => ("staff", m.staff_heading, m.add_staff, SpendKind::Staff),
             SpendList::Suppliers => (
@@ -50,9 +55,20 @@ pub fn SpendSection(p: &SpendProps) -> Html {
             let d = p.dispatch.clone();
             Callback::from(move |_| d.dispatch(Action::AddLine(kind)))
         };
+        let choose = total_choice(m, kind, name, total, &p.errors, &p.dispatch);
+        if total.on {
+            return html! {
+                <div class="spend-list">
+                    <h4 class="heading-s">{ heading }</h4>
+                    { choose }
+                    if lines.iter().any(|l| !l.is_blank()) { <p class="hint">{ m.lines_kept }</p> }
+                </div>
+            };
+        }
         html! {
             <div class="spend-list">
                 <h4 class="heading-s">{ heading }</h4>
+                { choose }
                 { for lines.iter().enumerate().map(|(i, line)| {
                     let place = p.shown.as_ref().and_then(|s| match spend_kind {
                         SpendKind::Staff => s.staff_places.get(i),
@@ -68,9 +84,43 @@ pub fn SpendSection(p: &SpendProps) -> Html {
         <section class="section" aria-labelledby="spend-heading">
             <h3 class="heading-m" id="spend-heading">{ m.spend_heading }</h3>
             <p class="hint">{ m.spend_hint }</p>
-            { list(SpendList::Staff, &p.staff) }
-            { list(SpendList::Suppliers, &p.suppliers) }
+            { list(SpendList::Staff, &p.staff, &p.staff_total) }
+            { list(SpendList::Suppliers, &p.suppliers, &p.suppliers_total) }
         </section>
+    }
+}
+
+/// The box that chooses a total and a local share instead of lines, and,
+/// when ticked, its two inputs.
+fn total_choice(
+    m: &Messages,
+    kind: SpendList,
+    name: &str,
+    total: &TotalForm,
+    errors: &[FieldError],
+    dispatch: &UseReducerDispatcher<State>,
+) -> Html {
+    let id = |f: &str| ids::total(name, f);
+    let send = |make: fn(String) -> TotalField| {
+        let d = dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(Action::Total(kind, make(v))))
+    };
+    let ontick = {
+        let d = dispatch.clone();
+        Callback::from(move |b: bool| d.dispatch(Action::Total(kind, TotalField::On(b))))
+    };
+    let (tick, amount, local) = match kind {
+        SpendList::Staff => (m.staff_as_total, m.wage_bill, m.local_staff),
+        SpendList::Suppliers => (m.suppliers_as_total, m.supply_chain, m.local_suppliers),
+    };
+    html! {
+        <>
+            <Checkbox id={id("on")} label={tick} checked={total.on} onchange={ontick} />
+            if total.on {
+                <TextField id={id("amount")} label={amount} value={total.amount.clone()} error={error_for(errors, &id("amount"))} oninput={send(TotalField::Amount)} inputmode="decimal" width="width-10" prefix="£" />
+                <TextField id={id("local")} label={local} value={total.local.clone()} error={error_for(errors, &id("local"))} oninput={send(TotalField::Local)} inputmode="decimal" width="width-4" />
+            }
+        </>
     }
 }
 
