@@ -359,3 +359,120 @@ describe('LM3 without a postcode for every line', () => {
     await context.close();
   });
 });
+
+describe('scenarios side by side', () => {
+  const AXE = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  /** Opens the scenarios panel by keyboard. */
+  async function openPanel(page, w) {
+    const summary = w.locator('summary', { hasText: 'Scenarios: save and compare versions of this proposal' });
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await field(page, 'scenario-name').waitFor({ timeout: 15000 });
+  }
+  /** Types a name and presses the save button, by keyboard only. */
+  async function saveAs(page, w, name) {
+    await field(page, 'scenario-name').fill(name);
+    await w.getByRole('button', { name: 'Save the current answers as a scenario' }).focus();
+    await page.keyboard.press('Enter');
+  }
+  const planB = () => {
+    const p = JSON.parse(example('exampleshire-proposal.json'));
+    p.commitments.find((c) => c.measure === 'community-volunteering').quantity = 1000;
+    const file = join(mkdtempSync(join(tmpdir(), 'socval-')), 'b.json');
+    writeFileSync(file, JSON.stringify(p));
+    return file;
+  };
+  const cells = (table) => table.locator('tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+
+  test('saved under a name, compared with the CLI\'s figures and differences, opened again, printable, axe clean', async () => {
+    const { context, page, w } = await openedExample();
+    await openPanel(page, w);
+    // No name: said at the input, GOV.UK style.
+    await w.getByRole('button', { name: 'Save the current answers as a scenario' }).click();
+    await w.getByText('Error: Enter a name for this scenario').waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('social-value-calculator').shadowRoot.activeElement?.id), 'scenario-name');
+    await saveAs(page, w, 'Plan A');
+    await w.getByText('Saved “Plan A”.').waitFor();
+    assert.equal(await w.getByText('Error: Enter a name').isVisible(), false);
+    // Plan B: more volunteering.
+    await field(page, 'm-community-volunteering-quantity').fill('1000');
+    await w.locator('[data-figure="gross"]', { hasText: '£57,461.50' }).waitFor();
+    await saveAs(page, w, 'Plan B');
+    await w.getByText('Saved “Plan B”.').waitFor();
+
+    const compared = JSON.parse(execFileSync(join(ROOT, 'target', 'debug', 'socval'), ['compare', '--config', CONFIG, '--proposal', PROPOSAL, '--proposal', planB(), '--name', 'Plan A', '--name', 'Plan B', '--format', 'json', '--today', TODAY], { cwd: ROOT }).toString());
+    const table = w.locator('[data-compare] table');
+    assert.deepEqual(await cells(table), [compared.head, ...compared.rows]);
+    assert.ok(compared.rows.some((r) => r[2].includes('(+£7,626.00 on Plan A)')));
+    // The differences are marked, and only they.
+    assert.equal(await table.locator('mark').count(), compared.marked.length);
+    assert.ok(compared.marked.length >= 4);
+
+    // Opening a scenario puts it in the form, with an undo.
+    await w.getByRole('button', { name: 'Open: Plan A' }).click();
+    await w.locator('.notice', { hasText: 'Scenario “Plan A” opened.' }).waitFor();
+    assert.equal(await field(page, 'm-community-volunteering-quantity').inputValue(), '400');
+    await w.getByRole('button', { name: 'Undo: bring my answers back' }).waitFor();
+
+    const r = await new AxeBuilder({ page }).include('social-value-calculator').withTags(AXE).analyze();
+    assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+
+    // Printed, the comparison is the whole page.
+    await w.getByRole('button', { name: 'Print the comparison' }).click();
+    await w.locator('.scenarios').evaluate((e) => e.setAttribute('data-printing', ''));
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await table.isVisible(), 'the comparison prints');
+    for (const hidden of ['#results', '#contract-value', '#scenario-name', '.print-summary']) {
+      assert.equal(await w.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.match(await w.locator('[data-compare]').innerText(), /Exampleshire County Council, .*: scenarios compared on \d{4}-\d\d-\d\d \(Socval 0\.1\.0\)/);
+    const printed = await new AxeBuilder({ page }).include('social-value-calculator').withTags(AXE).analyze();
+    assert.deepEqual(printed.violations.map((v) => `print: ${v.id}`), []);
+    await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('at most four; delete asks first; two tabs never lose each other\'s work', async () => {
+    const { context, page, w } = await openedExample();
+    await openPanel(page, w);
+    for (const n of ['One', 'Two', 'Three', 'Four']) {
+      await saveAs(page, w, n);
+      await w.getByText(`Saved “${n}”.`).waitFor();
+    }
+    await saveAs(page, w, 'Five');
+    await w.getByText('Error: You have 4 scenarios, the most kept: delete one to save another').waitFor();
+    assert.equal(await field(page, 'scenario-name').inputValue(), 'Five', 'what was typed stays');
+    // Declined, nothing goes; accepted, it does.
+    page.once('dialog', (d) => d.dismiss());
+    await w.getByRole('button', { name: 'Delete: Four' }).click();
+    await w.getByText('Saved scenarios (4 of 4)').waitFor();
+    page.once('dialog', (d) => d.accept());
+    await w.getByRole('button', { name: 'Delete: Four' }).click();
+    await w.getByText('Deleted “Four”.').waitFor();
+    await w.getByText('Saved scenarios (3 of 4)').waitFor();
+
+    // A second tab on the same council: its scenarios show here at once.
+    const other = await context.newPage();
+    await other.goto(`${env.base}/index.html`);
+    await ready(other);
+    const w2 = other.locator('social-value-calculator');
+    await openPanel(other, w2);
+    await w2.getByText('Saved scenarios (3 of 4)').waitFor();
+    await saveAs(other, w2, 'From the other tab');
+    await w.getByText('The scenarios were changed in another tab or window: the list is up to date.').waitFor();
+    await w.getByText('Saved scenarios (4 of 4)').waitFor();
+
+    // The other tab changes the draft: this one says so and stops saving over it.
+    await field(other, 'bidder').fill('Other tab Ltd');
+    await w.locator('.notice', { hasText: 'This calculator was changed in another tab or window' }).waitFor();
+    await field(page, 'bidder').fill('This tab Ltd');
+    await page.waitForTimeout(800);
+    const draft = await other.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('socval') && !k.endsWith(':scenarios'))?.[1] ?? '');
+    assert.match(draft, /Other tab Ltd/);
+    assert.doesNotMatch(draft, /This tab Ltd/);
+    assert.equal(await field(page, 'bidder').inputValue(), 'This tab Ltd', 'nothing typed here is lost');
+    assert.deepEqual([...page.problems, ...(other.problems ?? [])], []);
+    await context.close();
+  });
+});

@@ -9,7 +9,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 fn golden_cases_match_in_wasm() {
     let failures: Vec<String> = CASES.iter().filter_map(|c| check(c).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert_eq!(CASES.len(), 23);
+    assert_eq!(CASES.len(), 24);
 }
 
 #[wasm_bindgen_test]

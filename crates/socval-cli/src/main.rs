@@ -39,6 +39,23 @@ enum Command {
     /// band, how much more of each measure alone would close it, and the
     /// local spend that would lift LM3 by 0.1.
     Gap(Pair),
+    /// Compare up to four proposals (scenarios) side by side: totals, ratio,
+    /// LM3, score and each theme, each with its difference from the first.
+    Compare {
+        /// The council configuration.
+        #[arg(long)]
+        config: String,
+        /// The proposals, in order; each is named by its file name (without
+        /// `.json`) unless `--name` names them.
+        #[arg(long = "proposal", required = true, num_args = 1)]
+        proposals: Vec<String>,
+        /// The scenarios' names, in the proposals' order.
+        #[arg(long = "name")]
+        names: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Make a link that carries a proposal in its fragment (never sent to a
     /// server), as the widget's "Copy a link to this proposal" does.
     Link {
@@ -200,6 +217,12 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 Format::Table => Ok(table::gap(&gap, p.contract.value)),
             }
         }
+        Command::Compare {
+            config,
+            proposals,
+            names,
+            format,
+        } => compare(&config, &proposals, &names, format, today),
         Command::Validate { file, config } => validate(&file, config.as_deref(), today),
         Command::Link { proposal, base } => {
             let text = read(&proposal)?;
@@ -298,6 +321,66 @@ fn validate(file: &str, config: Option<&str>, today: CivilDate) -> Result<String
 }
 
 /// A council's setup, a proposal for it and the outward-code table.
+/// `socval compare`: each proposal worked out (a proposal with problems is
+/// refused, naming its file), then the core's comparison table.
+fn compare(
+    config: &str,
+    proposals: &[String],
+    names: &[String],
+    format: Format,
+    today: socval_core::CivilDate,
+) -> Result<String, Failure> {
+    use socval_core::compare::{MAX_SCENARIOS, Scenario, table};
+    if proposals.len() > MAX_SCENARIOS {
+        return Err(Failure::Io(format!(
+            "compare takes at most {MAX_SCENARIOS} proposals, not {}",
+            proposals.len()
+        )));
+    }
+    if !names.is_empty() && names.len() != proposals.len() {
+        return Err(Failure::Io(format!(
+            "give a --name for every --proposal ({} names for {} proposals)",
+            names.len(),
+            proposals.len()
+        )));
+    }
+    let setup = load_setup(config)?;
+    let outcodes = outcodes(&setup)?;
+    let env = Env {
+        today,
+        outcodes: outcodes.as_ref(),
+    };
+    let mut figures = Vec::with_capacity(proposals.len());
+    for path in proposals {
+        let p = json::parse_proposal(&read(path)?).map_err(|e| invalid(path, &e.issues))?;
+        figures
+            .push(socval_core::evaluate(&setup, &p, &env).map_err(|e| invalid(path, &e.issues))?);
+    }
+    let stem = |p: &String| {
+        std::path::Path::new(p)
+            .file_stem()
+            .map_or_else(|| p.clone(), |s| s.to_string_lossy().into_owned())
+    };
+    let names: Vec<String> = if names.is_empty() {
+        proposals.iter().map(stem).collect()
+    } else {
+        names.to_vec()
+    };
+    let scenarios: Vec<Scenario<'_>> = names
+        .iter()
+        .zip(&figures)
+        .map(|(name, f)| Scenario {
+            name,
+            figures: Some(f),
+        })
+        .collect();
+    let t = table(&setup, &scenarios);
+    match format {
+        Format::Json => pretty(&t),
+        Format::Table => Ok(table::comparison(&t)),
+    }
+}
+
 fn load_pair(
     config: &str,
     proposal: &str,

@@ -165,6 +165,17 @@ pub fn gap(g: &socval_core::gap::Gap, contract: socval_core::Money) -> String {
     s
 }
 
+/// Scenarios compared: one line a figure, its cells separated by bars,
+/// headed by the scenarios' names.
+pub fn comparison(t: &explain::Table) -> String {
+    let mut s = format!("{}\n", plain(&t.caption));
+    for row in std::iter::once(&t.head).chain(&t.rows) {
+        let cells: Vec<_> = row.iter().map(|c| plain(c)).collect();
+        let _ = writeln!(s, "  {}", cells.join(" | "));
+    }
+    s
+}
+
 /// The core's working blocks as indented text (the same words the widget
 /// shows under "How is this calculated?").
 fn blocks(s: &mut String, blocks: &[Block], indent: &str) {

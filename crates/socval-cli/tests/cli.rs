@@ -299,3 +299,106 @@ fn the_batch_csv_is_safe_to_open_in_a_spreadsheet() {
     assert_eq!(&rows[1][1], "'@bad.json");
     assert!(rows[0][2].parse::<f64>().is_ok(), "{:?}", rows[0]);
 }
+
+#[test]
+fn compare_puts_scenarios_side_by_side_with_their_differences() {
+    let config = "www/examples/exampleshire.json";
+    let a = "www/examples/exampleshire-proposal.json";
+    let mut p: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/../../{a}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+    )
+    .unwrap();
+    let volunteering = p["commitments"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["measure"] == "community-volunteering")
+        .unwrap();
+    volunteering["quantity"] = 1000.into();
+    let dir = std::env::temp_dir().join(format!("socval-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let b = dir.join("more-volunteering.json");
+    std::fs::write(&b, p.to_string()).unwrap();
+    let b = b.to_str().unwrap();
+
+    let (code, out, err) = socval(&[
+        "compare",
+        "--config",
+        config,
+        "--proposal",
+        a,
+        "--proposal",
+        b,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let t: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // Named by their files unless named.
+    assert_eq!(
+        t["head"],
+        serde_json::json!(["Figure", "exampleshire-proposal", "more-volunteering"])
+    );
+    let gross = &t["rows"][0];
+    assert_eq!(gross[1], "£49,835.50");
+    // 600 more hours at £12.71 an hour: £7,626.00.
+    assert_eq!(gross[2], "£57,461.50 (+£7,626.00 on exampleshire-proposal)");
+    assert!(
+        t["marked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == &serde_json::json!([0, 2]))
+    );
+    // A figure that does not change is not marked.
+    let lm3 = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| r[0] == "LM3")
+        .unwrap();
+    assert!(!t["marked"].as_array().unwrap().iter().any(|m| m[0] == lm3));
+
+    let (code, out, _) = socval(&[
+        "compare",
+        "--config",
+        config,
+        "--proposal",
+        a,
+        "--proposal",
+        b,
+        "--name",
+        "Plan A",
+        "--name",
+        "Plan B",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Figure | Plan A | Plan B"), "{out}");
+    assert!(
+        out.contains("Theme: Communities | £10,084.00 | £17,710.00 (+£7,626.00 on Plan A)"),
+        "{out}"
+    );
+
+    // Names must match the proposals; five are too many.
+    let (code, _, err) = socval(&[
+        "compare",
+        "--config",
+        config,
+        "--proposal",
+        a,
+        "--proposal",
+        b,
+        "--name",
+        "Only one",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give a --name for every --proposal"), "{err}");
+    let five: Vec<&str> = std::iter::repeat(["--proposal", a])
+        .take(5)
+        .flatten()
+        .collect();
+    let (code, _, err) = socval(&[&["compare", "--config", config][..], &five].concat());
+    assert_eq!(code, 2);
+    assert!(err.contains("at most 4 proposals"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -41,6 +41,9 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// The columns that hold figures (aligned right).
     pub numeric: Vec<usize>,
+    /// Cells to mark, as (row, column): a comparison's differences.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marked: Vec<(usize, usize)>,
 }
 
 /// Gross value, defined.
@@ -220,6 +223,7 @@ fn figures_table(r: &Report) -> Table {
         head: vec!["Figure".to_string(), "Value".to_string()],
         rows,
         numeric: vec![1],
+        marked: Vec::new(),
     }
 }
 
@@ -266,6 +270,7 @@ fn commitments_table(r: &Report, p: &crate::Proposal) -> Table {
         .to_vec(),
         rows,
         numeric: vec![3],
+        marked: Vec::new(),
     }
 }
 
@@ -312,6 +317,7 @@ fn spend_table(r: &Report) -> Table {
             .to_vec(),
         rows,
         numeric: vec![4],
+        marked: Vec::new(),
     }
 }
 

@@ -21,6 +21,7 @@
 
 pub mod adjustments;
 pub mod builtin;
+pub mod compare;
 pub mod config;
 pub mod csv;
 pub mod deflators;

@@ -12,7 +12,11 @@
 //! matches them to the penny (the browser tests compare it with `socval
 //! calc`).
 
+mod download;
 mod render;
+mod scenarios;
+
+use std::rc::Rc;
 
 use serde::Serialize;
 use socval_core::{CivilDate, CouncilConfig, Env, OutcodeTable, Proposal, Setup};
@@ -21,8 +25,9 @@ use wasm_bindgen::prelude::*;
 /// One council's setup, read once, for any number of reports.
 #[wasm_bindgen]
 pub struct Reporter {
-    setup: Setup,
-    outcodes: Option<OutcodeTable>,
+    // Shared with the scenarios panel, which outlives any one call.
+    setup: Rc<Setup>,
+    outcodes: Rc<Option<OutcodeTable>>,
     tender: String,
 }
 
@@ -56,8 +61,8 @@ impl Reporter {
             t.add_shares(&split).map_err(|e| error(&e.to_string()))?;
         }
         Ok(Reporter {
-            setup,
-            outcodes,
+            setup: Rc::new(setup),
+            outcodes: Rc::new(outcodes),
             tender: tender.unwrap_or_default(),
         })
     }
@@ -111,6 +116,33 @@ impl Reporter {
         js_sys::Reflect::set(&out, &"report".into(), &json)?;
         js_sys::Reflect::set(&out, &"working".into(), &working)?;
         Ok(out.into())
+    }
+
+    /// The scenarios panel (see `scenarios.rs`): an element for the widget
+    /// to place, which keeps, opens and compares named scenarios itself.
+    /// `hooks` is `{ key, current, open }`: the localStorage key, a function
+    /// giving the form as it is now, and one opening a form (with its name).
+    pub fn scenarios(&self, hooks: JsValue, today: &str) -> Result<JsValue, JsValue> {
+        let today = date(today).ok_or_else(|| error("today must be YYYY-MM-DD"))?;
+        let council = scenarios::Council {
+            setup: self.setup.clone(),
+            outcodes: self.outcodes.clone(),
+        };
+        Ok(scenarios::panel(council, &hooks, today)?.into())
+    }
+
+    /// Offers the form's proposal file as a download named for the bidder.
+    #[wasm_bindgen(js_name = saveProposal)]
+    pub fn save_proposal(&self, form: JsValue, today: &str) -> Result<(), JsValue> {
+        let name = download::file_name(&bidder(&form), "json");
+        download::offer(&name, "application/json", &self.export(form, today)?)
+    }
+
+    /// Offers the results CSV as a download named for the bidder.
+    #[wasm_bindgen(js_name = saveCsv)]
+    pub fn save_csv(&self, form: JsValue, today: &str) -> Result<(), JsValue> {
+        let name = download::file_name(&bidder(&form), "csv");
+        download::offer(&name, "text/csv", &self.csv(form, today)?)
     }
 
     /// The results as CSV text.
@@ -177,6 +209,14 @@ impl Reporter {
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsValue::from(e.to_string()))
     }
+}
+
+/// The bidder's name in the widget's form (empty if none).
+fn bidder(form: &JsValue) -> String {
+    js_sys::Reflect::get(form, &"bidder".into())
+        .ok()
+        .and_then(|b| b.as_string())
+        .unwrap_or_default()
 }
 
 /// Reads a proposal file by the same rules as the core's reader: within the
@@ -247,7 +287,7 @@ impl Reporter {
         let today = date(today).ok_or_else(|| error("today must be YYYY-MM-DD"))?;
         Ok(Env {
             today,
-            outcodes: self.outcodes.as_ref(),
+            outcodes: self.outcodes.as_ref().as_ref(),
         })
     }
 }

@@ -23,15 +23,16 @@ pub fn blocks(doc: &Document, blocks: &[Block]) -> Result<Element, JsValue> {
                 }
                 ul
             }
-            Block::Table(t) => table(doc, t)?,
+            Block::Table(t) => table_element(doc, t)?,
         };
         root.append_child(&node)?;
     }
     Ok(root)
 }
 
-/// A GOV.UK table: caption, column headings, rows headed by their first cell.
-fn table(doc: &Document, t: &socval_core::explain::Table) -> Result<Element, JsValue> {
+/// A GOV.UK table: caption, column headings, rows headed by their first
+/// cell; a marked cell's text in `<mark>` (a comparison's differences).
+pub fn table_element(doc: &Document, t: &socval_core::explain::Table) -> Result<Element, JsValue> {
     let table = element(doc, "table", "table", None)?;
     let caption = element(doc, "caption", "table__caption", Some(&t.caption))?;
     table.append_child(&caption)?;
@@ -46,13 +47,17 @@ fn table(doc: &Document, t: &socval_core::explain::Table) -> Result<Element, JsV
     thead.append_child(&head)?;
     table.append_child(&thead)?;
     let body = element(doc, "tbody", "", None)?;
-    for row in &t.rows {
+    for (r, row) in t.rows.iter().enumerate() {
         let tr = element(doc, "tr", "", None)?;
         for (i, cell) in row.iter().enumerate() {
             let c = if i == 0 {
                 let th = element(doc, "th", class(i), Some(cell))?;
                 th.set_attribute("scope", "row")?;
                 th
+            } else if t.marked.contains(&(r, i)) {
+                let td = element(doc, "td", class(i), None)?;
+                append(&td, &element(doc, "mark", "", Some(cell))?)?;
+                td
             } else {
                 element(doc, "td", class(i), Some(cell))?
             };
@@ -64,7 +69,18 @@ fn table(doc: &Document, t: &socval_core::explain::Table) -> Result<Element, JsV
     Ok(table)
 }
 
-fn element(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+/// Appends `child` to `parent`.
+pub fn append(parent: &Element, child: &Element) -> Result<(), JsValue> {
+    parent.append_child(child).map(drop)
+}
+
+/// An element with a class and, optionally, its text.
+pub fn element(
+    doc: &Document,
+    tag: &str,
+    class: &str,
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
     let el = doc.create_element(tag)?;
     if !class.is_empty() {
         el.set_class_name(class);

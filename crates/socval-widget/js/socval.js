@@ -63,7 +63,10 @@ function reporter(config, csv, el) {
     .then(([m, split]) => new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split, el.getAttribute('tender') || '')))
     // A link is copied here; where the page may not copy, it is shown to
     // copy by hand, and the promise rejects to say so.
-    .then((r) => (kind === 'link' ? copy(r.link(arg)) : r[kind](arg, today)));
+    // A file the user chose is read here, as text, and opened as a file is.
+    .then((r) => (kind === 'link' ? copy(r.link(arg))
+      : kind === 'importFile' ? arg.text().then((t) => r.import(t), (e) => { throw `${e?.message ?? e}`; })
+        : r[kind](arg, today)));
 }
 const copy = (url) => (navigator.clipboard?.writeText(url) ?? Promise.reject())
   .catch(() => { prompt('Copy this link:', url); throw url; });

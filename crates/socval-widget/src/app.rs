@@ -86,7 +86,16 @@ fn Calculator() -> Html {
             },
         })
     };
-    use_draft(&ctx.draft_key, &stamp, &state.form, &blank);
+    let elsewhere = {
+        let (d, text) = (state.dispatcher(), ctx.messages.draft_elsewhere);
+        Callback::from(move |()| {
+            d.dispatch(Action::Notify(Notice {
+                text: text.into(),
+                problem: false,
+            }));
+        })
+    };
+    use_draft(&ctx.draft_key, &stamp, &state.form, &blank, elsewhere);
     use_link(&ctx, &state.dispatcher(), state.form != blank);
     // Effects run once the DOM is updated and the browser has had a frame
     // to show it: this marks the first render (conservatively).

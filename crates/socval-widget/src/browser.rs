@@ -1,28 +1,5 @@
-//! The few browser services the widget uses: downloading a file the user
-//! asked for, printing, and telling the host page about a new result. None
-//! of them sends anything over the network.
-
-use wasm_bindgen::JsCast;
-
-/// Offers `text` as a file download named `name`.
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = gloo::utils::document();
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| "not an anchor".to_string())?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url).map_err(fail)
-}
+//! The few browser services the widget uses: printing, and telling the host
+//! page about a new result. None of them sends anything over the network.
 
 /// Opens the browser's print dialogue (the print stylesheet shows a summary).
 pub fn print() {
@@ -37,30 +14,6 @@ pub fn announce_result(host: &web_sys::HtmlElement, detail: &wasm_bindgen::JsVal
     init.set_composed(true);
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("socval-result", &init) {
         let _ = host.dispatch_event(&event);
-    }
-}
-
-/// A file name made from the bidder's name, safe on every system.
-pub fn file_name(bidder: &str, ext: &str) -> String {
-    let slug: String = bidder
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        format!("social-value-proposal.{ext}")
-    } else {
-        format!("social-value-{slug}.{ext}")
     }
 }
 

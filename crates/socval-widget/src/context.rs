@@ -47,7 +47,9 @@ impl Ctx {
         self.lazy_with(kind, &text.into())
     }
 
-    fn lazy_with(&self, kind: &str, arg: &wasm_bindgen::JsValue) -> Option<js_sys::Promise> {
+    /// Asks the lazy module for `kind` with any argument (the scenarios
+    /// panel takes the widget's hooks).
+    pub fn lazy_with(&self, kind: &str, arg: &wasm_bindgen::JsValue) -> Option<js_sys::Promise> {
         use wasm_bindgen::JsCast;
         let f = self.reporter.as_ref()?;
         let d = self.today;

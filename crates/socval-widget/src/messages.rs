@@ -20,6 +20,8 @@ pub struct Messages {
     pub start_year: &'static str,
     pub supplier_postcode: &'static str,
     pub postcode_hint: &'static str,
+    /// A spend line's postcode.
+    pub postcode: &'static str,
     pub commitments_heading: &'static str,
     pub commitments_hint: &'static str,
     pub search_measures: &'static str,
@@ -124,6 +126,11 @@ pub struct Messages {
     pub enter_start_year: &'static str,
     pub announce: fn(&str, &str, &str, &str) -> String,
     pub tools_heading: &'static str,
+    /// Opens the scenarios panel.
+    pub scenarios: &'static str,
+    pub scenario_opened: fn(&str) -> String,
+    /// Another tab changed the draft: this one stops saving over it.
+    pub draft_elsewhere: &'static str,
     pub export_json: &'static str,
     pub import_json: &'static str,
     pub import_hint: &'static str,
@@ -167,6 +174,7 @@ pub static EN: Messages = Messages {
     duration_hint: "For example 3, or 2.5 for two and a half years.",
     start_year: "Year the contract starts",
     supplier_postcode: "Your postcode (optional)",
+    postcode: "Postcode",
     postcode_hint: "A full postcode or just its first part, for example EX1 1AA or EX1.",
     commitments_heading: "Your commitments",
     commitments_hint: "Enter what you will deliver against each measure you choose. Leave the rest empty.",
@@ -312,6 +320,9 @@ pub static EN: Messages = Messages {
         )
     },
     tools_heading: "Save, share and print",
+    scenarios: "Scenarios: save and compare versions of this proposal",
+    scenario_opened: |name| format!("Scenario \u{201c}{name}\u{201d} opened."),
+    draft_elsewhere: "This calculator was changed in another tab or window, so this tab no longer saves its answers as your draft. To keep them, save them as a scenario or download them.",
     export_json: "Download your proposal (JSON)",
     import_json: "Open a saved proposal",
     import_hint: "A proposal file downloaded from this calculator.",

@@ -182,7 +182,7 @@ pub fn SpendLine(p: &SpendLineProps) -> Html {
         <fieldset class="fieldset spend-line">
             <legend class="fieldset__legend">{ legend.clone() }</legend>
             <TextField id={id("label")} label={label} value={p.line.label.clone()} error={error_for(&p.errors, &id("label"))} oninput={set(SpendField::Label)} />
-            <TextField id={id("postcode")} label={m.supplier_postcode.trim_end_matches(" (optional)").replace("Your postcode", "Postcode")} hint={m.postcode_hint} value={p.line.postcode.clone()} error={error_for(&p.errors, &id("postcode"))} oninput={set(SpendField::Postcode)} width="width-10" />
+            <TextField id={id("postcode")} label={m.postcode} hint={m.postcode_hint} value={p.line.postcode.clone()} error={error_for(&p.errors, &id("postcode"))} oninput={set(SpendField::Postcode)} width="width-10" />
             <TextField id={id("amount")} label={amount} value={p.line.amount.clone()} error={error_for(&p.errors, &id("amount"))} oninput={set(SpendField::Amount)} inputmode="decimal" width="width-10" prefix="£" />
             <TextField id={id("respend")} label={m.respend} hint={m.respend_hint} value={p.line.respend.clone()} error={error_for(&p.errors, &id("respend"))} oninput={set(SpendField::Respend)} inputmode="decimal" width="width-4" />
             if suppliers {

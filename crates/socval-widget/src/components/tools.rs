@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -39,23 +38,12 @@ fn reveal_all(ctx: &Ctx, d: &yew::UseReducerDispatcher<State>) {
     .forget();
 }
 
-/// Saves the text a lazy call gives as a file named `name`, or says why not.
-fn save(
-    promise: js_sys::Promise,
-    name: String,
-    mime: &'static str,
-    failure: &'static str,
-    d: yew::UseReducerDispatcher<State>,
-) {
+/// Waits for the lazy module to offer a file (it names and downloads it),
+/// or says why not.
+fn save(promise: js_sys::Promise, failure: &'static str, d: yew::UseReducerDispatcher<State>) {
     yew::platform::spawn_local(async move {
-        let outcome = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| v.as_string())
-            .ok_or_else(|| failure.to_string())
-            .and_then(|text| browser::download(&name, mime, &text));
-        if let Err(e) = outcome {
-            d.dispatch(problem(e));
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+            d.dispatch(problem(failure.into()));
         }
     });
 }
@@ -67,12 +55,53 @@ fn problem(text: String) -> Action {
     })
 }
 
+/// Asks the lazy module for the scenarios panel, handing it the draft's key,
+/// the answers as they are (`current`) and a way to open a saved scenario.
+fn scenarios_panel(
+    ctx: &Ctx,
+    d: &UseReducerDispatcher<State>,
+    current: &Rc<RefCell<Form>>,
+) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen::closure::Closure;
+    let m = ctx.messages;
+    let hooks = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&hooks, &k.into(), v);
+    // One closure type for both, `(object) => void`, the one the promise
+    // glue already has: `current` fills `object.form`; `open` opens
+    // `object.form`, named `object.name`.
+    let current = current.clone();
+    let now = Closure::<dyn FnMut(JsValue)>::new(move |o: JsValue| {
+        let _ = js_sys::Reflect::set(
+            &o,
+            &"form".into(),
+            &crate::form_js::to_js(&current.borrow()),
+        );
+    });
+    let d = d.clone();
+    let open = Closure::<dyn FnMut(JsValue)>::new(move |o: JsValue| {
+        let get = |k: &str| js_sys::Reflect::get(&o, &k.into()).unwrap_or_default();
+        if let Some(form) = crate::form_js::from_js(&get("form")) {
+            let notice = Notice {
+                text: (m.scenario_opened)(&get("name").as_string().unwrap_or_default()),
+                problem: false,
+            };
+            d.dispatch(Action::Open(Box::new(form), notice, true));
+        }
+    });
+    set("key", &format!("{}:scenarios", ctx.draft_key).into()).ok()?;
+    // They live as long as the page, as the panel does.
+    set("current", &now.into_js_value()).ok()?;
+    set("open", &open.into_js_value()).ok()?;
+    ctx.lazy_with("scenarios", &hooks)
+}
+
 /// The buttons.
 #[component]
 pub fn Tools(p: &ToolsProps) -> Html {
     let ctx = use_context::<Ctx>();
-    // The reader must live until it calls back.
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let panel = use_state(|| None::<web_sys::Node>);
+    let current: Rc<RefCell<Form>> = use_mut_ref(Form::default);
     let Some(ctx) = ctx else { return html! {} };
     let m = ctx.messages;
 
@@ -81,17 +110,10 @@ pub fn Tools(p: &ToolsProps) -> Html {
         Callback::from(move |_| match form::to_proposal(&form, &ctx.setup) {
             // The file is written by the lazily loaded report module.
             Ok(_) => {
-                let Some(promise) = ctx.lazy("export", &form) else {
+                let Some(promise) = ctx.lazy("saveProposal", &form) else {
                     return;
                 };
-                let name = browser::file_name(&form.bidder, "json");
-                save(
-                    promise,
-                    name,
-                    "application/json",
-                    "the proposal could not be written",
-                    d.clone(),
-                );
+                save(promise, "the proposal could not be written", d.clone());
             }
             Err(_) => reveal_all(&ctx, &d),
         })
@@ -118,29 +140,21 @@ pub fn Tools(p: &ToolsProps) -> Html {
         })
     };
     let export_csv = {
-        let (shown, bidder, d, ctx) = (
-            p.outcome.shown.clone(),
-            p.form.bidder.clone(),
-            p.dispatch.clone(),
-            ctx.clone(),
-        );
+        let (shown, d, ctx) = (p.outcome.shown.clone(), p.dispatch.clone(), ctx.clone());
         Callback::from(move |_| {
             // The CSV comes from the lazily loaded report module.
-            let Some(promise) = shown.as_ref().and_then(|s| ctx.lazy("csv", &s.form)) else {
+            let Some(promise) = shown.as_ref().and_then(|s| ctx.lazy("saveCsv", &s.form)) else {
                 return;
             };
-            let name = browser::file_name(&bidder, "csv");
             save(
                 promise,
-                name,
-                "text/csv",
                 "the results could not be made into a CSV file",
                 d.clone(),
             );
         })
     };
     let import = {
-        let (ctx, d, reader) = (ctx.clone(), p.dispatch.clone(), reader.clone());
+        let (ctx, d) = (ctx.clone(), p.dispatch.clone());
         let had_answers = p.form != p.blank;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -148,27 +162,21 @@ pub fn Tools(p: &ToolsProps) -> Html {
                 return;
             };
             input.set_value("");
-            let (ctx, d) = (ctx.clone(), d.clone());
-            let file = gloo::file::File::from(file);
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
-                let m = ctx.messages;
-                // The proposal is read by the lazily loaded report module,
-                // which hands back the form that shows it.
-                let promise = match text {
-                    Ok(t) => ctx.lazy_text("import", &t),
-                    Err(e) => return d.dispatch(problem((m.import_failed)(&e.to_string()))),
-                };
-                let Some(promise) = promise else { return };
-                // What was there can be brought back with "Undo".
-                open_into(
-                    promise,
-                    d.clone(),
-                    m.imported,
-                    m.import_failed,
-                    m,
-                    had_answers,
-                );
-            }));
+            let m = ctx.messages;
+            // The file is read, and the proposal in it, by the lazily loaded
+            // report module, which hands back the form that shows it.
+            let Some(promise) = ctx.lazy_with("importFile", &file) else {
+                return;
+            };
+            // What was there can be brought back with "Undo".
+            open_into(
+                promise,
+                d.clone(),
+                m.imported,
+                m.import_failed,
+                m,
+                had_answers,
+            );
         })
     };
     let reset = {
@@ -196,6 +204,31 @@ pub fn Tools(p: &ToolsProps) -> Html {
             gloo::timers::callback::Timeout::new(0, browser::print).forget();
         })
     };
+    // The scenarios panel is the lazy module's, asked for when first opened;
+    // it reads the answers through `current` when it saves them.
+    *current.borrow_mut() = p.form.clone();
+    let scenarios = {
+        let (ctx, d, panel, current) = (
+            ctx.clone(),
+            p.dispatch.clone(),
+            panel.clone(),
+            current.clone(),
+        );
+        Callback::from(move |_| {
+            if panel.is_some() {
+                return;
+            }
+            let Some(promise) = scenarios_panel(&ctx, &d, &current) else {
+                return;
+            };
+            let panel = panel.clone();
+            yew::platform::spawn_local(async move {
+                if let Ok(node) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                    panel.set(Some(node.into()));
+                }
+            });
+        })
+    };
     html! {
         <section class="section tools" aria-labelledby="tools-heading">
             <h3 class="heading-m" id="tools-heading">{ m.tools_heading }</h3>
@@ -211,6 +244,10 @@ pub fn Tools(p: &ToolsProps) -> Html {
                 <input class="file-upload" id="import-file" type="file" accept="application/json,.json" aria-describedby="import-file-hint" onchange={import} />
             </div>
             <button type="button" class="button button--warning" onclick={reset}>{ m.start_again }</button>
+            <details class="details scenarios-slot">
+                <summary class="details__summary" onclick={scenarios}>{ m.scenarios }</summary>
+                <div class="details__text">{ panel.as_ref().map_or_else(|| html! { <p class="body">{ m.working_loading }</p> }, |n| Html::VRef(n.clone())) }</div>
+            </details>
         </section>
     }
 }

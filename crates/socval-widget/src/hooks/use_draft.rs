@@ -96,11 +96,18 @@ struct Saver {
     next: Option<(String, Option<Draft>)>,
     /// The pending timeout; replacing it cancels the one before.
     timer: Option<Timeout>,
+    /// Another tab or window changed the draft: this one no longer writes
+    /// it, so neither loses the other's answers without a word.
+    held: bool,
 }
 
 /// Writes the waiting draft, if any.
 fn flush(saver: &RefCell<Saver>) {
-    let next = saver.borrow_mut().next.take();
+    let next = {
+        let mut s = saver.borrow_mut();
+        let next = s.next.take();
+        next.filter(|_| !s.held)
+    };
     match next {
         Some((key, None)) => clear(&key),
         Some((key, Some(draft))) => {
@@ -124,17 +131,20 @@ fn flush(saver: &RefCell<Saver>) {
 /// * `framework`: `id@version`, so a draft is never applied to another framework.
 /// * `form`: the form as typed.
 /// * `blank`: the form a fresh start has; saving that would be noise.
+/// * `elsewhere`: called once if another tab or window changes the draft
+///   (its `storage` event); from then on this one does not write it.
 ///
 /// # Example
 /// ```ignore
-/// use_draft(&ctx.draft_key, &stamp, &state.form, &blank);
+/// use_draft(&ctx.draft_key, &stamp, &state.form, &blank, on_elsewhere);
 /// ```
 #[hook]
-pub fn use_draft(key: &str, framework: &str, form: &Form, blank: &Form) {
+pub fn use_draft(key: &str, framework: &str, form: &Form, blank: &Form, elsewhere: Callback<()>) {
     let saver: Rc<RefCell<Saver>> = use_mut_ref(Saver::default);
     {
         // Hiding or leaving the page, or removing the widget, saves at once.
         let saver = saver.clone();
+        let key = key.to_string();
         use_effect_with((), move |()| {
             let document = gloo::utils::document();
             let on_leave = {
@@ -149,8 +159,22 @@ pub fn use_draft(key: &str, framework: &str, form: &Form, blank: &Form) {
                     }
                 })
             };
+            let on_other_tab = {
+                let saver = saver.clone();
+                EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    let changed = js_sys::Reflect::get(e, &JsValue::from_str("key"))
+                        .ok()
+                        .and_then(|k| k.as_string());
+                    let mut s = saver.borrow_mut();
+                    if changed.as_deref() == Some(key.as_str()) && !s.held {
+                        s.held = true;
+                        drop(s);
+                        elsewhere.emit(());
+                    }
+                })
+            };
             move || {
-                drop((on_leave, on_hide));
+                drop((on_leave, on_hide, on_other_tab));
                 flush(&saver);
             }
         });

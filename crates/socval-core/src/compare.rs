@@ -1,0 +1,173 @@
+//! Scenarios side by side: the figures an adviser and a supplier weigh when
+//! choosing between plans (the totals, the ratio, LM3, the score and each
+//! theme), with each scenario's difference from the first written beside
+//! its figure and marked, so that "is plan A or plan B better?" is read off
+//! one table. The widget's scenarios panel and `socval compare` print the
+//! same table.
+
+use crate::Setup;
+use crate::explain::Table;
+use crate::figures::Figures;
+use crate::fixed::{Decimal, Money};
+use crate::scoring;
+
+/// The most scenarios compared at once (and kept by the widget): four fit
+/// side by side on a laptop screen and on an A4 page.
+pub const MAX_SCENARIOS: usize = 4;
+
+/// One scenario: its name, and its figures, or none when its answers
+/// cannot be worked out (an unfinished draft).
+#[derive(Clone, Copy, Debug)]
+pub struct Scenario<'a> {
+    /// The name the user gave it.
+    pub name: &'a str,
+    /// Its figures.
+    pub figures: Option<&'a Figures>,
+}
+
+/// A figure and how its difference is written.
+#[derive(Clone, Copy)]
+enum Cell {
+    Money(Money),
+    /// Percent, the difference in percentage points.
+    Percent(Decimal),
+    Number(Decimal),
+}
+
+impl Cell {
+    fn text(self) -> String {
+        match self {
+            Cell::Money(m) => m.to_string(),
+            Cell::Percent(d) => format!("{d}%"),
+            Cell::Number(d) => d.to_string(),
+        }
+    }
+
+    /// `self − base`, signed, in the figure's unit; none when equal.
+    fn difference(self, base: Cell) -> Option<String> {
+        let sign = |negative: bool| if negative { "−" } else { "+" };
+        match (self, base) {
+            (Cell::Money(a), Cell::Money(b)) => {
+                let d = a.pence().checked_sub(b.pence())?;
+                let abs = Money::from_pence(i64::try_from(d.unsigned_abs()).ok()?);
+                (d != 0).then(|| format!("{}{abs}", sign(d < 0)))
+            }
+            (Cell::Percent(a), Cell::Percent(b)) => {
+                let d = a.micros().checked_sub(b.micros())?;
+                let abs = Decimal::from_micros(d.checked_abs()?);
+                (d != 0).then(|| format!("{}{abs} percentage points", sign(d < 0)))
+            }
+            (Cell::Number(a), Cell::Number(b)) => {
+                let d = a.micros().checked_sub(b.micros())?;
+                let abs = Decimal::from_micros(d.checked_abs()?);
+                (d != 0).then(|| format!("{}{abs}", sign(d < 0)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One row: its label and how to read its figure from a scenario's figures.
+type Row<'a> = (String, Box<dyn Fn(&Figures) -> Option<Cell> + 'a>);
+
+/// The rows compared, in the results panel's order; each theme by the
+/// council's basis (the figure its ratio uses).
+fn rows(setup: &Setup) -> Vec<Row<'_>> {
+    let basis = setup.config.scoring.basis;
+    let mut rows: Vec<Row<'_>> = vec![
+        (
+            "Social value (gross)".into(),
+            Box::new(|f: &Figures| Some(Cell::Money(f.totals.gross))),
+        ),
+        (
+            "Value after adjustments".into(),
+            Box::new(|f: &Figures| Some(Cell::Money(f.totals.adjusted))),
+        ),
+        (
+            "Present value".into(),
+            Box::new(|f: &Figures| Some(Cell::Money(f.totals.present_value))),
+        ),
+        (
+            "Social value ratio".into(),
+            Box::new(|f: &Figures| Some(Cell::Percent(f.ratio.percent))),
+        ),
+        (
+            "LM3".into(),
+            Box::new(|f: &Figures| Some(Cell::Number(f.lm3.lm3))),
+        ),
+        (
+            "Indicative score (out of 100)".into(),
+            Box::new(|f: &Figures| Some(Cell::Number(f.score.score_percent))),
+        ),
+    ];
+    for (i, theme) in setup.framework.themes.iter().enumerate() {
+        rows.push((
+            format!("Theme: {}", theme.title),
+            Box::new(move |f: &Figures| {
+                let t = f.themes.get(i)?;
+                Some(Cell::Money(scoring::basis_value(basis, &t.totals)))
+            }),
+        ));
+    }
+    rows
+}
+
+/// The comparison table: a row for each figure, a column for each scenario.
+/// Every scenario after the first shows its difference from the first
+/// ("£52,000.00 (+£2,164.50 on Plan A)"), and those cells are marked.
+pub fn table(setup: &Setup, scenarios: &[Scenario<'_>]) -> Table {
+    let base = scenarios.first();
+    let mut out = Table {
+        caption: "Scenarios compared".into(),
+        head: std::iter::once("Figure".to_string())
+            .chain(scenarios.iter().map(|s| s.name.to_string()))
+            .collect(),
+        rows: Vec::new(),
+        numeric: (1..=scenarios.len()).collect(),
+        marked: Vec::new(),
+    };
+    for (r, (label, read)) in rows(setup).iter().enumerate() {
+        let from_base = base.and_then(|b| b.figures).and_then(read);
+        let mut row = vec![label.clone()];
+        for (c, s) in scenarios.iter().enumerate() {
+            let Some(cell) = s.figures.and_then(read) else {
+                row.push("Not worked out: open it to see what it needs".into());
+                continue;
+            };
+            let diff = from_base.filter(|_| c > 0).and_then(|b| cell.difference(b));
+            row.push(match (diff, base) {
+                (Some(d), Some(b)) => {
+                    out.marked.push((r, c + 1));
+                    format!("{} ({d} on {})", cell.text(), b.name)
+                }
+                _ => cell.text(),
+            });
+        }
+        out.rows.push(row);
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)] // Tests may panic: that is how they fail.
+mod tests {
+    use super::Cell;
+    use crate::fixed::{Decimal, Money};
+
+    #[test]
+    fn differences_are_signed_in_the_figures_unit() {
+        let m = |p| Cell::Money(Money::from_pence(p));
+        assert_eq!(m(5_216_450).difference(m(5_000_000)).unwrap(), "+£2,164.50");
+        assert_eq!(m(5_000_000).difference(m(5_216_450)).unwrap(), "−£2,164.50");
+        assert_eq!(m(7).difference(m(7)), None);
+        let pc = |d| Cell::Percent(Decimal::from_micros(d));
+        assert_eq!(
+            pc(2_600_000).difference(pc(2_490_000)).unwrap(),
+            "+0.11 percentage points"
+        );
+        let n = |d| Cell::Number(Decimal::from_micros(d));
+        assert_eq!(n(1_000_000).difference(n(1_234_500)).unwrap(), "−0.2345");
+        // Figures never overflow a difference into a panic.
+        assert_eq!(m(i64::MAX).difference(m(i64::MIN)), None);
+    }
+}
