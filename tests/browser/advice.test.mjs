@@ -465,7 +465,7 @@ describe('scenarios side by side', () => {
 
     // The other tab changes the draft: this one says so and stops saving over it.
     await field(other, 'bidder').fill('Other tab Ltd');
-    await w.locator('.notice', { hasText: 'This calculator was changed in another tab or window' }).waitFor();
+    await w.locator('.notice', { hasText: 'Your draft was changed in another tab or window, so this tab no longer saves over it.' }).waitFor();
     await field(page, 'bidder').fill('This tab Ltd');
     await page.waitForTimeout(800);
     const draft = await other.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('socval') && !k.endsWith(':scenarios'))?.[1] ?? '');

@@ -422,8 +422,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     /// A total with a local share counts exactly as two lines would: its
-    /// local part (to the penny) with a local postcode, the rest outside.
-    /// The quicker entry never counts more than the lines it stands for.
+    /// local part (the share of the total, rounded to the penny once) with a
+    /// local postcode, and the rest outside.
     #[test]
     fn a_total_counts_as_its_local_and_other_lines(
         pence in 0_i64..10_000_000_000,
@@ -431,6 +431,7 @@ proptest! {
         staff in any::<bool>(),
     ) {
         let (s, t) = socval_tests::exampleshire();
+        prop_assert!(s.config.lm3.totals_allowed, "the demo council turns totals on");
         let env = Env { today: TODAY, outcodes: Some(&t) };
         let mut p = base();
         p.contract.value = Money::from_pounds(1_000_000_000);
@@ -438,7 +439,10 @@ proptest! {
             amount: Money::from_pence(pence),
             local_percent: Decimal::from_micros(micros),
         };
-        let local = total.amount.times(total.local_percent.percent_to_fraction()).unwrap();
+        // Worked independently: pence × share ÷ 100, rounded half up, once.
+        let exact = i128::from(pence) * i128::from(micros);
+        let d = 100 * 1_000_000_i128;
+        let local = Money::from_pence(i64::try_from((exact + d / 2) / d).unwrap());
         prop_assert!(local <= total.amount);
         let rest = Money::from_pence(pence - local.pence());
         let mut by_total = p.clone();
@@ -520,7 +524,7 @@ fn spend_totals_are_checked() {
     ] {
         assert!(found.iter().any(|f| f == path), "{path} not in {found:?}");
     }
-    // A council that wants every pound placed by postcode refuses totals.
+    // A council that has not turned totals on refuses them.
     s.config.lm3.totals_allowed = false;
     let mut q = base();
     q.spend.staff_total = Some(socval_core::proposal::SpendTotal {

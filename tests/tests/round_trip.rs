@@ -324,6 +324,16 @@ fn a_file_the_form_cannot_hold_is_refused_whole() {
         with(&|p| p.commitments[1].profile = Some(vec![Decimal::ONE])),
         Err(Refusal::QuantityAndYears(1))
     );
+    // Lines and a total for the same list: the core refuses it, and the
+    // form would count only one of them.
+    let both = with(&|p| {
+        p.spend.suppliers_total = Some(SpendTotal {
+            amount: Money::from_pounds(10),
+            local_percent: Decimal::ONE,
+        });
+    });
+    assert_eq!(both, Err(Refusal::LinesAndTotal("suppliers")));
+    assert!(both.unwrap_err().to_string().contains("not both"));
     assert_eq!(
         with(&|p| p.self_assessment = vec![
             SelfScore {

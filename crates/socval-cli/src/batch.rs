@@ -1,19 +1,16 @@
 //! `socval batch`: score every proposal in a folder and rank them, for
 //! council evaluators. Ranking needs only the figures, so each proposal is
-//! evaluated, not explained.
+//! evaluated, not explained. The ranking, the table's figures and the CSV
+//! are the core's (`socval_core::evaluation`), as in the evaluator page.
 
 use std::fmt::Write;
 use std::path::Path;
 
 use serde_json::json;
-use socval_core::{Env, Figures, Setup, json as sjson};
+use socval_core::evaluation::{self, Bid, Ranked, Scoring};
+use socval_core::{Env, Setup, json as sjson};
 
 use crate::{BatchFormat, Failure};
-
-struct Row {
-    file: String,
-    outcome: Result<Figures, String>,
-}
 
 /// Scores the folder's proposals and renders the ranking.
 pub(crate) fn run(
@@ -21,6 +18,7 @@ pub(crate) fn run(
     env: &Env<'_>,
     dir: &Path,
     format: BatchFormat,
+    scoring: Scoring,
 ) -> Result<String, Failure> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Failure::Io(format!("{}: {e}", dir.display())))?
@@ -29,42 +27,38 @@ pub(crate) fn run(
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    let mut rows: Vec<Row> = files
+    let bids: Vec<Bid> = files
         .iter()
         .map(|path| {
-            let file = path
+            let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let outcome = std::fs::read_to_string(path)
                 .map_err(|e| e.to_string())
-                .and_then(|text| sjson::parse_proposal(&text).map_err(|e| first(&e.issues)))
-                .and_then(|p| socval_core::evaluate(setup, &p, env).map_err(|e| first(&e.issues)));
-            Row { file, outcome }
+                .and_then(|text| {
+                    sjson::parse_proposal(&text).map_err(|e| evaluation::reason(&e.issues))
+                })
+                .and_then(|p| {
+                    socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
+                });
+            Bid { name, outcome }
         })
         .collect();
-    // Highest points first; ties by social value, then by file name. Invalid last.
-    rows.sort_by(|a, b| match (&a.outcome, &b.outcome) {
-        (Ok(x), Ok(y)) => y
-            .score
-            .weighted_points
-            .cmp(&x.score.weighted_points)
-            .then(y.ratio.value.cmp(&x.ratio.value))
-            .then(a.file.cmp(&b.file)),
-        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
-        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-        (Err(_), Err(_)) => a.file.cmp(&b.file),
-    });
+    let ranked = evaluation::rank(setup, &bids, scoring).map_err(|e| Failure::Io(e.to_string()))?;
     let out = match format {
-        BatchFormat::Table => table(&rows),
-        BatchFormat::Csv => csv(&rows),
+        BatchFormat::Table => table(&bids, &ranked),
+        BatchFormat::Csv => evaluation::csv(&bids, &ranked),
         BatchFormat::Json => {
-            let v: Vec<_> = rows
+            let v: Vec<_> = ranked
                 .iter()
-                .enumerate()
-                .map(|(i, r)| match &r.outcome {
-                    Ok(rep) => json!({"rank": i + 1, "file": r.file, "social_value": rep.ratio.value, "ratio_percent": rep.ratio.percent, "lm3": rep.lm3.lm3, "score_percent": rep.score.score_percent, "points": rep.score.weighted_points}),
-                    Err(e) => json!({"file": r.file, "error": e}),
+                .filter_map(|r| Some((r, bids.get(r.bid)?)))
+                .map(|(r, b)| {
+                    match (&b.outcome, r.rank) {
+                        (Ok(f), Some(rank)) => json!({"rank": rank, "file": b.name, "social_value": f.ratio.value, "ratio_percent": f.ratio.percent, "lm3": f.lm3.lm3, "score_percent": r.score_percent, "points": r.points}),
+                        (Err(e), _) => json!({"file": b.name, "error": e}),
+                        (Ok(_), None) => json!({"file": b.name}),
+                    }
                 })
                 .collect();
             serde_json::to_string_pretty(&v)
@@ -72,9 +66,9 @@ pub(crate) fn run(
                 .map_err(|e| Failure::Io(e.to_string()))?
         }
     };
-    let failed = rows.iter().filter(|r| r.outcome.is_err()).count();
+    let failed = bids.iter().filter(|b| b.outcome.is_err()).count();
     if failed == 0 {
-        eprintln!("socval batch: {} proposals scored", rows.len());
+        eprintln!("socval batch: {} proposals scored", bids.len());
         return Ok(out);
     }
     // The ranking of the valid ones still prints; the exit code says that
@@ -83,79 +77,36 @@ pub(crate) fn run(
         out,
         msg: format!(
             "socval batch: {} proposals scored, {failed} of {} could not be (listed as invalid)",
-            rows.len() - failed,
-            rows.len()
+            bids.len() - failed,
+            bids.len()
         ),
     })
 }
 
-fn first(issues: &[socval_core::Issue]) -> String {
-    let more = issues.len().saturating_sub(1);
-    let head = issues.first().map(ToString::to_string).unwrap_or_default();
-    if more > 0 {
-        format!("{head} (and {more} more)")
-    } else {
-        head
-    }
-}
-
-fn table(rows: &[Row]) -> String {
+fn table(bids: &[Bid], ranked: &[Ranked]) -> String {
     let mut s = format!(
         "{:>4}  {:<32} {:>16} {:>8} {:>7} {:>7} {:>7}\n",
         "Rank", "Proposal", "Social value", "Ratio", "LM3", "Score", "Points"
     );
-    for (i, r) in rows.iter().enumerate() {
-        let _ = match &r.outcome {
-            Ok(rep) => writeln!(
+    for r in ranked {
+        let Some(b) = bids.get(r.bid) else { continue };
+        let _ = match (&b.outcome, r.rank) {
+            (Ok(f), Some(rank)) => writeln!(
                 s,
                 "{:>4}  {:<32} {:>16} {:>7}% {:>7} {:>7} {:>7}",
-                i + 1,
-                r.file,
-                rep.ratio.value.to_string(),
-                rep.ratio.percent,
-                rep.lm3.lm3,
-                rep.score.score_percent,
-                rep.score.weighted_points
+                rank,
+                b.name,
+                f.ratio.value.to_string(),
+                f.ratio.percent,
+                f.lm3.lm3,
+                r.score_percent,
+                r.points
             ),
-            Err(e) => writeln!(s, "{:>4}  {:<32} invalid: {e}", "-", r.file),
+            (Err(e), _) => writeln!(s, "{:>4}  {:<32} invalid: {e}", "-", b.name),
+            (Ok(_), None) => Ok(()),
         };
     }
-    let valid = rows.iter().filter(|r| r.outcome.is_ok()).count();
-    let _ = writeln!(s, "{valid} of {} proposals scored", rows.len());
+    let valid = bids.iter().filter(|b| b.outcome.is_ok()).count();
+    let _ = writeln!(s, "{valid} of {} proposals scored", bids.len());
     s
-}
-
-fn csv(rows: &[Row]) -> String {
-    let mut s = socval_core::csv::header(&[
-        "rank",
-        "file",
-        "social_value",
-        "ratio_percent",
-        "lm3",
-        "score_percent",
-        "points",
-        "error",
-    ]);
-    let eol = socval_core::csv::EOL;
-    for (i, r) in rows.iter().enumerate() {
-        let _ = match &r.outcome {
-            Ok(rep) => write!(
-                s,
-                "{},{},{},{},{},{},{},{eol}",
-                i + 1,
-                quote(&r.file),
-                rep.ratio.value.plain(),
-                rep.ratio.percent,
-                rep.lm3.lm3,
-                rep.score.score_percent,
-                rep.score.weighted_points
-            ),
-            Err(e) => write!(s, ",{},,,,,,{}{eol}", quote(&r.file), quote(e)),
-        };
-    }
-    s
-}
-
-fn quote(s: &str) -> String {
-    socval_core::csv::text_cell(s)
 }

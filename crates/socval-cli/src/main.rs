@@ -94,6 +94,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
         format: BatchFormat,
+        /// Score relative to the best bid (bid ÷ highest × 100) instead of
+        /// by the council's method on its own.
+        #[arg(long)]
+        relative: bool,
     },
     /// Print a built-in framework as JSON (all ids when none is given).
     Frameworks {
@@ -257,6 +261,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             config,
             dir,
             format,
+            relative,
         } => {
             let setup = load_setup(&config)?;
             let table = outcodes(&setup)?;
@@ -264,7 +269,12 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 today,
                 outcodes: table.as_ref(),
             };
-            batch::run(&setup, &env, &dir, format)
+            let scoring = if relative {
+                socval_core::evaluation::Scoring::RelativeToBest
+            } else {
+                socval_core::evaluation::Scoring::Method
+            };
+            batch::run(&setup, &env, &dir, format, scoring)
         }
         Command::Frameworks { id } => match id {
             None => Ok(socval_core::builtin::ids().join("\n") + "\n"),
@@ -320,7 +330,6 @@ fn validate(file: &str, config: Option<&str>, today: CivilDate) -> Result<String
     }
 }
 
-/// A council's setup, a proposal for it and the outward-code table.
 /// `socval compare`: each proposal worked out (a proposal with problems is
 /// refused, naming its file), then the core's comparison table.
 fn compare(
@@ -381,6 +390,7 @@ fn compare(
     }
 }
 
+/// A council's setup, a proposal for it and the outward-code table.
 fn load_pair(
     config: &str,
     proposal: &str,

@@ -393,8 +393,7 @@ fn compare_puts_scenarios_side_by_side_with_their_differences() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("give a --name for every --proposal"), "{err}");
-    let five: Vec<&str> = std::iter::repeat(["--proposal", a])
-        .take(5)
+    let five: Vec<&str> = std::iter::repeat_n(["--proposal", a], 5)
         .flatten()
         .collect();
     let (code, _, err) = socval(&[&["compare", "--config", config][..], &five].concat());

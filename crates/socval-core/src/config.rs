@@ -209,6 +209,9 @@ pub enum ScoringMethod {
 #[serde(deny_unknown_fields)]
 struct MethodFields {
     kind: MethodKind,
+    // A null counts as not given (serde's `Option`): a null for another
+    // kind's field is let pass, since it carries nothing; reading presence
+    // instead cost the widget's first module 0.2 kB gzip.
     #[serde(default)]
     benchmark_value: Option<Money>,
     #[serde(default)]
@@ -324,26 +327,22 @@ impl Default for AdjustmentSettings {
 }
 
 /// LM3 settings: what recipients of local spend are assumed to re-spend
-/// locally when the supplier has no survey of its own.
+/// locally when the supplier has no survey of its own, and whether spend
+/// may be given as totals. Each field may be left out (its default).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Lm3Settings {
     /// Local staff's local re-spend of their wages.
     pub staff_respend: RespendRates,
     /// Local suppliers' local re-spend of what they are paid.
     pub supplier_respend: RespendRates,
     /// Whether a supplier may give wages or supplier spend as a total and a
-    /// local share instead of lines with postcodes. The share is the
-    /// supplier's own statement, not placed by the local area's rules: a
-    /// council that wants every pound placed by postcode sets this false.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    /// local share instead of lines with postcodes. Off unless the council
+    /// turns it on: the share is the supplier's own statement, not placed by
+    /// the local area's rules, so it is the council's choice to accept it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub totals_allowed: bool,
-}
-
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's signature
-fn is_true(b: &bool) -> bool {
-    *b
 }
 
 /// Low, central and high re-spend rates in percent, with their source.
@@ -387,7 +386,7 @@ impl Default for Lm3Settings {
                 high_percent: Decimal::from_int(76),
                 source: "NEF for Northumberland County Council (2005): local suppliers re-spent 76% locally, non-local suppliers 36%. Illustrative.".into(),
             },
-            totals_allowed: true,
+            totals_allowed: false,
         }
     }
 }
@@ -399,6 +398,16 @@ mod tests {
 
     fn read(json: &str) -> Result<ScoringMethod, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn lm3_settings_may_give_only_the_switch() {
+        // The README's snippet: the re-spend rates keep their defaults.
+        let s: super::Lm3Settings = serde_json::from_str(r#"{"totals_allowed": true}"#).unwrap();
+        assert!(s.totals_allowed);
+        assert_eq!(s.staff_respend, super::Lm3Settings::default().staff_respend);
+        let off: super::Lm3Settings = serde_json::from_str("{}").unwrap();
+        assert!(!off.totals_allowed, "off unless the council turns it on");
     }
 
     #[test]
@@ -437,5 +446,23 @@ mod tests {
         assert!(e.contains("unknown variant `lottery`"), "{e}");
         let e = read(r#"{"benchmark_value":1}"#).unwrap_err();
         assert!(e.contains("missing field `kind`"), "{e}");
+        // A null is "not given": the method's own list is then missing, and
+        // another kind's field carries nothing (let pass, unlike the derived
+        // reader; see `MethodFields`).
+        let e = read(r#"{"kind":"ratio_bands","bands":null}"#).unwrap_err();
+        assert!(e.contains("missing field `bands`"), "{e}");
+        let b = read(r#"{"kind":"ratio_bands","bands":[],"benchmark_value":null}"#).unwrap();
+        assert!(matches!(b, ScoringMethod::RatioBands { .. }));
+        // Null is "not given" for the proportional method's own optional fields.
+        let p =
+            read(r#"{"kind":"proportional","benchmark_value":null,"benchmark_ratio_percent":20}"#)
+                .unwrap();
+        assert!(matches!(
+            p,
+            ScoringMethod::Proportional {
+                benchmark_value: None,
+                benchmark_ratio_percent: Some(_)
+            }
+        ));
     }
 }

@@ -322,6 +322,17 @@ impl Money {
         i64::try_from(div_round(exact, SCALE_I128)).ok().map(Money)
     }
 
+    /// `percent`% of `self`, rounded to the penny once (half away from
+    /// zero): `times(percent.percent_to_fraction())` would round the
+    /// fraction to six places first, and 12.345678% of £1,000,000 would come
+    /// to £123,457.00 instead of £123,456.78.
+    pub fn percent(self, percent: Decimal) -> Option<Money> {
+        let exact = i128::from(self.0) * i128::from(percent.0);
+        i64::try_from(div_round(exact, 100 * SCALE_I128))
+            .ok()
+            .map(Money)
+    }
+
     /// `self / other` as a decimal ratio (six places), or `None` when `other` is zero.
     pub fn ratio(self, other: Money) -> Option<Decimal> {
         if other.0 == 0 {

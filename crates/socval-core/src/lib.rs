@@ -27,6 +27,7 @@ pub mod csv;
 pub mod deflators;
 pub mod discounting;
 pub mod double_counting;
+pub mod evaluation;
 pub mod explain;
 pub mod figures;
 pub mod fixed;

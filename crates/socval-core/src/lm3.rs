@@ -365,10 +365,9 @@ struct Line<'a> {
 /// area. The share of staff is taken as the share of wages: the supplier
 /// gave no more than that.
 fn split_total(kind: SpendKind, t: &SpendTotal) -> [Line<'static>; 2] {
-    let local = t
-        .amount
-        .times(t.local_percent.percent_to_fraction())
-        .unwrap_or_default();
+    // The share is at most 100% (checked), so the local part never exceeds
+    // the total; rounded to the penny once.
+    let local = t.amount.percent(t.local_percent).unwrap_or_default();
     let rest = Money::from_pence(t.amount.pence().saturating_sub(local.pence()));
     let (here, there) = match kind {
         SpendKind::Staff => (

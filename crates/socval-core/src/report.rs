@@ -206,11 +206,12 @@ pub enum SpendKind {
 pub struct SpendLineReport {
     /// Staff or supplier.
     pub kind: SpendKind,
-    /// Index within its list.
+    /// Index within its list; for a part of a total (`from_total`), 0 for
+    /// the local part and 1 for the rest.
     pub index: usize,
     /// Label or supplier name.
     pub label: String,
-    /// Outward code.
+    /// Outward code; empty for a part of a total.
     pub outward_code: String,
     /// Amount.
     pub amount: Money,

@@ -132,6 +132,9 @@ pub enum Refusal {
     ScoredTwice(usize, String),
     /// A commitment that gives both a quantity and year-by-year figures.
     QuantityAndYears(usize),
+    /// A spend list given both as lines and as a total (`staff` or
+    /// `suppliers`): the core refuses it, and the form could count only one.
+    LinesAndTotal(&'static str),
 }
 
 impl std::fmt::Display for Refusal {
@@ -169,6 +172,10 @@ impl std::fmt::Display for Refusal {
             Refusal::QuantityAndYears(i) => write!(
                 f,
                 "commitments[{i}]: give a quantity or year-by-year figures (profile), not both"
+            ),
+            Refusal::LinesAndTotal(list) => write!(
+                f,
+                "spend.{list}_total: give spend.{list} as lines or as a total with a local share, not both"
             ),
         }
     }
@@ -274,6 +281,13 @@ fn refusal(p: &Proposal, setup: &Setup) -> Option<Refusal> {
     let lines = p.spend.staff.len().max(p.spend.suppliers.len());
     if lines > MAX_SPEND_LINES {
         return Some(Refusal::TooManySpendLines(lines));
+    }
+    let s = &p.spend;
+    if s.staff_total.is_some() && !s.staff.is_empty() {
+        return Some(Refusal::LinesAndTotal("staff"));
+    }
+    if s.suppliers_total.is_some() && !s.suppliers.is_empty() {
+        return Some(Refusal::LinesAndTotal("suppliers"));
     }
     for (i, c) in p.commitments.iter().enumerate() {
         if setup.measure(&c.measure).is_none() {

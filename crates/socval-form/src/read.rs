@@ -212,10 +212,6 @@ impl Reader {
         }
     }
 
-    /// One commitment line; a number in it that does not read is noted as
-    /// an error. Year-by-year figures count for the contract's `span` of
-    /// years only: inputs for later years, left from a longer contract, are
-    /// hidden and do not count.
     /// A spend list's total and local share, when that way is chosen and
     /// either is filled in (then both must be).
     fn total(
@@ -247,6 +243,10 @@ impl Reader {
         })
     }
 
+    /// One commitment line; a number in it that does not read is noted as
+    /// an error. Year-by-year figures count for the contract's `span` of
+    /// years only: inputs for later years, left from a longer contract, are
+    /// hidden and do not count.
     fn commitment(
         &mut self,
         slot: &str,

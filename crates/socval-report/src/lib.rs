@@ -13,6 +13,7 @@
 //! calc`).
 
 mod download;
+mod evaluator;
 mod render;
 mod scenarios;
 
@@ -21,6 +22,14 @@ use std::rc::Rc;
 use serde::Serialize;
 use socval_core::{CivilDate, CouncilConfig, Env, OutcodeTable, Proposal, Setup};
 use wasm_bindgen::prelude::*;
+
+/// The styles for what this module draws (the printed summary, the
+/// scenarios' print view), for the loader to adopt into the widget's shadow
+/// root with the module, so the first module carries none of them.
+#[wasm_bindgen]
+pub fn styles() -> String {
+    include_str!("lazy.css").to_string()
+}
 
 /// One council's setup, read once, for any number of reports.
 #[wasm_bindgen]
@@ -145,6 +154,45 @@ impl Reporter {
         download::offer(&name, "text/csv", &self.csv(form, today)?)
     }
 
+    /// Scores and ranks every bid for one tender, for the evaluator page:
+    /// `bids` is a list of `{ name, text }` (each a proposal file's name
+    /// and text), scored by the council's method or, with `relative`,
+    /// relative to the best bid. Gives `{ table, csv, scored, failed }`
+    /// (see `evaluator.rs`); the CSV is `socval batch --format csv`'s.
+    #[wasm_bindgen(js_name = evaluateBids)]
+    pub fn evaluate_bids(
+        &self,
+        bids: JsValue,
+        relative: bool,
+        today: &str,
+    ) -> Result<JsValue, JsValue> {
+        let env = self.env(today)?;
+        let bids = evaluator::bids(&self.setup, &env, &bids)?;
+        evaluator::ranking(&self.setup, &bids, relative)
+    }
+
+    /// One bid's working, from its proposal file's text: the summary a
+    /// supplier prints (inputs, figures, working, gap, sources), as an
+    /// element.
+    #[wasm_bindgen(js_name = bidWorking)]
+    pub fn bid_working(&self, text: &str, today: &str) -> Result<JsValue, JsValue> {
+        let p = read_proposal(text).map_err(JsValue::from)?;
+        let env = self.env(today)?;
+        let report =
+            socval_core::calculate(&self.setup, &p, &env).map_err(|e| error(&e.to_string()))?;
+        let gap = socval_core::gap::gap(&self.setup, &p, &env);
+        let stamp = socval_core::explain::Stamp {
+            today: env.today,
+            version: env!("CARGO_PKG_VERSION"),
+            tender: &self.tender,
+        };
+        let blocks = socval_core::explain::summary(&report, &p, gap.as_ref().ok(), stamp);
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| error("no document"))?;
+        Ok(render::blocks(&doc, &blocks)?.into())
+    }
+
     /// The results as CSV text.
     pub fn csv(&self, form: JsValue, today: &str) -> Result<String, JsValue> {
         Ok(socval_core::csv::report_csv(&self.calculate(form, today)?))
@@ -221,7 +269,7 @@ fn bidder(form: &JsValue) -> String {
 
 /// Reads a proposal file by the same rules as the core's reader: within the
 /// size limit, a byte order mark allowed, a JSON object only.
-fn read_proposal(text: &str) -> Result<Proposal, String> {
+pub(crate) fn read_proposal(text: &str) -> Result<Proposal, String> {
     socval_core::issues::check_document_size(text.len()).map_err(|issue| issue.message)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if nesting(text) > MAX_NESTING {

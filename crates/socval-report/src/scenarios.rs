@@ -76,11 +76,15 @@ struct Panel {
     compare: Element,
 }
 
-/// Makes the panel. `hooks` is `{ key, current, open }` (see [`Widget`]).
+/// Makes the panel and puts it in `hooks.slot`, in place of what is there.
+/// `hooks` is `{ key, current, open, slot }` (see [`Widget`]).
 pub fn panel(council: Council, hooks: &JsValue, today: CivilDate) -> Result<Element, JsValue> {
     let get = |k: &str| js_sys::Reflect::get(hooks, &k.into());
+    // One list per framework version: a list made under another version is
+    // left as it is, never read as this one's or written over.
+    let version = &council.setup.framework.version;
     let widget = Widget {
-        key: get("key")?.as_string().unwrap_or_default(),
+        key: format!("{}:{version}", get("key")?.as_string().unwrap_or_default()),
         current: get("current")?.dyn_into()?,
         open: get("open")?.dyn_into()?,
     };
@@ -104,6 +108,8 @@ pub fn panel(council: Council, hooks: &JsValue, today: CivilDate) -> Result<Elem
     )?;
     let status = element(&doc, "p", "body", None)?;
     status.set_attribute("role", "status")?;
+    // Focus goes here when the button that had it is redrawn away (delete).
+    status.set_attribute("tabindex", "-1")?;
     root.append_child(&status)?;
     let list = element(&doc, "div", "", None)?;
     let compare = element(&doc, "div", "", None)?;
@@ -124,6 +130,8 @@ pub fn panel(council: Council, hooks: &JsValue, today: CivilDate) -> Result<Elem
     });
     panel.draw()?;
     listen(&panel)?;
+    let slot: Element = get("slot")?.dyn_into()?;
+    slot.replace_children_with_node_1(&root);
     Ok(root)
 }
 
@@ -161,13 +169,14 @@ fn button(
     class: &str,
     action: &str,
     text: &str,
-    index: Option<(usize, &str)>,
+    scenario: Option<&str>,
 ) -> Result<Element, JsValue> {
     let b = element(doc, "button", class, Some(text))?;
     b.set_attribute("type", "button")?;
     b.set_attribute("data-action", action)?;
-    if let Some((i, name)) = index {
-        b.set_attribute("data-index", &i.to_string())?;
+    if let Some(name) = scenario {
+        // By name, not position: another tab may have changed the list.
+        b.set_attribute("data-name", name)?;
         b.set_attribute("aria-label", &format!("{text}: {name}"))?;
     }
     Ok(b)
@@ -186,9 +195,9 @@ fn listen(panel: &Rc<Panel>) -> Result<(), JsValue> {
         else {
             return;
         };
-        let index = b.get_attribute("data-index").and_then(|i| i.parse().ok());
+        let name = b.get_attribute("data-name");
         let action = b.get_attribute("data-action").unwrap_or_default();
-        if let Err(e) = p.act(&action, index) {
+        if let Err(e) = p.act(&action, name.as_deref()) {
             p.say(&format!("That did not work: {}", error_text(&e)));
         }
     });
@@ -228,20 +237,36 @@ impl Panel {
         format!("{}@{}", fw.id, fw.version)
     }
 
-    /// The list as stored now: empty when there is none, or it is for
-    /// another framework version, or it cannot be read.
-    fn read(&self) -> Stored {
-        let text = storage().and_then(|s| s.get_item(&self.widget.key).ok().flatten());
-        let stored = text
-            .and_then(|t| js_sys::JSON::parse(&t).ok())
+    /// The list as stored now (empty when there is none), or `Err` when
+    /// something is stored that cannot be read as one.
+    fn read(&self) -> Result<Stored, ()> {
+        let empty = Stored {
+            version: VERSION,
+            framework: self.framework(),
+            scenarios: Vec::new(),
+        };
+        let Some(text) = storage().and_then(|s| s.get_item(&self.widget.key).ok().flatten()) else {
+            return Ok(empty);
+        };
+        let stored = js_sys::JSON::parse(&text)
+            .ok()
             .and_then(|v| serde_wasm_bindgen::from_value::<Stored>(v).ok());
         match stored {
-            Some(s) if s.version == VERSION && s.framework == self.framework() => s,
-            _ => Stored {
+            Some(s) if s.version == VERSION && s.framework == self.framework() => Ok(s),
+            _ => Err(()),
+        }
+    }
+
+    /// The list to change: as stored, or, when what is stored cannot be
+    /// read, an empty one if the user agrees to replace it.
+    fn read_to_change(&self) -> Option<Stored> {
+        match self.read() {
+            Ok(s) => Some(s),
+            Err(()) => Self::ask(UNREADABLE_REPLACE).then(|| Stored {
                 version: VERSION,
                 framework: self.framework(),
                 scenarios: Vec::new(),
-            },
+            }),
         }
     }
 
@@ -266,44 +291,67 @@ impl Panel {
             .unwrap_or(false)
     }
 
-    fn act(&self, action: &str, index: Option<usize>) -> Result<(), JsValue> {
-        let mut stored = self.read();
-        let chosen = index.and_then(|i| stored.scenarios.get(i));
-        match (action, chosen) {
-            ("save", _) => self.save(stored),
-            ("open", Some(s)) => {
+    fn act(&self, action: &str, name: Option<&str>) -> Result<(), JsValue> {
+        match (action, name) {
+            ("save", _) => self.save(),
+            ("open", Some(name)) => {
+                // The list as it is now: another tab may have changed it.
+                let stored = self.read().unwrap_or_default();
+                let Some(s) = stored.scenarios.iter().find(|s| s.name == name) else {
+                    return self.gone(name);
+                };
                 let form = s
                     .form
                     .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
                 let o = js_sys::Object::new();
                 js_sys::Reflect::set(&o, &"form".into(), &form)?;
                 js_sys::Reflect::set(&o, &"name".into(), &s.name.as_str().into())?;
+                // The calculator says it is open; nothing more here.
+                self.say("");
                 self.widget.open.call1(&JsValue::NULL, &o)?;
-                self.say(&format!("Opened \u{201c}{}\u{201d}.", s.name));
                 Ok(())
             }
-            ("delete", Some(s)) => {
-                let name = s.name.clone();
+            ("delete", Some(name)) => {
+                // Asked first, then read afresh: whatever another tab did
+                // while the question was open is kept.
                 if !Self::ask(&format!(
                     "Delete the scenario \u{201c}{name}\u{201d}? This cannot be undone."
                 )) {
                     return Ok(());
                 }
+                let Some(mut stored) = self.read_to_change() else {
+                    return Ok(());
+                };
+                if !stored.scenarios.iter().any(|s| s.name == name) {
+                    return self.gone(name);
+                }
                 stored.scenarios.retain(|s| s.name != name);
                 self.write(&stored)?;
                 self.draw()?;
                 self.say(&format!("Deleted \u{201c}{name}\u{201d}."));
+                // Its button is gone: focus the message that says so.
+                if let Some(e) = self.status.dyn_ref::<web_sys::HtmlElement>() {
+                    e.focus()?;
+                }
                 Ok(())
             }
             ("print", _) => self.print(),
-            // The list changed in another tab since it was drawn.
             _ => self.draw(),
         }
     }
 
+    /// A scenario another tab deleted: the list is redrawn and says so.
+    fn gone(&self, name: &str) -> Result<(), JsValue> {
+        self.draw()?;
+        self.say(&format!(
+            "\u{201c}{name}\u{201d} is no longer saved: it was deleted in another tab or window."
+        ));
+        Ok(())
+    }
+
     /// Saves the current answers under the name typed, replacing one of
     /// that name if the user agrees; never more than [`MAX_SCENARIOS`].
-    fn save(&self, mut stored: Stored) -> Result<(), JsValue> {
+    fn save(&self) -> Result<(), JsValue> {
         let name = self.name.value().trim().to_string();
         let problem = if name.is_empty() {
             Some("Enter a name for this scenario".to_string())
@@ -312,16 +360,18 @@ impl Panel {
                 "Name for the current answers: use at most {MAX_NAME} characters"
             ))
         } else {
-            let full = stored.scenarios.len() >= MAX_SCENARIOS
-                && !stored.scenarios.iter().any(|s| s.name == name);
-            full.then(|| {
-                format!(
-                    "You have {MAX_SCENARIOS} scenarios, the most kept: delete one to save another"
-                )
-            })
+            None
         };
         self.show_error(problem.as_deref())?;
         if problem.is_some() {
+            return Ok(());
+        }
+        let listed = self.read().unwrap_or_default();
+        if listed.scenarios.iter().any(|s| s.name == name)
+            && !Self::ask(&format!(
+                "Replace the scenario \u{201c}{name}\u{201d} with the current answers?"
+            ))
+        {
             return Ok(());
         }
         let o = js_sys::Object::new();
@@ -335,14 +385,17 @@ impl Panel {
             ),
             form,
         };
+        // Read afresh after any question, so another tab's change is kept.
+        let Some(mut stored) = self.read_to_change() else {
+            return Ok(());
+        };
+        let full = stored.scenarios.len() >= MAX_SCENARIOS;
         match stored.scenarios.iter_mut().find(|s| s.name == name) {
-            Some(old) => {
-                if !Self::ask(&format!(
-                    "Replace the scenario \u{201c}{name}\u{201d} with the current answers?"
-                )) {
-                    return Ok(());
-                }
-                *old = saved;
+            Some(old) => *old = saved,
+            None if full => {
+                return self.show_error(Some(&format!(
+                    "You have {MAX_SCENARIOS} scenarios, the most kept: delete one to save another"
+                )));
             }
             None => stored.scenarios.push(saved),
         }
@@ -384,9 +437,13 @@ impl Panel {
 
     /// Draws the list and the comparison from storage as it is now.
     fn draw(&self) -> Result<(), JsValue> {
-        let stored = self.read();
         self.list.set_text_content(None);
         self.compare.set_text_content(None);
+        let Ok(stored) = self.read() else {
+            let why = element(&self.doc, "p", "body", Some(UNREADABLE))?;
+            append(&self.list, &why)?;
+            return Ok(());
+        };
         if stored.scenarios.is_empty() {
             let none = element(&self.doc, "p", "body", Some("No scenarios saved yet."))?;
             self.list.append_child(&none)?;
@@ -469,14 +526,14 @@ impl Panel {
         thead.append_child(&head)?;
         t.append_child(&thead)?;
         let body = element(doc, "tbody", "", None)?;
-        for (i, s) in stored.scenarios.iter().enumerate() {
+        for s in &stored.scenarios {
             let tr = element(doc, "tr", "", None)?;
             let th = element(doc, "th", "", Some(&s.name))?;
             th.set_attribute("scope", "row")?;
             tr.append_child(&th)?;
             append(&tr, &element(doc, "td", "", Some(&s.saved))?)?;
             let td = element(doc, "td", "button-group", None)?;
-            let named = Some((i, s.name.as_str()));
+            let named = Some(s.name.as_str());
             append(
                 &td,
                 &button(doc, "button button--secondary", "open", "Open", named)?,
@@ -492,34 +549,30 @@ impl Panel {
         Ok(t)
     }
 
-    /// Prints the comparison alone: marks the panel, adds the print rules
-    /// to the widget's shadow root (once), prints, and unmarks.
+    /// Prints the comparison alone: marks the panel for the print rules
+    /// (`lazy.css`), prints, and unmarks it once printing is over.
     fn print(&self) -> Result<(), JsValue> {
-        if let Ok(shadow) = self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-            let sheets = shadow.adopted_style_sheets();
-            let present = sheets.iter().any(|s| {
-                js_sys::Reflect::get(&s, &"socvalComparison".into()).is_ok_and(|v| v.is_truthy())
-            });
-            if !present {
-                let sheet = web_sys::CssStyleSheet::new()?;
-                sheet.replace_sync(PRINT_CSS)?;
-                js_sys::Reflect::set(&sheet, &"socvalComparison".into(), &JsValue::TRUE)?;
-                sheets.push(&sheet);
-                shadow.set_adopted_style_sheets(&sheets);
-            }
-        }
         self.root.set_attribute("data-printing", "")?;
-        let printed = web_sys::window().map(|w| w.print());
-        self.root.remove_attribute("data-printing")?;
-        printed.transpose().map(|_| ())
+        let window = web_sys::window().ok_or_else(|| JsValue::from("no window"))?;
+        // Unmarked once printing is over, which is after `print()` returns
+        // where it does not wait for the dialogue (some mobile browsers).
+        let root = self.root.clone();
+        let done = Closure::once_into_js(move || {
+            let _ = root.remove_attribute("data-printing");
+        });
+        let once = web_sys::AddEventListenerOptions::new();
+        once.set_once(true);
+        window.add_event_listener_with_callback_and_add_event_listener_options(
+            "afterprint",
+            done.unchecked_ref(),
+            &once,
+        )?;
+        window.print()
     }
 }
 
-/// While the comparison prints, it is the whole printout.
-const PRINT_CSS: &str = "@media print{\
-.socval:has([data-printing])>:not(.layout){display:none!important}\
-.socval:has([data-printing]) .layout>:not(.inputs),.socval:has([data-printing]) .inputs>:not(.tools),.socval:has([data-printing]) .tools>:not(.scenarios-slot),.socval:has([data-printing]) .scenarios-slot>summary{display:none!important}\
-.socval:has([data-printing])>.layout,.socval:has([data-printing]) .inputs,.socval:has([data-printing]) .tools,.socval:has([data-printing]) .scenarios-slot{display:block!important}\
-[data-printing]>:not([data-compare]),[data-printing] button{display:none!important}\
-.socval:has([data-printing]) .details__text{border:0;padding:0}\
-}";
+/// Said when the stored list cannot be read (damaged, or from a newer
+/// Socval): nothing is written over it unless the user agrees.
+const UNREADABLE: &str = "The scenarios saved in this browser could not be read, so none are shown. They are left as they are unless you save or delete one.";
+const UNREADABLE_REPLACE: &str =
+    "The scenarios saved in this browser could not be read. Replace them with a new list?";

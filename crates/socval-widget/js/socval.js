@@ -54,19 +54,28 @@ function loadWasm() {
 // (kind, arg, today) => Promise. With the outward-code table it also reads
 // outcodes-split.csv, to mark uncertain placements.
 let reportModule;
+let reportSheet;
 const loadReport = () => (reportModule ??= Promise.all([import('./report/socval_report.js'), fetchOurs('report/socval_report_bg.wasm')])
   .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); return m; }));
 function reporter(config, csv, el) {
   let made;
   return (kind, arg, today) => (made ??= Promise.all([loadReport(), csv && fetchOurs('outcodes-split.csv').then((r) => r.ok ? r.text() : undefined)])
     // The tender is the host page's: its `tender` attribute.
-    .then(([m, split]) => new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split, el.getAttribute('tender') || '')))
+    .then(([m, split]) => {
+      // The styles of what the report module draws come with it (once per
+      // mount: mounting again resets the root's sheets, and this reporter).
+      const root = el.shadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, reportSheet ??= stylesheet(m.styles())];
+      return new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split, el.getAttribute('tender') || '');
+    }))
     // A link is copied here; where the page may not copy, it is shown to
     // copy by hand, and the promise rejects to say so.
     // A file the user chose is read here, as text, and opened as a file is.
     .then((r) => (kind === 'link' ? copy(r.link(arg))
       : kind === 'importFile' ? arg.text().then((t) => r.import(t), (e) => { throw `${e?.message ?? e}`; })
-        : r[kind](arg, today)));
+        : r[kind](arg, today)))
+    // The scenarios panel puts itself in its slot; if it cannot, the slot says so.
+    .catch((e) => { if (kind !== 'scenarios') throw e; arg.slot.textContent = arg.failed; });
 }
 const copy = (url) => (navigator.clipboard?.writeText(url) ?? Promise.reject())
   .catch(() => { prompt('Copy this link:', url); throw url; });

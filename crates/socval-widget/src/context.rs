@@ -23,17 +23,19 @@ pub struct Ctx {
     /// Today, from the browser's clock.
     pub today: CivilDate,
     /// The loader's door to the lazily loaded report module:
-    /// `(kind, proposal, today) => Promise`, where kind is `"explain"` (the
-    /// full report, for the `socval-result` event, with the working behind
-    /// each figure as DOM nodes), `"csv"` or `"import"`. None where the
-    /// widget is mounted without it (its own tests).
+    /// `(kind, arg, today) => Promise`, where kind is `"explain"` (the full
+    /// report, for the `socval-result` event, with the working behind each
+    /// figure as DOM nodes), `"saveProposal"` or `"saveCsv"` (a download),
+    /// `"link"`, `"openLink"`, `"importFile"` (a chosen file, read there)
+    /// or `"scenarios"` (the scenarios panel). None where the widget is
+    /// mounted without it (its own tests).
     pub reporter: Option<js_sys::Function>,
 }
 
 impl Ctx {
-    /// Asks the lazy module for the report and working (`"explain"`), the
-    /// results CSV (`"csv"`) or the proposal file (`"export"`) of a form,
-    /// calculated on the widget's own date. The form goes, not the
+    /// Asks the lazy module for the report and working (`"explain"`), or to
+    /// download the results CSV (`"saveCsv"`) or the proposal file
+    /// (`"saveProposal"`) of a form, calculated on the widget's own date. The form goes, not the
     /// proposal: the lazy module reads it with the same reader
     /// (`socval_form::to_proposal`), so the first module needs no code to
     /// write a proposal out.
@@ -41,8 +43,8 @@ impl Ctx {
         self.lazy_with(kind, &crate::form_js::to_js(form))
     }
 
-    /// Asks the lazy module to open a proposal file (`"import"`, its text)
-    /// or a link (`"openLink"`, the page's fragment) as a form.
+    /// Asks the lazy module to open a link (`"openLink"`, the page's
+    /// fragment) as a form.
     pub fn lazy_text(&self, kind: &str, text: &str) -> Option<js_sys::Promise> {
         self.lazy_with(kind, &text.into())
     }

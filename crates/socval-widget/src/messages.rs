@@ -129,6 +129,8 @@ pub struct Messages {
     /// Opens the scenarios panel.
     pub scenarios: &'static str,
     pub scenario_opened: fn(&str) -> String,
+    pub scenarios_failed: &'static str,
+    pub loading: &'static str,
     /// Another tab changed the draft: this one stops saving over it.
     pub draft_elsewhere: &'static str,
     pub export_json: &'static str,
@@ -321,8 +323,10 @@ pub static EN: Messages = Messages {
     },
     tools_heading: "Save, share and print",
     scenarios: "Scenarios: save and compare versions of this proposal",
+    scenarios_failed: "The scenarios could not be loaded: reload the page to try again.",
+    loading: "Loading…",
     scenario_opened: |name| format!("Scenario \u{201c}{name}\u{201d} opened."),
-    draft_elsewhere: "This calculator was changed in another tab or window, so this tab no longer saves its answers as your draft. To keep them, save them as a scenario or download them.",
+    draft_elsewhere: "Your draft was changed in another tab or window, so this tab no longer saves over it. To keep these answers, save them as a scenario or download them.",
     export_json: "Download your proposal (JSON)",
     import_json: "Open a saved proposal",
     import_hint: "A proposal file downloaded from this calculator.",

@@ -55,7 +55,14 @@ pub fn SpendSection(p: &SpendProps) -> Html {
             let d = p.dispatch.clone();
             Callback::from(move |_| d.dispatch(Action::AddLine(kind)))
         };
-        let choose = total_choice(m, kind, name, total, &p.errors, &p.dispatch);
+        // Offered where the council accepts totals; a total opened from a
+        // file elsewhere still shows, so that it can be unticked.
+        let allowed = ctx.setup.config.lm3.totals_allowed || total.on;
+        let choose = if allowed {
+            total_choice(m, kind, name, total, &p.errors, &p.dispatch)
+        } else {
+            Html::default()
+        };
         if total.on {
             return html! {
                 <div class="spend-list">

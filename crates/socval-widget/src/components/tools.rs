@@ -38,29 +38,47 @@ fn reveal_all(ctx: &Ctx, d: &yew::UseReducerDispatcher<State>) {
     .forget();
 }
 
-/// Waits for the lazy module to offer a file (it names and downloads it),
-/// or says why not.
-fn save(promise: js_sys::Promise, failure: &'static str, d: yew::UseReducerDispatcher<State>) {
-    yew::platform::spawn_local(async move {
-        if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
-            d.dispatch(problem(failure.into()));
+/// A button that asks the lazy module for `kind` with `form` (after checking
+/// that the form is complete, showing every problem if not), then says
+/// `done`, if anything, or `fail` (a problem if its flag says so).
+fn lazy_action(
+    ctx: &Ctx,
+    d: &UseReducerDispatcher<State>,
+    form: Option<Form>,
+    kind: &'static str,
+    done: Option<&'static str>,
+    fail: (&'static str, bool),
+) -> Callback<MouseEvent> {
+    let (ctx, d) = (ctx.clone(), d.clone());
+    Callback::from(move |_| {
+        let Some(form) = &form else { return };
+        if form::to_proposal(form, &ctx.setup).is_err() {
+            return reveal_all(&ctx, &d);
         }
-    });
-}
-
-fn problem(text: String) -> Action {
-    Action::Notify(Notice {
-        text,
-        problem: true,
+        let Some(promise) = ctx.lazy(kind, form) else {
+            return;
+        };
+        let d = d.clone();
+        yew::platform::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            if let Some(text) = if ok { done } else { Some(fail.0) } {
+                d.dispatch(Action::Notify(Notice {
+                    text: text.into(),
+                    problem: !ok && fail.1,
+                }));
+            }
+        });
     })
 }
 
-/// Asks the lazy module for the scenarios panel, handing it the draft's key,
-/// the answers as they are (`current`) and a way to open a saved scenario.
+/// Asks the lazy module to put the scenarios panel in `slot`, handing it the
+/// draft's key, the answers as they are (`current`), a way to open a saved
+/// scenario, and what to say in the slot if it cannot load.
 fn scenarios_panel(
     ctx: &Ctx,
     d: &UseReducerDispatcher<State>,
     current: &Rc<RefCell<Form>>,
+    slot: &web_sys::Element,
 ) -> Option<js_sys::Promise> {
     use wasm_bindgen::JsValue;
     use wasm_bindgen::closure::Closure;
@@ -90,6 +108,8 @@ fn scenarios_panel(
         }
     });
     set("key", &format!("{}:scenarios", ctx.draft_key).into()).ok()?;
+    set("slot", slot).ok()?;
+    set("failed", &m.scenarios_failed.into()).ok()?;
     // They live as long as the page, as the panel does.
     set("current", &now.into_js_value()).ok()?;
     set("open", &open.into_js_value()).ok()?;
@@ -100,59 +120,40 @@ fn scenarios_panel(
 #[component]
 pub fn Tools(p: &ToolsProps) -> Html {
     let ctx = use_context::<Ctx>();
-    let panel = use_state(|| None::<web_sys::Node>);
     let current: Rc<RefCell<Form>> = use_mut_ref(Form::default);
     let Some(ctx) = ctx else { return html! {} };
     let m = ctx.messages;
 
-    let export_json = {
-        let (form, ctx, d) = (p.form.clone(), ctx.clone(), p.dispatch.clone());
-        Callback::from(move |_| match form::to_proposal(&form, &ctx.setup) {
-            // The file is written by the lazily loaded report module.
-            Ok(_) => {
-                let Some(promise) = ctx.lazy("saveProposal", &form) else {
-                    return;
-                };
-                save(promise, "the proposal could not be written", d.clone());
-            }
-            Err(_) => reveal_all(&ctx, &d),
-        })
-    };
-    let copy_link = {
-        let (form, ctx, d) = (p.form.clone(), ctx.clone(), p.dispatch.clone());
-        Callback::from(move |_| {
-            if form::to_proposal(&form, &ctx.setup).is_err() {
-                return reveal_all(&ctx, &d);
-            }
-            let Some(promise) = ctx.lazy("link", &form) else {
-                return;
-            };
-            let d = d.clone();
-            yew::platform::spawn_local(async move {
-                // The loader copies it, or shows it to copy by hand where
-                // the browser will not let a page copy.
-                let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                d.dispatch(Action::Notify(Notice {
-                    text: if copied { m.link_copied } else { m.link_shown }.into(),
-                    problem: false,
-                }));
-            });
-        })
-    };
-    let export_csv = {
-        let (shown, d, ctx) = (p.outcome.shown.clone(), p.dispatch.clone(), ctx.clone());
-        Callback::from(move |_| {
-            // The CSV comes from the lazily loaded report module.
-            let Some(promise) = shown.as_ref().and_then(|s| ctx.lazy("saveCsv", &s.form)) else {
-                return;
-            };
-            save(
-                promise,
-                "the results could not be made into a CSV file",
-                d.clone(),
-            );
-        })
-    };
+    let d = &p.dispatch;
+    // Each done by the lazily loaded report module, the proposal's file and
+    // link from a complete form, the CSV from the results shown.
+    let export_json = lazy_action(
+        &ctx,
+        d,
+        Some(p.form.clone()),
+        "saveProposal",
+        None,
+        ("the proposal could not be written", true),
+    );
+    // The loader copies the link, or shows it to copy by hand where the
+    // browser will not let a page copy.
+    let copy_link = lazy_action(
+        &ctx,
+        d,
+        Some(p.form.clone()),
+        "link",
+        Some(m.link_copied),
+        (m.link_shown, false),
+    );
+    let shown = p.outcome.shown.as_ref().map(|s| s.form.clone());
+    let export_csv = lazy_action(
+        &ctx,
+        d,
+        shown,
+        "saveCsv",
+        None,
+        ("the results could not be made into a CSV file", true),
+    );
     let import = {
         let (ctx, d) = (ctx.clone(), p.dispatch.clone());
         let had_answers = p.form != p.blank;
@@ -208,25 +209,19 @@ pub fn Tools(p: &ToolsProps) -> Html {
     // it reads the answers through `current` when it saves them.
     *current.borrow_mut() = p.form.clone();
     let scenarios = {
-        let (ctx, d, panel, current) = (
-            ctx.clone(),
-            p.dispatch.clone(),
-            panel.clone(),
-            current.clone(),
-        );
-        Callback::from(move |_| {
-            if panel.is_some() {
-                return;
-            }
-            let Some(promise) = scenarios_panel(&ctx, &d, &current) else {
+        let (ctx, d, current) = (ctx.clone(), p.dispatch.clone(), current.clone());
+        Callback::from(move |e: MouseEvent| {
+            // The slot is the element after the summary. Asked for once: it
+            // holds "Working it out…", then the panel.
+            let Some(el) = e
+                .target_unchecked_into::<web_sys::Element>()
+                .next_element_sibling()
+                .filter(|e| !e.has_child_nodes())
+            else {
                 return;
             };
-            let panel = panel.clone();
-            yew::platform::spawn_local(async move {
-                if let Ok(node) = wasm_bindgen_futures::JsFuture::from(promise).await {
-                    panel.set(Some(node.into()));
-                }
-            });
+            el.set_text_content(Some(m.loading));
+            let _ = scenarios_panel(&ctx, &d, &current, &el);
         })
     };
     html! {
@@ -246,7 +241,8 @@ pub fn Tools(p: &ToolsProps) -> Html {
             <button type="button" class="button button--warning" onclick={reset}>{ m.start_again }</button>
             <details class="details scenarios-slot">
                 <summary class="details__summary" onclick={scenarios}>{ m.scenarios }</summary>
-                <div class="details__text">{ panel.as_ref().map_or_else(|| html! { <p class="body">{ m.working_loading }</p> }, |n| Html::VRef(n.clone())) }</div>
+                // Filled by the lazy module, never by Yew: it has no children here.
+                <div class="details__text"></div>
             </details>
         </section>
     }

@@ -1,0 +1,255 @@
+//! Every bid for one tender, scored and ranked: what a council officer
+//! needs to evaluate social value across bids, in the browser (the
+//! evaluator page) and on the command line (`socval batch`), one code for
+//! both so that they give the same scores.
+//!
+//! **Ranking.** Highest points first; ties by social value (the council's
+//! basis), then by name; bids that cannot be scored come last, each with
+//! the reason.
+//!
+//! **Relative scoring.** Many councils score the quantitative part of social
+//! value against the best bid rather than against a fixed benchmark: score
+//! = bid ÷ highest bid × 100, so the best bid gets full marks (for example
+//! the Crown Commercial Service's and many councils' price-style formula,
+//! applied to social value in pounds). Socval applies it to the council's
+//! basis figure (the one its ratio uses), rounded to two places, and the
+//! points are score × weighting ÷ 100 as in [`crate::scoring`]. It is
+//! offered for the quantitative methods only: a self-assessed score is
+//! qualitative, and is never rescaled against another bid's.
+
+use std::fmt::Write;
+
+use crate::Setup;
+use crate::config::ScoringMethod;
+use crate::csv::{EOL, header, text_cell};
+use crate::explain::Table;
+use crate::figures::Figures;
+use crate::fixed::{Decimal, Money};
+
+/// How bids are scored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scoring {
+    /// By the council's own method, each bid on its own.
+    #[default]
+    Method,
+    /// Relative to the best bid: bid ÷ highest × 100.
+    RelativeToBest,
+}
+
+/// One bid: its name (a file name or the bidder's) and its figures, or why
+/// it could not be scored.
+#[derive(Clone, Debug)]
+pub struct Bid {
+    /// The name it is listed by.
+    pub name: String,
+    /// Its figures, or the reason it cannot be scored.
+    pub outcome: Result<Figures, String>,
+}
+
+/// A bid's place in the ranking, with the score it was ranked by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    /// The bid's index in the list given.
+    pub bid: usize,
+    /// Its rank (1 first); none for a bid that could not be scored.
+    pub rank: Option<usize>,
+    /// Score out of 100 within the social value section.
+    pub score_percent: Decimal,
+    /// Points in the whole tender.
+    pub points: Decimal,
+}
+
+/// Why bids cannot be scored relative to the best.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotRelative;
+
+impl std::fmt::Display for NotRelative {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("this council scores by self-assessment, a qualitative score that is not rescaled against another bid's: scoring relative to the best bid is for social value in pounds")
+    }
+}
+
+/// Scores and ranks `bids`.
+///
+/// # Errors
+/// [`NotRelative`] when relative scoring is asked of a qualitative method.
+pub fn rank(setup: &Setup, bids: &[Bid], scoring: Scoring) -> Result<Vec<Ranked>, NotRelative> {
+    let relative = scoring == Scoring::RelativeToBest;
+    if relative
+        && matches!(
+            setup.config.scoring.method,
+            ScoringMethod::SelfAssessment { .. }
+        )
+    {
+        return Err(NotRelative);
+    }
+    let weighting = setup.config.scoring.weighting_percent;
+    let best = bids
+        .iter()
+        .filter_map(|b| b.outcome.as_ref().ok())
+        .map(|f| f.ratio.value)
+        .max()
+        .unwrap_or(Money::ZERO);
+    let mut out: Vec<(Ranked, &Bid)> = bids
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let (score_percent, points) = match &b.outcome {
+                Ok(f) if relative => {
+                    // Points from the score before it is rounded, as the
+                    // council's own method gives them.
+                    let raw = f.ratio.value.percent_of(best).unwrap_or(Decimal::ZERO);
+                    (raw.round_to(2), points_of(raw, weighting))
+                }
+                Ok(f) => (f.score.score_percent, f.score.weighted_points),
+                Err(_) => (Decimal::ZERO, Decimal::ZERO),
+            };
+            let r = Ranked {
+                bid: i,
+                rank: None,
+                score_percent,
+                points,
+            };
+            (r, b)
+        })
+        .collect();
+    out.sort_by(|(x, a), (y, b)| match (&a.outcome, &b.outcome) {
+        (Ok(fa), Ok(fb)) => y
+            .points
+            .cmp(&x.points)
+            .then(fb.ratio.value.cmp(&fa.ratio.value))
+            .then(a.name.cmp(&b.name)),
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => a.name.cmp(&b.name),
+    });
+    let mut n = 0;
+    let out = out
+        .into_iter()
+        .map(|(r, b)| {
+            let rank = b.outcome.is_ok().then(|| {
+                n += 1;
+                n
+            });
+            Ranked { rank, ..r }
+        })
+        .collect();
+    Ok(out)
+}
+
+/// Why a bid cannot be scored, on one line: its first problem, and how
+/// many more there are.
+pub fn reason(issues: &[crate::Issue]) -> String {
+    let more = issues.len().saturating_sub(1);
+    let head = issues.first().map(ToString::to_string).unwrap_or_default();
+    if more > 0 {
+        format!("{head} (and {more} more)")
+    } else {
+        head
+    }
+}
+
+/// Score × weighting ÷ 100, two places, as [`crate::scoring`] gives points.
+fn points_of(score: Decimal, weighting: Decimal) -> Decimal {
+    score
+        .checked_mul(weighting)
+        .and_then(|p| p.checked_div(Decimal::HUNDRED))
+        .unwrap_or(Decimal::ZERO)
+        .round_to(2)
+}
+
+/// The ranking as CSV (see [`crate::csv`]): `rank, file, social_value,
+/// ratio_percent, lm3, score_percent, points, error`; `file` and `error`
+/// are text, the rest numbers.
+pub fn csv(bids: &[Bid], ranked: &[Ranked]) -> String {
+    let mut s = header(&[
+        "rank",
+        "file",
+        "social_value",
+        "ratio_percent",
+        "lm3",
+        "score_percent",
+        "points",
+        "error",
+    ]);
+    for r in ranked {
+        let Some(b) = bids.get(r.bid) else { continue };
+        let _ = match (&b.outcome, r.rank) {
+            (Ok(f), Some(rank)) => write!(
+                s,
+                "{rank},{},{},{},{},{},{},{EOL}",
+                text_cell(&b.name),
+                f.ratio.value.plain(),
+                f.ratio.percent,
+                f.lm3.lm3,
+                r.score_percent,
+                r.points
+            ),
+            (Err(e), _) => write!(s, ",{},,,,,,{}{EOL}", text_cell(&b.name), text_cell(e)),
+            (Ok(_), None) => Ok(()),
+        };
+    }
+    s
+}
+
+/// The ranking side by side, one row a bid: name, rank, the council's
+/// basis figure, ratio, LM3, score, points, each theme and the number of
+/// warnings; a bid that cannot be scored says why.
+pub fn table(setup: &Setup, bids: &[Bid], ranked: &[Ranked]) -> Table {
+    let themes = &setup.framework.themes;
+    // The bid's name heads its row (a screen reader names each row by it).
+    let mut head: Vec<String> = [
+        "Bid",
+        "Rank",
+        "Social value",
+        "Ratio",
+        "LM3",
+        "Score (out of 100)",
+        "Points",
+    ]
+    .map(String::from)
+    .to_vec();
+    head.extend(themes.iter().map(|t| t.title.clone()));
+    head.push("Warnings".into());
+    let basis = setup.config.scoring.basis;
+    let rows = ranked
+        .iter()
+        .filter_map(|r| Some((r, bids.get(r.bid)?)))
+        .map(|(r, b)| {
+            let mut row = vec![
+                b.name.clone(),
+                r.rank.map_or_else(|| "–".to_string(), |n| n.to_string()),
+            ];
+            match &b.outcome {
+                Ok(f) => {
+                    row.extend([
+                        f.ratio.value.to_string(),
+                        format!("{}%", f.ratio.percent),
+                        f.lm3.lm3.to_string(),
+                        r.score_percent.to_string(),
+                        r.points.to_string(),
+                    ]);
+                    row.extend(
+                        f.themes
+                            .iter()
+                            .map(|t| crate::scoring::basis_value(basis, &t.totals).to_string()),
+                    );
+                    row.push(f.warnings.len().to_string());
+                }
+                Err(e) => {
+                    row.push(format!("Not scored: {e}"));
+                    row.resize(head.len(), String::new());
+                }
+            }
+            row
+        })
+        .collect();
+    let numeric = (1..head.len()).collect();
+    Table {
+        caption: "Bids ranked".into(),
+        head,
+        rows,
+        numeric,
+        marked: Vec::new(),
+    }
+}

@@ -1,0 +1,133 @@
+// The evaluator page (www/evaluator.html): every bid for a tender scored in
+// the browser, with `socval batch`'s ranking, scores and CSV, by keyboard,
+// axe clean, and 500 bids timed.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { ROOT, TODAY, example, newPage, start } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const AXE = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const CONFIG = 'www/examples/exampleshire.json';
+
+/** A folder of bids: the demo, more volunteering, a hostile name, a broken file. */
+function folder() {
+  const dir = mkdtempSync(join(tmpdir(), 'socval-bids-'));
+  const demo = example('exampleshire-proposal.json');
+  const more = JSON.parse(demo);
+  more.commitments.find((c) => c.measure === 'community-volunteering').quantity = 1000;
+  more.bidder = '=HYPERLINK("http://x","<img src=x onerror=alert(1)>")';
+  writeFileSync(join(dir, 'a-demo.json'), demo);
+  writeFileSync(join(dir, 'b-more-volunteering.json'), JSON.stringify(more));
+  writeFileSync(join(dir, 'c-broken.json'), demo.slice(0, 200));
+  writeFileSync(join(dir, '=cmd.json'), demo);
+  return dir;
+}
+
+const batch = (dir, ...args) => {
+  try {
+    return execFileSync(join(ROOT, 'target', 'debug', 'socval'), ['batch', '--config', CONFIG, dir, '--today', TODAY, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  } catch (e) {
+    return e.stdout.toString(); // exit 1: some bids could not be scored
+  }
+};
+
+async function opened(dir) {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(`${env.base}/evaluator.html`);
+  const names = ['=cmd.json', 'a-demo.json', 'b-more-volunteering.json', 'c-broken.json'];
+  await page.locator('#bids').setInputFiles(names.map((n) => join(dir, n)));
+  await page.locator('#status', { hasText: 'Ranked in' }).waitFor({ timeout: 15000 });
+  return { context, page };
+}
+
+test('bids are ranked and scored as socval batch does, and the CSV is its CSV, byte for byte', async () => {
+  const dir = folder();
+  const { context, page } = await opened(dir);
+  assert.match(await page.locator('#status').textContent(), /^4 bids: 3 scored, 1 could not be \(listed last, with why\)\. Ranked in \d+ ms\.$/);
+  const expected = JSON.parse(batch(dir, '--format', 'json'));
+  const rows = await page.locator('#ranking tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.equal(rows.length, expected.length);
+  expected.forEach((e, i) => {
+    assert.equal(rows[i][0], e.file);
+    if (e.error) {
+      assert.equal(rows[i][1], '–');
+      assert.ok(rows[i][2].startsWith('Not scored: '), rows[i][2]);
+    } else {
+      assert.equal(Number(rows[i][1]), e.rank);
+      assert.equal(Number(rows[i][5]), e.score_percent);
+      assert.equal(Number(rows[i][6]), e.points);
+    }
+  });
+  // Markup in a bidder's file is text: nothing made of it.
+  assert.equal(await page.locator('#ranking img').count(), 0);
+  const csv = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    return readFileSync(await download.path(), 'utf8');
+  };
+  // The same bytes, but for the reason a file is not JSON, which the
+  // browser's JSON reader and the CLI's word differently.
+  const same = (text) => text.replace(/"is not valid JSON: [^"]*"|"contract\.\?: is not valid JSON: [^"]*"/, '"not JSON"');
+  const cli = batch(dir, '--format', 'csv');
+  assert.match(cli, /is not valid JSON/);
+  assert.equal(same(await csv()), same(cli));
+  // Relative to the best bid, by keyboard: the CLI's --relative, again byte for byte.
+  await page.locator('#relative').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#ranking tbody tr:first-child td:nth-child(6)', { hasText: /^100$/ }).waitFor();
+  const relative = await csv();
+  assert.equal(same(relative), same(batch(dir, '--format', 'csv', '--relative')));
+  assert.match(relative, /"'=cmd\.json"/, 'a file name that starts a formula is neutralised');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('each bid opens its working by keyboard; the page and its print view pass axe', async () => {
+  const { context, page } = await opened(folder());
+  const button = page.getByRole('button', { name: 'Working: b-more-volunteering.json' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const working = page.locator('#working');
+  await working.getByText('Social value summary').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'working', `focus moves to the working, not ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))}`);
+  assert.match(await working.innerText(), /£57,461\.50/);
+  const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
+  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#setup').isVisible(), false, 'the controls are not printed');
+  assert.ok(await page.locator('#ranking table').isVisible(), 'the ranking is');
+  const p = await new AxeBuilder({ page }).withTags(AXE).analyze();
+  assert.deepEqual(p.violations.map((v) => `print: ${v.id}`), []);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('500 bids load, score and rank in the browser (timed, reported)', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(`${env.base}/evaluator.html`);
+  const demo = JSON.parse(example('exampleshire-proposal.json'));
+  const files = Array.from({ length: 500 }, (_, i) => {
+    demo.commitments.find((c) => c.measure === 'community-volunteering').quantity = 100 + i;
+    demo.bidder = `Bidder ${i}`;
+    return { name: `bid-${String(i).padStart(3, '0')}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(demo)) };
+  });
+  const t0 = Date.now();
+  await page.locator('#bids').setInputFiles(files);
+  await page.locator('#status', { hasText: '500 bids: 500 scored' }).waitFor({ timeout: 30000 });
+  const total = Date.now() - t0;
+  const status = await page.locator('#status').textContent();
+  const ms = Number(status.match(/Ranked in (\d+) ms/)[1]);
+  const page_ms = Math.round(await page.evaluate(() => performance.getEntriesByName('socval:load-bids').at(-1).duration));
+  console.log(`evaluator: 500 bids read, scored, ranked and drawn in ${page_ms} ms in the page (scoring, ranking and drawing ${ms} ms); ${total} ms with Playwright handing over the files`);
+  assert.equal(await page.locator('#ranking tbody tr').count(), 500);
+  assert.equal(await page.locator('#ranking tbody tr:first-child th').textContent(), 'bid-499.json');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

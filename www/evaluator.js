@@ -1,0 +1,118 @@
+// The evaluator page: every bid for one tender read, scored and ranked in
+// this browser by the widget's report module (crates/socval-report,
+// evaluator.rs), with the same figures and CSV as `socval batch`. Nothing is
+// uploaded: the files are read here and never leave the page.
+import init, { Reporter } from './socval/report/socval_report.js';
+
+const $ = (id) => document.getElementById(id);
+const wasm = init({ module_or_path: new URL('socval/report/socval_report_bg.wasm', import.meta.url) });
+// Today's date where the officer is, as the calculator dates its results.
+const now = new Date();
+const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+let reporter;
+let bids = [];
+let csv = '';
+
+function problem(text) {
+  const p = $('problem');
+  p.textContent = text;
+  p.hidden = !text;
+}
+
+/** The council's setup, from the demo list or a file the officer chose. */
+async function council(text) {
+  await wasm;
+  const config = JSON.parse(text.replace(/^\uFEFF/, ''));
+  // The outward-code tables only when the council's areas are districts or a radius.
+  const needs = [config.local_area, ...(config.priority_areas ?? [])].some((a) => a && (a.districts?.length || a.radius));
+  const table = (f) => fetch(new URL(`socval/${f}`, import.meta.url)).then((r) => (r.ok ? r.text() : undefined));
+  const [outcodes, split] = needs ? await Promise.all([table('outcodes.csv'), table('outcodes-split.csv')]) : [];
+  return new Reporter(config, outcodes, split, $('tender').value);
+}
+
+async function useCouncil(textPromise) {
+  try {
+    reporter = await council(await textPromise);
+    problem('');
+    rank();
+  } catch (e) {
+    reporter = undefined;
+    problem(`The council configuration could not be used: ${e?.message ?? e}`);
+  }
+}
+
+/** Scores and ranks the bids, and draws the table. */
+function rank() {
+  if (!reporter || bids.length === 0) return;
+  const start = performance.now();
+  let result;
+  try {
+    result = reporter.evaluateBids(bids, $('relative').checked, today);
+  } catch (e) {
+    problem(`${e?.message ?? e}`);
+    return;
+  }
+  problem('');
+  const ranking = $('ranking');
+  ranking.replaceChildren(result.table);
+  ranking.hidden = false;
+  $('actions').hidden = false;
+  csv = result.csv;
+  const ms = Math.round(performance.now() - start);
+  performance.measure('socval:evaluate-bids', { start, duration: performance.now() - start });
+  const failed = result.failed ? `, ${result.failed} could not be (listed last, with why)` : '';
+  $('status').textContent = `${bids.length} ${bids.length === 1 ? 'bid' : 'bids'}: ${result.scored} scored${failed}. Ranked in ${ms} ms.`;
+}
+
+async function readBids(files) {
+  const start = performance.now();
+  bids = await Promise.all([...files].map(async (f) => ({ name: f.name, text: await f.text() })));
+  $('working').hidden = true;
+  rank();
+  // From the files chosen to the table drawn (read by the benchmark and tests).
+  performance.measure('socval:load-bids', { start, duration: performance.now() - start });
+}
+
+$('council').addEventListener('change', (e) => useCouncil(fetch(e.target.value).then((r) => r.text())));
+$('config-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) useCouncil(f.text()); });
+$('tender').addEventListener('change', () => useCouncil(fetch($('council').value).then((r) => r.text())));
+$('bids').addEventListener('change', (e) => readBids(e.target.files ?? []));
+$('relative').addEventListener('change', rank);
+
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('drop--over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('drop--over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('drop--over');
+  readBids(e.dataTransfer?.files ?? []);
+});
+
+// A bid's working, under the table, focused so a screen reader reads it.
+$('ranking').addEventListener('click', (e) => {
+  const b = e.target.closest?.('button[data-bid]');
+  if (!b || !reporter) return;
+  const bid = bids[Number(b.dataset.bid)];
+  try {
+    $('working-body').replaceChildren(reporter.bidWorking(bid.text, today));
+  } catch (err) {
+    $('working-body').textContent = `${err?.message ?? err}`;
+  }
+  $('working-heading').textContent = `Working: ${bid.name}`;
+  const w = $('working');
+  w.hidden = false;
+  w.focus();
+});
+
+$('download').addEventListener('click', () => {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `social-value-evaluation-${today}.csv`;
+  a.click();
+  URL.revokeObjectURL(url);
+});
+$('print').addEventListener('click', () => window.print());
+
+useCouncil(fetch($('council').value).then((r) => r.text()));
