@@ -416,6 +416,12 @@ describe('scenarios side by side', () => {
 
     const r = await new AxeBuilder({ page }).include('social-value-calculator').withTags(AXE).analyze();
     assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    // The README's screenshot of the comparison (SCREENSHOTS=1).
+    if (process.env.SCREENSHOTS) {
+      await page.setViewportSize({ width: 1100, height: 1400 });
+      await table.scrollIntoViewIfNeeded();
+      await table.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'scenarios.png') });
+    }
 
     // Printed, the comparison is the whole page.
     await w.getByRole('button', { name: 'Print the comparison' }).click();
