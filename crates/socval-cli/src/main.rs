@@ -339,11 +339,16 @@ fn compare(
     format: Format,
     today: socval_core::CivilDate,
 ) -> Result<String, Failure> {
-    use socval_core::compare::{MAX_SCENARIOS, Scenario, table};
+    use socval_core::compare::{MAX_NAME, MAX_SCENARIOS, Scenario, table};
     if proposals.len() > MAX_SCENARIOS {
         return Err(Failure::Io(format!(
             "compare takes at most {MAX_SCENARIOS} proposals, not {}",
             proposals.len()
+        )));
+    }
+    if let Some(long) = names.iter().find(|n| n.chars().count() > MAX_NAME) {
+        return Err(Failure::Io(format!(
+            "--name \"{long}\": use at most {MAX_NAME} characters (it heads a column)"
         )));
     }
     if !names.is_empty() && names.len() != proposals.len() {

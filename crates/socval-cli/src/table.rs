@@ -123,13 +123,9 @@ pub fn report(r: &Report) -> String {
         };
         let _ = writeln!(
             s,
-            "    {:<34} {:<6} {:>14}  {place}",
+            "    {:<34} {:<18} {:>14}  {place}",
             plain(&line.label),
-            if line.from_total.is_some() {
-                "total"
-            } else {
-                &line.outward_code
-            },
+            explain::where_from(line),
             line.amount.to_string()
         );
     }

@@ -379,6 +379,19 @@ fn compare_puts_scenarios_side_by_side_with_their_differences() {
         "{out}"
     );
 
+    // A name heads a column: 60 characters at most, as in the widget.
+    let long = "x".repeat(61);
+    let (code, _, err) = socval(&[
+        "compare",
+        "--config",
+        config,
+        "--proposal",
+        a,
+        "--name",
+        &long,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("use at most 60 characters"), "{err}");
     // Names must match the proposals; five are too many.
     let (code, _, err) = socval(&[
         "compare",

@@ -15,6 +15,9 @@ use crate::scoring;
 /// side by side on a laptop screen and on an A4 page.
 pub const MAX_SCENARIOS: usize = 4;
 
+/// The longest name a scenario may have, in characters: it heads a column.
+pub const MAX_NAME: usize = 60;
+
 /// One scenario: its name, and its figures, or none when its answers
 /// cannot be worked out (an unfinished draft).
 #[derive(Clone, Copy, Debug)]

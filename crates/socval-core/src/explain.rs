@@ -322,8 +322,8 @@ fn spend_table(r: &Report) -> Table {
 }
 
 /// A spend line's outward code, or, for a part of a total, the local share
-/// it was entered with.
-fn where_from(l: &crate::report::SpendLineReport) -> String {
+/// it was entered with ("total, 62.5% local").
+pub fn where_from(l: &crate::report::SpendLineReport) -> String {
     match l.from_total {
         Some(share) => format!("total, {share}% local"),
         None => l.outward_code.clone(),

@@ -13,7 +13,7 @@
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
-use socval_core::compare::{MAX_SCENARIOS, Scenario, table};
+use socval_core::compare::{MAX_NAME, MAX_SCENARIOS, Scenario, table};
 use socval_core::{CivilDate, Env, OutcodeTable, Setup};
 use socval_form::Form;
 use wasm_bindgen::JsCast;
@@ -24,8 +24,6 @@ use crate::render::{append, element, table_element};
 
 /// The version of the stored list's format.
 const VERSION: u32 = 1;
-/// The longest name a scenario may have, in characters.
-const MAX_NAME: usize = 60;
 
 /// The list as stored: `{ "version": 1, "framework": "id@version",
 /// "scenarios": [{ "name", "saved", "form" }] }`.
