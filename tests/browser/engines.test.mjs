@@ -17,6 +17,9 @@ const STATE = () => {
   const r = document.querySelector('social-value-calculator').shadowRoot;
   return {
     summary: r.querySelector('.error-summary')?.textContent ?? null,
+    // GOV.UK's markup: the alert is inside the summary, which has no label of its own.
+    alert: r.querySelector('.error-summary > [role="alert"]')?.textContent ?? null,
+    labelled: r.querySelector('.error-summary')?.hasAttribute('aria-labelledby') ?? null,
     announced: r.querySelector('[role="status"][aria-atomic="true"]')?.textContent ?? '',
     results: r.querySelector('#results')?.textContent ?? '',
     invalid: [...r.querySelectorAll('[aria-invalid="true"]')].map((e) => e.id),
@@ -92,7 +95,9 @@ for (const engine of ENGINES) {
       const s = await tab.eval(STATE);
       assert.match(s.summary ?? '', /There is a problem.*Enter the contract length/);
       assert.deepEqual(s.invalid, ['contract-duration']);
-      assert.match(s.announced, /There is a problem: Enter the contract length/);
+      assert.match(s.alert ?? '', /^There is a problem.*Enter the contract length/, 'read out by the summary\'s alert');
+      assert.equal(s.labelled, false);
+      assert.doesNotMatch(s.announced, /problem/i, 'said once, by the alert, not again by the results region');
       await tab.close();
     });
 

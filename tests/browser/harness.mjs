@@ -32,6 +32,18 @@ const twoPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><
 <social-value-calculator id="second" config-src="examples/northmoor.json"></social-value-calculator>
 </main></body></html>`;
 
+const columnPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Social value calculator</title>
+<link rel="icon" href="favicon.svg"><link rel="stylesheet" href="portal.css"><link rel="stylesheet" href="column.css">
+<script type="module" src="socval/socval.js"></script></head>
+<body><main class="width-container"><div class="two-thirds"><h1>Social value calculator</h1>
+<social-value-calculator config-src="examples/exampleshire.json" no-heading></social-value-calculator>
+</div></main></body></html>`;
+const badConfigPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>A council config with problems</title>
+<link rel="icon" href="favicon.svg"><script type="module" src="socval/socval.js"></script></head>
+<body><main><h1>A configuration with problems</h1>
+<social-value-calculator><script type="application/json">{"schema_version": 1, "council": {"name": ""}, "framework": {"builtin": "socval-open"}}</script></social-value-calculator>
+</main></body></html>`;
+
 // For the tests that drive every engine, which have no init scripts: a
 // classic script that runs before the widget's module and records what a
 // test needs to see (problems, results, the globals before the widget).
@@ -40,6 +52,7 @@ addEventListener('error', (e) => __socval.problems.push(String(e.message)));
 addEventListener('unhandledrejection', (e) => __socval.problems.push(String(e.reason)));
 document.addEventListener('securitypolicyviolation', (e) => __socval.problems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
 document.addEventListener('socval-result', (e) => __socval.results.push(e.detail));
+for (const type of ['socval-ready', 'socval-error']) document.addEventListener(type, (e) => (__socval.events ??= []).push({ type, detail: e.detail, target: e.target.localName }));
 const consoleError = console.error;
 console.error = (...a) => { __socval.problems.push(a.map(String).join(' ')); consoleError.apply(console, a); };`;
 const recorded = (html) => html.replace('<head>', '<head><script src="/record.js"></script>');
@@ -53,6 +66,11 @@ export async function startServer() {
     '/record.js': ['text/javascript; charset=utf-8', recorder],
     // The demo page as a browser too old for the loader meets it: the script never defines the element.
     '/old.html': ['text/html; charset=utf-8', readFileSync(join(WWW, 'index.html'), 'utf8').replaceAll('socval/socval.js', 'socval/not-there.js')],
+    // A GOV.UK page's two-thirds column on a wide screen, whose h1 names the service.
+    '/column.html': ['text/html; charset=utf-8', recorded(columnPage)],
+    '/column.css': ['text/css; charset=utf-8', '.width-container { max-width: 960px; margin: 0 auto; } .two-thirds { width: 66.66%; }'],
+    // A configuration with problems, inline.
+    '/bad-config.html': ['text/html; charset=utf-8', recorded(badConfigPage)],
     '/blank.html': ['text/html; charset=utf-8', '<!doctype html><html lang="en-GB"><title>Blank</title><p>No calculator here.</p></html>'],
     '/journey.html': ['text/html; charset=utf-8', recorded(readFileSync(join(WWW, 'index.html'), 'utf8'))],
   });

@@ -527,7 +527,7 @@ describe('embedding details', () => {
     await figure(page, 'gross');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await field(page, 'contract-value').isVisible(), false, 'the form is not printed');
-    assert.ok(await page.locator('social-value-calculator').locator('[data-figure="lm3"]').isVisible(), 'the results are');
+    assert.ok(await page.locator('social-value-calculator').locator('[data-figure="gross"]').isVisible(), 'the results are');
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 1000);
     await context.close();

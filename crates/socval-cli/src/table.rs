@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use socval_core::Report;
 use socval_core::explain::{self, Block};
+use socval_core::lm3::shown;
 use socval_core::local_area::Place;
 
 /// Text from a file, safe to print to a terminal: control characters (an
@@ -103,7 +104,11 @@ pub fn report(r: &Report) -> String {
     let _ = writeln!(
         s,
         "LM3 {}  (two rounds {}; low {} / central {} / high {})",
-        l.lm3, l.lm2, l.sensitivity.low, l.sensitivity.central, l.sensitivity.high
+        shown(l.lm3),
+        shown(l.lm2),
+        shown(l.sensitivity.low),
+        shown(l.sensitivity.central),
+        shown(l.sensitivity.high)
     );
     for w in &r.lm3.working {
         let _ = writeln!(s, "      {}", plain(w));

@@ -375,7 +375,7 @@ fn compare_puts_scenarios_side_by_side_with_their_differences() {
     assert_eq!(code, 0);
     assert!(out.contains("Figure | Plan A | Plan B"), "{out}");
     assert!(
-        out.contains("Theme: Communities | £10,084.00 | £17,710.00 (+£7,626.00 on Plan A)"),
+        out.contains("Theme: Communities (value after adjustments) | £10,084.00 | £17,710.00 (+£7,626.00 on Plan A)"),
         "{out}"
     );
 

@@ -32,17 +32,36 @@ pub struct Scenario<'a> {
 #[derive(Clone, Copy)]
 enum Cell {
     Money(Money),
+    /// A decimal figure in a unit.
+    Figure(Decimal, Unit),
+}
+
+/// The unit of a decimal figure, which writes it and its difference.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
     /// Percent, the difference in percentage points.
-    Percent(Decimal),
-    Number(Decimal),
+    Percent,
+    /// A plain number: a score.
+    Number,
+    /// LM3, always to [`crate::lm3::PLACES`] places.
+    Multiplier,
+}
+
+impl Unit {
+    fn write(self, d: Decimal) -> String {
+        match self {
+            Unit::Percent => format!("{d}%"),
+            Unit::Number => d.to_string(),
+            Unit::Multiplier => crate::lm3::shown(d),
+        }
+    }
 }
 
 impl Cell {
     fn text(self) -> String {
         match self {
             Cell::Money(m) => m.to_string(),
-            Cell::Percent(d) => format!("{d}%"),
-            Cell::Number(d) => d.to_string(),
+            Cell::Figure(d, unit) => unit.write(d),
         }
     }
 
@@ -55,14 +74,13 @@ impl Cell {
                 let abs = Money::from_pence(i64::try_from(d.unsigned_abs()).ok()?);
                 (d != 0).then(|| format!("{}{abs}", sign(d < 0)))
             }
-            (Cell::Percent(a), Cell::Percent(b)) => {
+            (Cell::Figure(a, unit), Cell::Figure(b, _)) => {
                 let d = a.micros().checked_sub(b.micros())?;
                 let abs = Decimal::from_micros(d.checked_abs()?);
-                (d != 0).then(|| format!("{}{abs} percentage points", sign(d < 0)))
-            }
-            (Cell::Number(a), Cell::Number(b)) => {
-                let d = a.micros().checked_sub(b.micros())?;
-                let abs = Decimal::from_micros(d.checked_abs()?);
+                let abs = match unit {
+                    Unit::Percent => format!("{abs} percentage points"),
+                    _ => unit.write(abs),
+                };
                 (d != 0).then(|| format!("{}{abs}", sign(d < 0)))
             }
             _ => None,
@@ -92,20 +110,24 @@ fn rows(setup: &Setup) -> Vec<Row<'_>> {
         ),
         (
             "Social value ratio".into(),
-            Box::new(|f: &Figures| Some(Cell::Percent(f.ratio.percent))),
+            Box::new(|f: &Figures| Some(Cell::Figure(f.ratio.percent, Unit::Percent))),
         ),
         (
             "LM3".into(),
-            Box::new(|f: &Figures| Some(Cell::Number(f.lm3.lm3))),
+            Box::new(|f: &Figures| Some(Cell::Figure(f.lm3.lm3, Unit::Multiplier))),
         ),
         (
             "Indicative score (out of 100)".into(),
-            Box::new(|f: &Figures| Some(Cell::Number(f.score.score_percent))),
+            Box::new(|f: &Figures| Some(Cell::Figure(f.score.score_percent, Unit::Number))),
         ),
     ];
     for (i, theme) in setup.framework.themes.iter().enumerate() {
         rows.push((
-            format!("Theme: {}", theme.title),
+            format!(
+                "Theme: {} ({})",
+                theme.title,
+                crate::explain::basis_name(basis)
+            ),
             Box::new(move |f: &Figures| {
                 let t = f.themes.get(i)?;
                 Some(Cell::Money(scoring::basis_value(basis, &t.totals)))
@@ -154,7 +176,7 @@ pub fn table(setup: &Setup, scenarios: &[Scenario<'_>]) -> Table {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)] // Tests may panic: that is how they fail.
 mod tests {
-    use super::Cell;
+    use super::{Cell, Unit};
     use crate::fixed::{Decimal, Money};
 
     #[test]
@@ -163,13 +185,18 @@ mod tests {
         assert_eq!(m(5_216_450).difference(m(5_000_000)).unwrap(), "+£2,164.50");
         assert_eq!(m(5_000_000).difference(m(5_216_450)).unwrap(), "−£2,164.50");
         assert_eq!(m(7).difference(m(7)), None);
-        let pc = |d| Cell::Percent(Decimal::from_micros(d));
+        let pc = |d| Cell::Figure(Decimal::from_micros(d), Unit::Percent);
         assert_eq!(
             pc(2_600_000).difference(pc(2_490_000)).unwrap(),
             "+0.11 percentage points"
         );
-        let n = |d| Cell::Number(Decimal::from_micros(d));
+        let n = |d| Cell::Figure(Decimal::from_micros(d), Unit::Number);
         assert_eq!(n(1_000_000).difference(n(1_234_500)).unwrap(), "−0.2345");
+        assert_eq!(n(61_500_000).difference(n(60_000_000)).unwrap(), "+1.5");
+        // LM3 keeps its four places, in the figure and in the difference.
+        let x = |d| Cell::Figure(Decimal::from_micros(d), Unit::Multiplier);
+        assert_eq!(x(1_700_000).text(), "1.7000");
+        assert_eq!(x(1_700_000).difference(x(1_650_000)).unwrap(), "+0.0500");
         // Figures never overflow a difference into a panic.
         assert_eq!(m(i64::MAX).difference(m(i64::MIN)), None);
     }

@@ -87,7 +87,7 @@ pub struct Council {
 
 /// A built-in framework by id, or one the council supplies itself (for
 /// example a licensed measure set it holds the licence for).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum FrameworkChoice {
@@ -95,6 +95,39 @@ pub enum FrameworkChoice {
     Builtin(String),
     /// A whole framework.
     Inline(Box<Framework>),
+}
+
+/// Read by hand, as an object with one key, as the derived reader did: its
+/// enum machinery cost the widget's first module more than this map does.
+impl<'de> Deserialize<'de> for FrameworkChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Choice;
+        impl<'de> serde::de::Visitor<'de> for Choice {
+            type Value = FrameworkChoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object with one key, `builtin` or `inline`")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                use serde::de::Error;
+                let key: String = map
+                    .next_key()?
+                    .ok_or_else(|| A::Error::invalid_length(0, &self))?;
+                let choice = match key.as_str() {
+                    "builtin" => FrameworkChoice::Builtin(map.next_value()?),
+                    "inline" => FrameworkChoice::Inline(map.next_value()?),
+                    other => return Err(A::Error::unknown_variant(other, &["builtin", "inline"])),
+                };
+                if map.next_key::<String>()?.is_some() {
+                    return Err(A::Error::invalid_length(2, &self));
+                }
+                Ok(choice)
+            }
+        }
+        d.deserialize_map(Choice)
+    }
 }
 
 /// One offered measure, with the council's overrides.
@@ -128,7 +161,7 @@ pub struct ThemePriority {
 }
 
 /// Importance levels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
@@ -140,8 +173,14 @@ pub enum Priority {
     Low,
 }
 
+crate::names::named!(Priority {
+    "high" => High,
+    "medium" => Medium,
+    "low" => Low,
+});
+
 /// Which social value figure the ratio and the score use.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ValueBasis {
@@ -153,6 +192,12 @@ pub enum ValueBasis {
     /// Adjusted and discounted.
     PresentValue,
 }
+
+crate::names::named!(ValueBasis {
+    "gross" => Gross,
+    "adjusted" => Adjusted,
+    "present_value" => PresentValue,
+});
 
 /// The evaluation: how much social value weighs in the tender, and how a bid's
 /// social value turns into marks.
@@ -223,13 +268,18 @@ struct MethodFields {
 }
 
 /// The `kind` of a scoring method.
-#[derive(Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum MethodKind {
     Proportional,
     RatioBands,
     SelfAssessment,
 }
+
+crate::names::named!(MethodKind {
+    "proportional" => Proportional,
+    "ratio_bands" => RatioBands,
+    "self_assessment" => SelfAssessment,
+});
 
 impl<'de> Deserialize<'de> for ScoringMethod {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -398,6 +448,36 @@ mod tests {
 
     fn read(json: &str) -> Result<ScoringMethod, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_framework_is_chosen_by_one_key() {
+        use super::FrameworkChoice;
+        let read =
+            |json: &str| serde_json::from_str::<FrameworkChoice>(json).map_err(|e| e.to_string());
+        assert_eq!(
+            read(r#"{"builtin": "socval-open"}"#).unwrap(),
+            FrameworkChoice::Builtin("socval-open".into())
+        );
+        let open = crate::builtin::socval_open();
+        let inline =
+            serde_json::to_string(&FrameworkChoice::Inline(Box::new(open.clone()))).unwrap();
+        assert_eq!(
+            read(&inline).unwrap(),
+            FrameworkChoice::Inline(Box::new(open))
+        );
+        assert!(
+            read(r#"{"named": "x"}"#)
+                .unwrap_err()
+                .contains("unknown variant `named`, expected `builtin` or `inline`")
+        );
+        assert!(
+            read(r#"{"builtin": "a", "inline": {}}"#).is_err(),
+            "one key only"
+        );
+        assert!(read("{}").is_err());
+        assert!(read(r#""socval-open""#).is_err());
+        assert!(read(r#"{"builtin": 3}"#).is_err());
     }
 
     #[test]

@@ -99,10 +99,10 @@ pub fn report_csv(r: &Report) -> String {
         None,
         &format!(
             "{} (two rounds {}; low {}, high {}); R1 {}, R2 {}, R3 {}",
-            l.lm3,
-            l.lm2,
-            l.sensitivity.low,
-            l.sensitivity.high,
+            crate::lm3::shown(l.lm3),
+            crate::lm3::shown(l.lm2),
+            crate::lm3::shown(l.sensitivity.low),
+            crate::lm3::shown(l.sensitivity.high),
             crate::Money::plain(l.round1),
             crate::Money::plain(l.round2),
             crate::Money::plain(l.round3)

@@ -78,7 +78,7 @@ impl Default for DiscountSettings {
 }
 
 /// Which rate applies in which year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Schedule {
@@ -89,8 +89,13 @@ pub enum Schedule {
     GreenBook,
 }
 
+crate::names::named!(Schedule {
+    "flat" => Flat,
+    "green_book" => GreenBook,
+});
+
 /// Whether value in the base year is discounted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Convention {
@@ -101,8 +106,13 @@ pub enum Convention {
     EndOfYear,
 }
 
+crate::names::named!(Convention {
+    "start_of_year" => StartOfYear,
+    "end_of_year" => EndOfYear,
+});
+
 /// The year present values are expressed in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Base {
@@ -112,6 +122,11 @@ pub enum Base {
     /// The current year, as supplied by the caller.
     Today,
 }
+
+crate::names::named!(Base {
+    "contract_start" => ContractStart,
+    "today" => Today,
+});
 
 /// Green Book Annex 6: the rate for the step into year `s`, in millionths.
 fn green_book_rate(s: usize) -> i128 {
@@ -127,7 +142,7 @@ fn green_book_rate(s: usize) -> i128 {
 }
 
 /// Which discount rate a measure's value takes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rate {
@@ -138,6 +153,11 @@ pub enum Rate {
     /// schedule (see the module notes).
     Health,
 }
+
+crate::names::named!(Rate {
+    "standard" => Standard,
+    "health" => Health,
+});
 
 /// The Green Book health rate, 1.5%, in millionths of one.
 const HEALTH_RATE: i128 = 15_000;

@@ -21,7 +21,7 @@
 //! Two commitments to the same measure are separate lines and are summed,
 //! with a warning to check they do not count the same outcome.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::discounting::Discounts;
 use crate::fixed::Money;
@@ -33,7 +33,7 @@ use crate::social_value::Years;
 use crate::validation::{Checked, CheckedCommitment};
 
 /// What a council does when a proposal claims both measures of an excluded pair.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Policy {
@@ -43,6 +43,11 @@ pub enum Policy {
     /// Refuse the proposal, naming the rule.
     Reject,
 }
+
+crate::names::named!(Policy {
+    "count_larger" => CountLarger,
+    "reject" => Reject,
+});
 
 const NONE: usize = usize::MAX;
 

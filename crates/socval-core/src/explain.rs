@@ -209,7 +209,7 @@ fn figures_table(r: &Report) -> Table {
     }
     rows.push(vec![
         "LM3 (local multiplier)".to_string(),
-        r.lm3.figures.lm3.to_string(),
+        crate::lm3::shown(r.lm3.figures.lm3),
     ]);
     rows.push(vec![
         "Indicative score".to_string(),

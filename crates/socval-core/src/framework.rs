@@ -104,7 +104,7 @@ fn is_output(k: &Kind) -> bool {
 
 /// What a measure counts, which decides whether its value may last beyond
 /// the year it arises (see [`crate::adjustments`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -117,8 +117,13 @@ pub enum Kind {
     Outcome,
 }
 
+crate::names::named!(Kind {
+    "output" => Output,
+    "outcome" => Outcome,
+});
+
 /// Units quantities are entered in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -143,6 +148,19 @@ pub enum Unit {
     /// Organisations supported.
     Organisation,
 }
+
+crate::names::named!(Unit {
+    "fte_year" => FteYear,
+    "person" => Person,
+    "week" => Week,
+    "hour" => Hour,
+    "pound" => Pound,
+    "tco2e" => Tco2e,
+    "tonne" => Tonne,
+    "wellby" => Wellby,
+    "event" => Event,
+    "organisation" => Organisation,
+});
 
 impl Unit {
     /// Singular and plural English labels.

@@ -428,10 +428,16 @@ pub fn lm3_text(l: &Lm3Lift) -> String {
     if ways.is_empty() {
         format!(
             "LM3 {} to {}: local spend alone cannot lift it this far within the contract value.",
-            l.lm3, l.goal
+            crate::lm3::shown(l.lm3),
+            crate::lm3::shown(l.goal)
         )
     } else {
-        format!("LM3 {} to {}: {}.", l.lm3, l.goal, ways.join(", or "))
+        format!(
+            "LM3 {} to {}: {}.",
+            crate::lm3::shown(l.lm3),
+            crate::lm3::shown(l.goal),
+            ways.join(", or ")
+        )
     }
 }
 

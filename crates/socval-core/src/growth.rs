@@ -20,12 +20,12 @@
 //!
 //! The price-level part of either conversion is [`crate::deflators`].
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::fixed::{Decimal, div_round};
 
 /// How a value changes in real terms over time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Growth {
@@ -35,6 +35,11 @@ pub enum Growth {
     /// The wellbeing guidance's uprating with real GDP per head (elasticity 1.3).
     GdpPerHead,
 }
+
+crate::names::named!(Growth {
+    "carbon_desnz2023" => CarbonDesnz2023,
+    "gdp_per_head" => GdpPerHead,
+});
 
 /// The DESNZ central series, `year,central` in 2022 prices.
 const CARBON: &str = include_str!("../data/carbon-values.csv");

@@ -39,6 +39,7 @@ pub mod issues;
 pub mod json;
 pub mod lm3;
 pub mod local_area;
+mod names;
 pub mod outcodes;
 pub mod postcode;
 pub mod proposal;

@@ -33,6 +33,17 @@ use crate::proposal::{Proposal, SpendTotal};
 use crate::report::{Lm3Report, Sensitivity, SpendKind, SpendLineReport};
 use crate::validation::{CheckedSpend, Placed};
 
+/// The decimal places LM3 is worked out to and always written with, so
+/// that one figure reads the same everywhere (1.7000, never 1.7 beside
+/// 1.6048).
+pub const PLACES: u32 = 4;
+
+/// An LM3 figure (or a difference of two) as every place writes it: to
+/// [`PLACES`] places, trailing zeros kept.
+pub fn shown(d: Decimal) -> String {
+    d.to_fixed(PLACES)
+}
+
 /// One spend line as LM3 counted it, handed to the caller of [`figures`].
 pub(crate) struct Counted<'a> {
     pub(crate) kind: SpendKind,
@@ -193,8 +204,8 @@ pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
             f.local_staff, f.local_suppliers
         ),
         format!("Round 3 (local re-spend of round 2, central rates): {r3}"),
-        format!("LM3 = ({r1} + {r2} + {r3}) ÷ {r1} = {}", f.lm3),
-        format!("Two-round figure = ({r1} + {r2}) ÷ {r1} = {}", f.lm2),
+        format!("LM3 = ({r1} + {r2} + {r3}) ÷ {r1} = {}", shown(f.lm3)),
+        format!("Two-round figure = ({r1} + {r2}) ÷ {r1} = {}", shown(f.lm2)),
         format!(
             "Share of each £1 reaching the local area = ({r2} + {r3}) ÷ {r1} = {}",
             f.local_share_of_each_pound

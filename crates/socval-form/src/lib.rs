@@ -19,7 +19,7 @@ use socval_core::{Decimal, Money, Proposal, Setup};
 
 pub mod read;
 
-pub use read::{FormError, Label, Mapping, Problem, field_for_path, to_proposal};
+pub use read::{FormError, Label, Mapping, Problem, field_for_path, target_for_path, to_proposal};
 
 /// The most commitments the form holds: a file with more is refused, never
 /// opened in part. A thousand is ten times the largest framework offered
@@ -104,6 +104,11 @@ pub mod ids {
     /// `total` name the choice between the two ways.
     pub fn total(list: &str, field: &str) -> String {
         format!("{list}-total-{field}")
+    }
+    /// A spend list's "add a line" button, where focus goes when one of
+    /// its lines is removed.
+    pub fn add(list: &str) -> String {
+        format!("{list}-add")
     }
     /// A self-score input.
     pub fn self_score(criterion: &str) -> String {

@@ -57,6 +57,25 @@ pub enum Label {
     LocalSuppliers,
     /// A measure's quantity: its title.
     Measure(String),
+    /// The year the contract starts.
+    StartYear,
+    /// The bidder's own postcode.
+    SupplierPostcode,
+    /// The bidder's name.
+    Bidder,
+    /// A spend line's postcode.
+    Postcode,
+    /// A spend line's name.
+    LineName,
+    /// Where a commitment is delivered.
+    DeliveredAt,
+    /// A commitment's note.
+    Note,
+    /// An input of a measure's commitment (the measure's title, the input).
+    OfMeasure(String, Box<Label>),
+    /// An input of a spend line: its list (`staff`, `suppliers`), its index
+    /// in the form, the input.
+    OfLine(&'static str, usize, Box<Label>),
 }
 
 /// A problem tied to one input of the form.
@@ -83,11 +102,15 @@ pub enum Slot {
 /// Maps core field paths back to form inputs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Mapping {
-    /// For each proposal commitment, the form line it came from, and
-    /// whether it is entered year by year (then it has no quantity input).
-    commitments: Vec<(Slot, bool)>,
+    /// For each proposal commitment, the form line it came from, its
+    /// measure's index in the framework, and whether it is entered year by
+    /// year (then it has no quantity input).
+    commitments: Vec<(Slot, usize, bool)>,
     /// For each proposal spend line, its list and its index in the form.
     spend: Vec<(&'static str, usize)>,
+    /// The first amount of spend on the form, where a problem with the
+    /// spend as a whole is shown (its input's id and label).
+    first_spend: Option<(String, Label)>,
     /// For each self-assessed score, its criterion.
     criteria: Vec<String>,
 }
@@ -324,12 +347,12 @@ pub fn to_proposal(form: &Form, setup: &Setup) -> Result<(Proposal, Mapping), Ve
     for (k, measure) in setup.framework.measures.iter().enumerate() {
         if let Some(c) = form.commitments.get(&measure.id).filter(|c| c.is_used()) {
             commitments.push(r.commitment(&ids::main(&measure.id), measure, c, span));
-            mapping.commitments.push((Slot::Main(k), c.by_year));
+            mapping.commitments.push((Slot::Main(k), k, c.by_year));
         }
         for (i, c) in form.more.iter().enumerate() {
             if c.measure == measure.id && c.is_used() {
                 commitments.push(r.commitment(&ids::more(i), measure, c, span));
-                mapping.commitments.push((Slot::More(i), c.by_year));
+                mapping.commitments.push((Slot::More(i), k, c.by_year));
             }
         }
     }
@@ -353,6 +376,7 @@ pub fn to_proposal(form: &Form, setup: &Setup) -> Result<(Proposal, Mapping), Ve
         .chain(&supplier_lines)
         .map(|(l, i, _)| (*l, *i))
         .collect();
+    mapping.first_spend = first_spend(form, &mapping.spend);
     let staff = staff_lines
         .into_iter()
         .map(|(l, i, s)| StaffLine {
@@ -437,52 +461,68 @@ fn nonblank<'f>(
         .collect()
 }
 
+/// Where a problem with the spend as a whole is shown: the first amount
+/// given, a total's before a line's, staff before suppliers.
+fn first_spend(form: &Form, spend: &[(&'static str, usize)]) -> Option<(String, Label)> {
+    let total = |list: &str, t: &crate::TotalForm, label: Label| {
+        t.on.then(|| (ids::total(list, "amount"), label))
+    };
+    let line = |list: &'static str| {
+        let (_, i) = spend.iter().find(|(l, _)| *l == list)?;
+        let amount = if list == "staff" {
+            Label::Wages
+        } else {
+            Label::SpendAmount
+        };
+        Some((
+            ids::spend(list, *i, "amount"),
+            Label::OfLine(list, *i, Box::new(amount)),
+        ))
+    };
+    total("staff", &form.staff_total, Label::WageBill)
+        .or_else(|| line("staff"))
+        .or_else(|| total("suppliers", &form.suppliers_total, Label::SupplyChain))
+        .or_else(|| line("suppliers"))
+}
+
 /// The form input a core field path points at, if any (empty if none).
 pub fn field_for_path(path: &str, mapping: &Mapping, setup: &Setup) -> String {
+    target_for_path(path, mapping, setup).map_or_else(String::new, |(id, _)| id)
+}
+
+/// The form input a core field path points at, with the label it has on
+/// screen, so that a message can name the field as the user sees it.
+pub fn target_for_path(path: &str, mapping: &Mapping, setup: &Setup) -> Option<(String, Label)> {
     let index = |prefix: &str| -> Option<(usize, &str)> {
         let rest = path.strip_prefix(prefix)?;
         let (n, tail) = rest.split_once(']')?;
         Some((n.parse().ok()?, tail.trim_start_matches('.')))
     };
-    match path {
-        "contract.value" => return ids::VALUE.into(),
-        "contract.duration_years" => return ids::DURATION.into(),
-        "contract.start_year" => return ids::START.into(),
-        "contract.supplier_postcode" => return ids::POSTCODE.into(),
-        "bidder" => return ids::BIDDER.into(),
-        _ => {}
+    let contract = match path {
+        "contract.value" => Some((ids::VALUE, Label::ContractValue)),
+        "contract.duration_years" => Some((ids::DURATION, Label::Duration)),
+        "contract.start_year" => Some((ids::START, Label::StartYear)),
+        "contract.supplier_postcode" => Some((ids::POSTCODE, Label::SupplierPostcode)),
+        "bidder" => Some((ids::BIDDER, Label::Bidder)),
+        "spend" => return mapping.first_spend.clone(),
+        _ => None,
+    };
+    if let Some((id, label)) = contract {
+        return Some((id.into(), label));
     }
     if let Some((i, tail)) = index("commitments[") {
-        let (slot, by_year) = match mapping.commitments.get(i) {
-            Some((Slot::Main(k), by_year)) => match setup.framework.measures.get(*k) {
-                Some(m) => (ids::main(&m.id), *by_year),
-                None => return String::new(),
-            },
-            Some((Slot::More(k), by_year)) => (ids::more(*k), *by_year),
-            None => return String::new(),
-        };
-        return match tail {
-            "attribution_percent" => ids::line(&slot, "attribution"),
-            "shared_by" => ids::line(&slot, "shared-by"),
-            "postcode" => ids::line(&slot, "postcode"),
-            "note" => ids::line(&slot, "note"),
-            t if t.starts_with("profile[") => {
-                let y = t.trim_start_matches("profile[").trim_end_matches(']');
-                ids::year(&slot, y.parse().unwrap_or(0))
-            }
-            // A line entered year by year has no quantity input: its first year.
-            _ if by_year => ids::year(&slot, 0),
-            _ => ids::line(&slot, "quantity"),
-        };
+        return commitment_target(mapping.commitments.get(i)?, tail, setup);
     }
     for list in ["staff", "suppliers"] {
         if let Some(tail) = path.strip_prefix(&format!("spend.{list}_total")) {
-            let field = if tail == ".local_percent" {
-                "local"
-            } else {
-                "amount"
+            let staff = list == "staff";
+            let (field, label) = match (tail == ".local_percent", staff) {
+                (true, true) => ("local", Label::LocalStaff),
+                (true, false) => ("local", Label::LocalSuppliers),
+                (false, true) => ("amount", Label::WageBill),
+                (false, false) => ("amount", Label::SupplyChain),
             };
-            return ids::total(list, field);
+            return Some((ids::total(list, field), label));
         }
         if let Some((n, tail)) = index(&format!("spend.{list}[")) {
             // The n-th non-blank line of this list in the proposal.
@@ -492,22 +532,53 @@ pub fn field_for_path(path: &str, mapping: &Mapping, setup: &Setup) -> String {
                 .filter(|(l, _)| *l == list)
                 .nth(n)
                 .map_or(n, |(_, i)| *i);
-            let field = match tail {
-                "respend_percent" => "respend",
-                "amount" => "amount",
-                "name" | "label" => "label",
-                _ => "postcode",
+            let (field, label) = match tail {
+                "respend_percent" => ("respend", Label::Respend),
+                "amount" if list == "staff" => ("amount", Label::Wages),
+                "amount" => ("amount", Label::SpendAmount),
+                "name" | "label" => ("label", Label::LineName),
+                _ => ("postcode", Label::Postcode),
             };
-            return ids::spend(list, i, field);
+            return Some((
+                ids::spend(list, i, field),
+                Label::OfLine(list, i, Box::new(label)),
+            ));
         }
     }
-    if let Some((i, _)) = index("self_assessment[") {
-        return mapping
-            .criteria
-            .get(i)
-            .map_or_else(String::new, |k| ids::self_score(k));
-    }
-    String::new()
+    let (i, _) = index("self_assessment[")?;
+    let k = mapping.criteria.get(i)?;
+    Some((ids::self_score(k), Label::SelfScore))
+}
+
+/// The input of a commitment's field (`tail` of its path), and its label.
+fn commitment_target(
+    at: &(Slot, usize, bool),
+    tail: &str,
+    setup: &Setup,
+) -> Option<(String, Label)> {
+    let (slot, k, by_year) = at;
+    let title = setup.framework.measures.get(*k)?.title.clone();
+    let slot = match slot {
+        Slot::Main(_) => ids::main(&setup.framework.measures.get(*k)?.id),
+        Slot::More(i) => ids::more(*i),
+    };
+    let of = |label: Label| Label::OfMeasure(title.clone(), Box::new(label));
+    Some(match tail {
+        "attribution_percent" => (ids::line(&slot, "attribution"), of(Label::Attribution)),
+        "shared_by" => (ids::line(&slot, "shared-by"), of(Label::SharedBy)),
+        "postcode" => (ids::line(&slot, "postcode"), of(Label::DeliveredAt)),
+        "note" => (ids::line(&slot, "note"), of(Label::Note)),
+        t if t.starts_with("profile[") => {
+            let y = t.trim_start_matches("profile[").trim_end_matches(']');
+            (
+                ids::year(&slot, y.parse().unwrap_or(0)),
+                Label::Measure(title),
+            )
+        }
+        // A line entered year by year has no quantity input: its first year.
+        _ if *by_year => (ids::year(&slot, 0), Label::Measure(title)),
+        _ => (ids::line(&slot, "quantity"), Label::Measure(title)),
+    })
 }
 
 #[cfg(test)]
@@ -573,12 +644,13 @@ mod tests {
         let first = &setup.framework.measures[0].id;
         let mapping = Mapping {
             commitments: vec![
-                (Slot::Main(0), false),
-                (Slot::More(3), false),
-                (Slot::More(4), true),
+                (Slot::Main(0), 0, false),
+                (Slot::More(3), 0, false),
+                (Slot::More(4), 0, true),
             ],
             spend: vec![("suppliers", 0), ("suppliers", 5)],
             criteria: vec!["delivery".into()],
+            first_spend: None,
         };
         let at = |p: &str| field_for_path(p, &mapping, &setup);
         assert_eq!(at("commitments[0].quantity"), format!("m-{first}-quantity"));
@@ -596,5 +668,61 @@ mod tests {
         assert_eq!(at("self_assessment[0].score_percent"), "criterion-delivery");
         assert_eq!(at("contract.value"), "contract-value");
         assert_eq!(at("framework"), "");
+        // Each named as the screen names it, never by its path.
+        let label = |p: &str| target_for_path(p, &mapping, &setup).map(|(_, l)| l);
+        let title = setup.framework.measures[0].title.clone();
+        assert_eq!(label("contract.start_year"), Some(Label::StartYear));
+        assert_eq!(
+            label("spend.suppliers[1].postcode"),
+            Some(Label::OfLine("suppliers", 5, Box::new(Label::Postcode)))
+        );
+        assert_eq!(
+            label("commitments[1].attribution_percent"),
+            Some(Label::OfMeasure(
+                title.clone(),
+                Box::new(Label::Attribution)
+            ))
+        );
+        assert_eq!(
+            label("commitments[1].profile[2]"),
+            Some(Label::Measure(title))
+        );
+        assert_eq!(label("spend"), None, "no spend was read into this mapping");
+    }
+
+    #[test]
+    fn a_problem_with_all_the_spend_is_shown_at_its_first_amount() {
+        let config = include_str!("../../../www/examples/exampleshire.json");
+        let setup =
+            socval_core::setup::prepare(socval_core::json::parse_config(config).unwrap()).unwrap();
+        let line = |amount: &str| crate::SpendForm {
+            amount: amount.into(),
+            postcode: "EX1 1AA".into(),
+            ..crate::SpendForm::default()
+        };
+        let mut form = Form {
+            value: "1000".into(),
+            duration: "1".into(),
+            start_year: "2027".into(),
+            staff: vec![crate::SpendForm::default(), line("900")],
+            suppliers: vec![line("500")],
+            ..Form::default()
+        };
+        let (_, mapping) = to_proposal(&form, &setup).unwrap();
+        assert_eq!(
+            target_for_path("spend", &mapping, &setup),
+            Some((
+                "staff-1-amount".into(),
+                Label::OfLine("staff", 1, Box::new(Label::Wages))
+            ))
+        );
+        form.staff_total.on = true;
+        form.staff_total.amount = "900".into();
+        form.staff_total.local = "50".into();
+        let (_, mapping) = to_proposal(&form, &setup).unwrap();
+        assert_eq!(
+            target_for_path("spend", &mapping, &setup),
+            Some(("staff-total-amount".into(), Label::WageBill))
+        );
     }
 }

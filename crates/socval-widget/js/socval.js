@@ -110,7 +110,8 @@ function stylesheet(css) {
 const holdSheet = stylesheet(':host{all:initial!important;display:block!important;min-height:var(--socval-min-height,640px)!important}');
 
 class SocialValueCalculator extends HTMLElement {
-  static observedAttributes = ['config-src'];
+  // A change to any of them draws the widget again (the draft keeps the form).
+  static observedAttributes = ['config-src', 'heading-level', 'no-heading'];
   #widget = null;
   #run = 0;
 
@@ -165,7 +166,21 @@ class SocialValueCalculator extends HTMLElement {
       const point = document.createElement('div');
       root.replaceChildren(point);
       const lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
-      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '', reporter(config, csv, this));
+      // The level of the widget's top headings (1 to 4, else 2), and whether
+      // it shows its own title: fitted to the host page's outline.
+      const level = Number(this.getAttribute('heading-level'));
+      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '', level >= 1 && level <= 4 ? level : 2,
+        !this.hasAttribute('no-heading'), reporter(config, csv, this));
+      // Yew draws in a microtask: after a task the form, or the list of the
+      // configuration's problems, is there.
+      await new Promise((r) => setTimeout(r));
+      if (run !== this.#run) return;
+      const problems = root.querySelector('[data-config-error]');
+      if (problems) {
+        this.#tell('socval-error', { message: problems.querySelector('h2')?.textContent ?? '', problems: [...problems.querySelectorAll('li')].map((li) => li.textContent) });
+      } else {
+        this.#tell('socval-ready', { council: JSON.parse(config).council?.name ?? '' });
+      }
     } catch (e) {
       if (run !== this.#run) return;
       console.error('socval:', e);
@@ -175,7 +190,13 @@ class SocialValueCalculator extends HTMLElement {
         ? `The social value calculator could not load: ${e.message}`
         : 'The social value calculator needs WebAssembly, which this browser does not offer or has turned off (Lockdown Mode on Apple devices turns it off).';
       this.shadowRoot.replaceChildren(p);
+      this.#tell('socval-error', { message: p.textContent, problems: [] });
     }
+  }
+
+  // Events a host page can listen for anywhere (they leave the shadow root).
+  #tell(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
   }
 }
 

@@ -109,15 +109,21 @@ fn Calculator() -> Html {
         .map_or(1, |d| usize::try_from(d.ceil_int()).unwrap_or(1));
     let start_year = state.form.start_year.trim().parse::<i32>().ok();
     let errors = state.visible(&outcome.errors);
-    let announcement = match (&outcome.shown, errors.first()) {
-        (_, Some(e)) => format!("{}: {}", m.error_summary, e.message),
-        (Some(s), _) => (m.announce)(
+    // Errors are read out by the error summary's alert; this region
+    // announces results alone.
+    let announcement = match (&outcome.shown, errors.is_empty()) {
+        (Some(s), true) => (m.announce)(
             &s.figures.ratio.value.to_string(),
             &s.figures.ratio.percent.to_string(),
-            &s.figures.lm3.lm3.to_string(),
+            // No LM3 to announce before any spend is entered.
+            &if s.figures.lm3.total_spend.pence() > 0 {
+                socval_core::lm3::shown(s.figures.lm3.lm3)
+            } else {
+                String::new()
+            },
             &s.figures.score.score_percent.to_string(),
         ),
-        (None, None) => String::new(),
+        _ => String::new(),
     };
     // Leaving an input (by tab, click or a link) lets its errors show.
     let onfocusout = {
@@ -138,12 +144,19 @@ fn Calculator() -> Html {
             }));
         })
     };
+    let to_results = {
+        let host = ctx.host.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            crate::context::focus(&host, "results-heading");
+        })
+    };
     // Announce once typing pauses, not on every keystroke.
     let announcement = use_debounced(announcement, ANNOUNCE_AFTER_MS);
     html! {
         <div class="socval" lang="en-GB">
             <header class="header">
-                <h2 class="heading-l">{ format!("{}: {}", cfg.council.name, m.title) }</h2>
+                if ctx.titled { { ctx.heading(0, "heading-l", None, format!("{}: {}", cfg.council.name, m.title)) } }
                 if !cfg.council.intro.is_empty() { <p class="body">{ cfg.council.intro.clone() }</p> }
                 <p class="inset">{ m.privacy }</p>
                 if !cfg.council.contact.is_empty() { <p class="hint">{ (m.contact)(&cfg.council.contact) }</p> }
@@ -157,6 +170,9 @@ fn Calculator() -> Html {
                     }
                 </div>
             }
+            // Where the results come below the form (a narrow page), a way
+            // straight to them.
+            <p class="to-results"><a href="#results-heading" onclick={to_results}>{ m.see_results }</a></p>
             <ErrorSummary errors={errors.clone()} />
             <div class="layout">
                 <form class="inputs" novalidate=true {onfocusout} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -164,9 +180,11 @@ fn Calculator() -> Html {
                     <CommitmentsSection commitments={state.form.commitments.clone()} more={state.form.more.clone()} start_year={start_year} search={state.search.clone()} errors={errors.clone()} years={years} dispatch={dispatch.clone()} />
                     <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} staff_total={state.form.staff_total.clone()} suppliers_total={state.form.suppliers_total.clone()} shown={outcome.shown.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                     <SelfAssessment scores={state.form.self_scores.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
-                    <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />
                 </form>
                 <Results outcome={outcome.clone()} />
+                // After the results, so that a narrow page reaches them
+                // first; beside the form, under it, on a wide one.
+                <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />
             </div>
             // The summary to attach to a bid: printed instead of the page,
             // never shown on screen (drawn by the lazy module); not while the
@@ -175,6 +193,8 @@ fn Calculator() -> Html {
                 <div class="print-summary">{ Html::VRef(node) }</div>
             }
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
+            // Said at once, apart from the results, which follow a second later.
+            <div class="visually-hidden" role="status" data-said="">{ state.said.clone() }</div>
         </div>
     }
 }

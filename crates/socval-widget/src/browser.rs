@@ -6,13 +6,15 @@ pub fn print() {
     let _ = gloo::utils::window().print();
 }
 
-/// Dispatches `socval-result` on the host element with the result as `detail`.
-pub fn announce_result(host: &web_sys::HtmlElement, detail: &wasm_bindgen::JsValue) {
+/// Dispatches event `name` (`socval-result`) on the host element, with
+/// `detail`; it bubbles out of the shadow root so a host page can listen
+/// anywhere. (`socval-ready` and `socval-error` come from the loader.)
+pub fn dispatch(host: &web_sys::HtmlElement, name: &str, detail: &wasm_bindgen::JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_detail(detail);
     init.set_bubbles(true);
     init.set_composed(true);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("socval-result", &init) {
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }
 }

@@ -123,10 +123,17 @@ pub fn evaluate(
         Err(e) => keep(
             e.issues
                 .iter()
-                .map(|i| FieldError {
-                    field: form::field_for_path(&i.path, &mapping, setup),
-                    message: i.to_string(),
-                    missing: false,
+                .map(|i| {
+                    // Named by its label on screen, never by its path.
+                    let (field, message) = match form::target_for_path(&i.path, &mapping, setup) {
+                        Some((id, l)) => (id, format!("{}: {}", form::label(&l, m), i.message)),
+                        None => (String::new(), i.message.clone()),
+                    };
+                    FieldError {
+                        field,
+                        message,
+                        missing: false,
+                    }
                 })
                 .collect(),
         ),

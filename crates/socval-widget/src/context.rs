@@ -30,9 +30,65 @@ pub struct Ctx {
     /// or `"scenarios"` (the scenarios panel). None where the widget is
     /// mounted without it (its own tests).
     pub reporter: Option<js_sys::Function>,
+    /// The level of the widget's top headings (its title, the results, the
+    /// error summary): 2 unless the host's `heading-level` says otherwise,
+    /// so that the widget fits the host page's outline.
+    pub level: u8,
+    /// Whether the widget shows its own title: not when the host page's
+    /// heading already says it (the `no-heading` attribute).
+    pub titled: bool,
 }
 
 impl Ctx {
+    /// A heading of the form's (a section, a part of one) `depth` levels
+    /// below the title: without the title (`no-heading`), one level up, so
+    /// that the sections sit where the title would have.
+    pub fn section(
+        &self,
+        depth: u8,
+        class: &'static str,
+        id: Option<&'static str>,
+        text: impl Into<yew::AttrValue>,
+    ) -> yew::Html {
+        self.heading(depth - u8::from(!self.titled && depth > 0), class, id, text)
+    }
+
+    /// A heading `depth` levels below the widget's top ones; `id` is
+    /// given to those a link leads to, which can then take focus. One
+    /// function draws them all: a dynamic tag at each heading costs the
+    /// first module more.
+    pub fn heading(
+        &self,
+        depth: u8,
+        class: &'static str,
+        id: Option<&'static str>,
+        text: impl Into<yew::AttrValue>,
+    ) -> yew::Html {
+        use yew::virtual_dom::{AttributeOrProperty as A, Attributes, Listeners, VTag};
+        let tag = format!("h{}", self.level.saturating_add(depth).min(6));
+        // Built as the html! macro builds a static tag (fixed attribute
+        // keys, no listeners): its dynamic-tag form (`<@{tag}>`) adds checks
+        // for input and textarea that a heading never needs.
+        let attributes = Attributes::Dynamic {
+            keys: &["class", "id", "tabindex"],
+            values: Box::new([
+                Some(A::Static(class)),
+                id.map(A::Static),
+                id.map(|_| A::Static("-1")),
+            ]),
+        };
+        let text = yew::Html::from(text.into());
+        VTag::__new_other(
+            tag.into(),
+            Default::default(),
+            None,
+            attributes,
+            Listeners::None,
+            text,
+        )
+        .into()
+    }
+
     /// Asks the lazy module for the report and working (`"explain"`), or to
     /// download the results CSV (`"saveCsv"`) or the proposal file
     /// (`"saveProposal"`) of a form, calculated on the widget's own date. The form goes, not the

@@ -6,8 +6,8 @@ use crate::messages::Messages;
 
 pub use socval_form::read::{Slot, number};
 pub use socval_form::{
-    CommitmentForm, Form, FormError, Label, Mapping, Problem, SpendForm, TotalForm, field_for_path,
-    ids, to_proposal,
+    CommitmentForm, Form, FormError, Label, Mapping, Problem, SpendForm, TotalForm, ids,
+    target_for_path, to_proposal,
 };
 
 /// A problem tied to one input of the form, in words.
@@ -23,22 +23,50 @@ pub struct FieldError {
     pub missing: bool,
 }
 
-/// The label a message names.
-fn label<'a>(l: &'a Label, m: &'a Messages) -> &'a str {
+/// The label a message names, as the input shows it on screen.
+pub fn label(l: &Label, m: &Messages) -> String {
+    match l {
+        Label::OfMeasure(title, inner) => format!("{title}: {}", label(inner, m)),
+        Label::OfLine(list, i, inner) => {
+            let name = if *list == "staff" {
+                m.staff_label
+            } else {
+                m.supplier_name
+            };
+            // The name input's label is the line's own: "Supplier 2".
+            if **inner == Label::LineName {
+                return format!("{name} {}", i + 1);
+            }
+            format!("{name} {}: {}", i + 1, label(inner, m))
+        }
+        Label::Measure(title) => title.clone(),
+        other => simple_label(other, m).into(),
+    }
+}
+
+fn simple_label(l: &Label, m: &Messages) -> &'static str {
     match l {
         Label::ContractValue => m.contract_value,
         Label::Duration => m.duration,
+        Label::StartYear => m.start_year,
+        Label::SupplierPostcode => m.supplier_postcode,
+        Label::Bidder => m.bidder,
         Label::Attribution => m.attribution,
         Label::SharedBy => m.shared_by,
         Label::Wages => m.wages,
         Label::SpendAmount => m.spend_amount,
         Label::Respend => m.respend,
+        Label::Postcode => m.postcode,
+        Label::DeliveredAt => m.delivered_at,
+        Label::Note => m.note,
         Label::SelfScore => m.self_score,
         Label::WageBill => m.wage_bill,
         Label::LocalStaff => m.local_staff,
         Label::SupplyChain => m.supply_chain,
         Label::LocalSuppliers => m.local_suppliers,
-        Label::Measure(title) => title,
+        Label::LineName | Label::Measure(_) | Label::OfMeasure(..) | Label::OfLine(..) => {
+            m.spend_heading
+        }
     }
 }
 
@@ -51,9 +79,9 @@ pub fn describe(errors: Vec<FormError>, m: &Messages) -> Vec<FieldError> {
                 Problem::EnterValue => m.enter_value.into(),
                 Problem::EnterDuration => m.enter_duration.into(),
                 Problem::EnterStartYear => m.enter_start_year.into(),
-                Problem::NotANumber(l) => (m.not_a_number)(label(l, m)),
-                Problem::NotAnAmount(l) => (m.not_an_amount)(label(l, m)),
-                Problem::Enter(l) => (m.enter_field)(label(l, m)),
+                Problem::NotANumber(l) => (m.not_a_number)(&label(l, m)),
+                Problem::NotAnAmount(l) => (m.not_an_amount)(&label(l, m)),
+                Problem::Enter(l) => (m.enter_field)(&label(l, m)),
             },
             field: e.field,
             missing: e.missing,

@@ -110,9 +110,13 @@ fn today() -> CivilDate {
 /// `prepared` is the council configuration from [`prepare`]; `outcodes` the
 /// outward-code CSV when it said the table is needed; `lang` the page's
 /// language; `draft_id` distinguishes two widgets of one council on a page;
+/// `level` is the level of its top headings and `titled` whether it shows
+/// its own title (the host's `heading-level` and `no-heading`);
 /// `reporter` reaches the lazily loaded report module (see [`Ctx::lazy`]).
 ///
 /// [`Ctx::lazy`]: context::Ctx::lazy
+// The loader's one call: wasm-bindgen passes plain values, not a struct.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount(
     root: web_sys::Element,
@@ -121,6 +125,8 @@ pub fn mount(
     outcodes: Option<String>,
     lang: &str,
     draft_id: &str,
+    level: u8,
+    titled: bool,
     reporter: Option<js_sys::Function>,
 ) -> Widget {
     // Log panics to the console with our name rather than replacing the
@@ -151,6 +157,8 @@ pub fn mount(
                 setup.config.council.name, setup.framework.id
             );
             let ctx = Ctx {
+                level,
+                titled,
                 setup: Rc::new(setup),
                 outcodes: table.and_then(Result::ok).map(Rc::new),
                 messages,
@@ -179,6 +187,8 @@ pub fn mount(
     }
 }
 
+/// Shows the configuration's problems in place of the form (the loader
+/// finds them there and tells the host page with `socval-error`).
 fn error(root: web_sys::Element, m: &messages::Messages, problems: Vec<String>) -> Widget {
     let props = ConfigErrorProps {
         title: m.config_failed.into(),

@@ -27,6 +27,9 @@ pub struct Messages {
     pub search_measures: &'static str,
     pub search_hint: &'static str,
     pub no_measures_match: &'static str,
+    /// Words a supplier may search for, each with a word (lower case) the
+    /// measures use for the same thing.
+    pub synonyms: &'static [(&'static str, &'static str)],
     pub each_year: &'static str,
     pub year_by_year: &'static str,
     pub year_n: fn(usize, i32) -> String,
@@ -75,6 +78,10 @@ pub struct Messages {
     /// Says, on the results, which spend was entered as a total.
     pub entered_as_total: fn(bool, bool) -> String,
     pub remove: &'static str,
+    /// The link near the top to the results, where they follow the form.
+    pub see_results: &'static str,
+    /// Said to a screen reader when a line is removed.
+    pub removed: fn(&str) -> String,
     pub place_local: &'static str,
     pub place_priority: fn(&str) -> String,
     pub place_not_local: &'static str,
@@ -98,6 +105,8 @@ pub struct Messages {
     pub lm3_heading: &'static str,
     pub lm3_explained: fn(&str) -> String,
     pub lm3_rounds: &'static str,
+    /// In place of LM3 while no spend is entered.
+    pub lm3_needs_spend: &'static str,
     pub round1: &'static str,
     pub round2: &'static str,
     pub round3: &'static str,
@@ -181,7 +190,7 @@ pub static EN: Messages = Messages {
     commitments_heading: "Your commitments",
     commitments_hint: "Enter what you will deliver against each measure you choose. Leave the rest empty.",
     search_measures: "Search measures",
-    search_hint: "Type part of a measure's name to shorten the list.",
+    search_hint: "Type a word, like CO2, apprentices, volunteering or a theme's name, to shorten the list.",
     no_measures_match: "No measures match your search.",
     each_year: "This quantity is for each year of the contract",
     year_by_year: "Enter year by year",
@@ -275,6 +284,7 @@ pub static EN: Messages = Messages {
         format!("Each £1 of the contract is worth about £{lm3} to the local economy.")
     },
     lm3_rounds: "The three rounds",
+    lm3_needs_spend: "Enter your staff wages and supplier spend, under “Where the money goes”, to see how much of each pound stays local.",
     round1: "Round 1: contract income",
     round2: "Round 2: spent locally",
     round3: "Round 3: re-spent locally",
@@ -317,8 +327,13 @@ pub static EN: Messages = Messages {
     enter_duration: "Enter the contract length in years, like 3",
     enter_start_year: "Enter the year the contract starts, like 2027",
     announce: |total, ratio, lm3, score| {
+        let lm3 = if lm3.is_empty() {
+            String::new()
+        } else {
+            format!(" LM3 {lm3}.")
+        };
         format!(
-            "Social value {total}, {ratio}% of contract value. LM3 {lm3}. Indicative score {score} out of 100."
+            "Social value {total}, {ratio}% of contract value.{lm3} Indicative score {score} out of 100."
         )
     },
     tools_heading: "Save, share and print",
@@ -337,6 +352,32 @@ pub static EN: Messages = Messages {
     cleared: "The form has been cleared.",
     undo: "Undo: bring my answers back",
     undone: "Your answers are back as they were.",
+    removed: |line| format!("{line} removed."),
+    see_results: "See your results",
+    synonyms: &[
+        ("co2", "carbon"),
+        ("emission", "carbon"),
+        ("greenhouse", "carbon"),
+        ("net zero", "carbon"),
+        ("climate", "carbon"),
+        ("job", "employ"),
+        ("hire", "employ"),
+        ("recruit", "employ"),
+        ("apprentice", "apprenticeship"),
+        ("charit", "donation"),
+        ("gift", "donation"),
+        ("small business", "sme"),
+        ("social enterprise", "vcse"),
+        ("charity", "vcse"),
+        ("recycl", "waste"),
+        ("rubbish", "waste"),
+        ("happiness", "wellbeing"),
+        ("life satisfaction", "wellby"),
+        ("volunteer", "volunteering"),
+        ("college", "school"),
+        ("careers", "school"),
+        ("internship", "placement"),
+    ],
     draft_restored: "We restored the proposal you were working on.",
     draft_unreadable: "Your saved proposal could not be restored (it was damaged or from an older version), so the form is empty.",
     import_failed: |why| format!("That file could not be opened: {why}"),

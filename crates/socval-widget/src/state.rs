@@ -33,6 +33,9 @@ pub struct State {
     /// The form as it was before "Start again" or opening a link, offered
     /// back until the user changes the form that replaced it.
     pub undo: Option<Undo>,
+    /// What a screen reader is told at once about the user's last action
+    /// (a line removed), cleared by the next change.
+    pub said: String,
 }
 
 /// A form replaced as a whole, and what replaced it.
@@ -195,6 +198,8 @@ pub enum Action {
     Leave(String),
     /// Show every error (the user asked for something that needs them).
     RevealAll,
+    /// Tell a screen reader what the last action did.
+    Say(String),
 }
 
 impl Reducible for State {
@@ -208,6 +213,9 @@ impl Reducible for State {
             return self;
         }
         let mut s = (*self).clone();
+        if !matches!(action, Action::Leave(_)) {
+            s.said.clear();
+        }
         let f = &mut s.form;
         match action {
             Action::Contract(field, v) => {
@@ -327,6 +335,7 @@ impl Reducible for State {
             Action::Notify(n) => s.notice = Some(n),
             Action::Leave(id) => s.left.push(id),
             Action::RevealAll => s.reveal = Reveal::All,
+            Action::Say(text) => s.said = text,
         }
         Rc::new(s)
     }

@@ -68,6 +68,8 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
         None,
         "en",
         "t1",
+        2,
+        true,
         None,
     );
     yew::scheduler::flush().await;
@@ -124,6 +126,8 @@ async fn typing_updates_results_after_a_pause() {
         None,
         "en",
         "t2",
+        2,
+        true,
         None,
     );
     yew::scheduler::flush().await;
@@ -172,6 +176,8 @@ async fn a_broken_config_lists_its_problems() {
         None,
         "en",
         "t3",
+        2,
+        true,
         None,
     );
     yew::scheduler::flush().await;

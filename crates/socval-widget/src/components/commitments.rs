@@ -49,8 +49,27 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
     let m = ctx.messages;
     let fw = &ctx.setup.framework;
     let query = lower(p.search.trim());
-    let matches = |title: &str, help: &str| {
-        query.is_empty() || lower(title).contains(&query) || lower(help).contains(&query)
+    // A search finds a measure by its title, help, unit or theme, and by
+    // the words a supplier may use for them ("CO2" for carbon).
+    let terms: Vec<&str> = std::iter::once(query.as_str())
+        .chain(
+            m.synonyms
+                .iter()
+                .filter(|(said, _)| query.contains(said))
+                .map(|(_, meant)| *meant),
+        )
+        .collect();
+    let matches = |x: &socval_core::framework::Measure, theme: &str| {
+        query.is_empty() || {
+            let text = lower(&format!(
+                "{} {} {} {} {theme}",
+                x.title,
+                x.help,
+                x.unit.label(true),
+                x.unit.label(false)
+            ));
+            terms.iter().any(|t| text.contains(t))
+        }
     };
     let onsearch = {
         let d = p.dispatch.clone();
@@ -68,7 +87,7 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
             let measures: Vec<_> = fw
                 .measures
                 .iter()
-                .filter(|x| x.theme == theme.id && matches(&x.title, &x.help))
+                .filter(|x| x.theme == theme.id && matches(x, &theme.title))
                 .collect();
             if measures.is_empty() {
                 return html! {};
@@ -126,7 +145,7 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
         .collect::<Html>();
     html! {
         <section class="section" aria-labelledby="commitments-heading">
-            <h3 class="heading-m" id="commitments-heading">{ m.commitments_heading }</h3>
+            { ctx.section(1, "heading-m", Some("commitments-heading"), m.commitments_heading) }
             <p class="hint">{ m.commitments_hint }</p>
             <div class="form-group">
                 <label class="label" for="measure-search">{ m.search_measures }</label>

@@ -17,7 +17,7 @@ pub struct ConfigErrorProps {
 pub fn ConfigError(p: &ConfigErrorProps) -> Html {
     html! {
         <div class="socval">
-            <div class="error-summary" role="alert">
+            <div class="error-summary" role="alert" data-config-error="">
                 <h2 class="error-summary__title">{ p.title.clone() }</h2>
                 <ul class="error-summary__list">{ for p.problems.iter().map(|x| html! { <li>{ x.clone() }</li> }) }</ul>
             </div>

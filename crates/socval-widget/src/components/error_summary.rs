@@ -35,9 +35,15 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
         html! { <li><a href={format!("#{}", e.field)} {onclick}>{ e.message.clone() }</a></li> }
     });
     html! {
-        <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 class="error-summary__title" id="error-summary-title">{ ctx.messages.error_summary }</h2>
-            <ul class="error-summary__list">{ for items }</ul>
+        // GOV.UK Frontend's markup: the alert inside, so that a screen reader
+        // reads the title and the list when they appear or change.
+        <div class="error-summary" id="error-summary" tabindex="-1">
+            <div role="alert">
+                { ctx.heading(0, "error-summary__title", None, ctx.messages.error_summary) }
+                <div class="error-summary__body">
+                    <ul class="error-summary__list">{ for items }</ul>
+                </div>
+            </div>
         </div>
     }
 }

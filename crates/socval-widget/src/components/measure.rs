@@ -139,7 +139,7 @@ fn commitment_line(
     let years = if entry.by_year {
         html! {
             <>
-                <h4 class="heading-s">{ title }</h4>
+                { ctx.section(2, "heading-s", None, title) }
                 <p class="hint">{ hint }</p>
                 <div class="year-grid">
                     { for (0..p.years).map(|y| {
@@ -176,8 +176,10 @@ fn commitment_line(
                 ctx.host.clone(),
                 ids::line(&ids::main(&measure.id), "add"),
             );
+            let said = (m.removed)(&line_name);
             Some(Callback::from(move |_| {
                 d.dispatch(Action::RemoveCommitment(i));
+                d.dispatch(Action::Say(said.clone()));
                 // Focus stays near: on the measure's "add another line".
                 let (host, add) = (host.clone(), add.clone());
                 gloo::timers::callback::Timeout::new(0, move || focus(&host, &add)).forget();

@@ -6,6 +6,7 @@ use super::theme_chart::ThemeChart;
 use crate::calc::{Outcome, Working};
 use crate::context::Ctx;
 use crate::messages::Messages;
+use socval_core::lm3::shown as lm3_text;
 
 /// The lazy module's panel `key`, or a line saying it is on its way.
 fn drawn(m: &Messages, w: Option<&Working>, key: &str) -> Html {
@@ -50,7 +51,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     let Some(shown) = p.outcome.shown.clone() else {
         return html! {
             <section class="results" aria-labelledby="results-heading" id="results">
-                <h2 class="heading-l" id="results-heading">{ m.results_heading }</h2>
+                { ctx.heading(0, "heading-l", Some("results-heading"), m.results_heading) }
                 if p.outcome.errors.is_empty() {
                     <p class="body">{ m.results_waiting }</p>
                 } else {
@@ -70,7 +71,7 @@ pub fn Results(p: &ResultsProps) -> Html {
         .map(|t| (m.target)(&t.to_string(), r.ratio.met == Some(true)));
     html! {
         <section class={classes!("results", p.outcome.stale.then_some("results--stale"))} aria-labelledby="results-heading" id="results">
-            <h2 class="heading-l" id="results-heading">{ m.results_heading }</h2>
+            { ctx.heading(0, "heading-l", Some("results-heading"), m.results_heading) }
             if p.outcome.stale { <p class="warning-text">{ m.results_stale }</p>{ needed } }
             <div class="panel">
                 <p class="panel__label">{ m.ratio }</p>
@@ -87,39 +88,45 @@ pub fn Results(p: &ResultsProps) -> Html {
             { working(m, w, "totals", m.totals) }
             <ThemeChart shown={shown.clone()} />
             { working(m, w, "themes", m.by_theme) }
-            <h3 class="heading-s">{ m.lm3_heading }</h3>
-            <p class="body"><strong class="big-number" data-figure="lm3">{ l.lm3.to_string() }</strong></p>
-            <p class="body">{ (m.lm3_explained)(&l.lm3.to_fixed(2)) }</p>
-            <p class="hint">{ (m.lm3_range)(&l.sensitivity.low.to_string(), &l.sensitivity.high.to_string()) }</p>
-            if let Some(share) = l.local_share_percent { <p class="hint">{ (m.local_share)(&share.to_string()) }</p> }
-            if l.bidder_local == Some(false) { <p class="hint" data-figure="local-share-of-pound">{ (m.bidder_outside)(&socval_core::Money::from_decimal(l.local_share_of_each_pound).to_string()) }</p> }
-            if let Some(t) = &shown.entered_as_total { <p class="hint" data-figure="entered-as-total">{ t.clone() }</p> }
-            if l.priority_spend.pence() > 0 { <p class="hint" data-figure="priority-spend">{ (m.priority_spend)(&l.priority_spend.to_string()) }</p> }
-            <table class="table">
-                <caption class="table__caption">{ m.lm3_rounds }</caption>
-                <tbody>
-                    <tr><th scope="row">{ m.round1 }</th><td class="num" data-figure="round1">{ l.round1.to_string() }</td></tr>
-                    <tr><th scope="row">{ m.round2 }</th><td class="num" data-figure="round2">{ l.round2.to_string() }</td></tr>
-                    <tr><th scope="row">{ m.round3 }</th><td class="num" data-figure="round3">{ l.round3.to_string() }</td></tr>
-                </tbody>
-            </table>
-            { working(m, w, "lm3", m.lm3_heading) }
-            <h3 class="heading-s">{ m.score_heading }</h3>
+            { ctx.heading(1, "heading-s", None, m.lm3_heading) }
+            // LM3 traces spend: with none entered it would say "1", which
+            // means nothing, so it asks for the spend instead.
+            if l.total_spend.pence() == 0 {
+                <p class="body" data-figure="lm3-needs-spend">{ m.lm3_needs_spend }</p>
+            } else {
+                <p class="body"><strong class="big-number" data-figure="lm3">{ lm3_text(l.lm3) }</strong></p>
+                <p class="body">{ (m.lm3_explained)(&l.lm3.to_fixed(2)) }</p>
+                <p class="hint">{ (m.lm3_range)(&lm3_text(l.sensitivity.low), &lm3_text(l.sensitivity.high)) }</p>
+                if let Some(share) = l.local_share_percent { <p class="hint">{ (m.local_share)(&share.to_string()) }</p> }
+                if l.bidder_local == Some(false) { <p class="hint" data-figure="local-share-of-pound">{ (m.bidder_outside)(&socval_core::Money::from_decimal(l.local_share_of_each_pound).to_string()) }</p> }
+                if let Some(t) = &shown.entered_as_total { <p class="hint" data-figure="entered-as-total">{ t.clone() }</p> }
+                if l.priority_spend.pence() > 0 { <p class="hint" data-figure="priority-spend">{ (m.priority_spend)(&l.priority_spend.to_string()) }</p> }
+                <table class="table">
+                    <caption class="table__caption">{ m.lm3_rounds }</caption>
+                    <tbody>
+                        <tr><th scope="row">{ m.round1 }</th><td class="num" data-figure="round1">{ l.round1.to_string() }</td></tr>
+                        <tr><th scope="row">{ m.round2 }</th><td class="num" data-figure="round2">{ l.round2.to_string() }</td></tr>
+                        <tr><th scope="row">{ m.round3 }</th><td class="num" data-figure="round3">{ l.round3.to_string() }</td></tr>
+                    </tbody>
+                </table>
+                { working(m, w, "lm3", m.lm3_heading) }
+            }
+            { ctx.heading(1, "heading-s", None, m.score_heading) }
             <p class="body" data-figure="score">{ (m.score_line)(&s.score_percent.to_string(), &s.weighted_points.to_string(), &s.weighting_percent.to_string()) }</p>
             if let Some(b) = &shown.band { <p class="hint">{ b.clone() }</p> }
             <p class="hint">{ (m.weighting_explained)(&s.weighting_percent.to_string()) }</p>
             { working(m, w, "score", m.score_heading) }
-            <h3 class="heading-s">{ m.gap_heading }</h3>
+            { ctx.heading(1, "heading-s", None, m.gap_heading) }
             <div data-working="gap">{ drawn(m, w, "gap") }</div>
             if !r.recorded.is_empty() {
                 <div class="recorded" data-figure="recorded">
-                    <h3 class="heading-s">{ m.recorded_heading }</h3>
+                    { ctx.heading(1, "heading-s", None, m.recorded_heading) }
                     { drawn(m, w, "recorded") }
                 </div>
             }
             if !r.warnings.is_empty() {
                 <div class="warnings">
-                    <h3 class="heading-s">{ m.warnings_heading }</h3>
+                    { ctx.heading(1, "heading-s", None, m.warnings_heading) }
                     <ul class="list">{ for r.warnings.iter().map(|w| html! { <li>{ w.message.clone() }</li> }) }</ul>
                 </div>
             }

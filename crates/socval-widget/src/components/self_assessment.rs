@@ -32,7 +32,7 @@ pub fn SelfAssessment(p: &SelfAssessmentProps) -> Html {
     let m = ctx.messages;
     html! {
         <section class="section" aria-labelledby="self-heading">
-            <h3 class="heading-m" id="self-heading">{ m.self_heading }</h3>
+            { ctx.section(1, "heading-m", Some("self-heading"), m.self_heading) }
             <p class="hint">{ m.self_hint }</p>
             { for criteria.iter().map(|k| {
                 let (d, kid) = (p.dispatch.clone(), k.id.clone());

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::contract::error_for;
 use super::field::{Checkbox, TextField};
 use crate::calc::Shown;
-use crate::context::Ctx;
+use crate::context::{Ctx, focus};
 use crate::form::{FieldError, SpendForm, TotalForm, ids};
 use crate::messages::Messages;
 use crate::state::{Action, SpendField, SpendList, State, TotalField};
@@ -66,7 +66,7 @@ pub fn SpendSection(p: &SpendProps) -> Html {
         if total.on {
             return html! {
                 <div class="spend-list">
-                    <h4 class="heading-s">{ heading }</h4>
+                    { ctx.section(2, "heading-s", None, heading) }
                     { choose }
                     if lines.iter().any(|l| !l.is_blank()) { <p class="hint">{ m.lines_kept }</p> }
                 </div>
@@ -74,7 +74,7 @@ pub fn SpendSection(p: &SpendProps) -> Html {
         }
         html! {
             <div class="spend-list">
-                <h4 class="heading-s">{ heading }</h4>
+                { ctx.section(2, "heading-s", None, heading) }
                 { choose }
                 { for lines.iter().enumerate().map(|(i, line)| {
                     let place = p.shown.as_ref().and_then(|s| match spend_kind {
@@ -83,13 +83,13 @@ pub fn SpendSection(p: &SpendProps) -> Html {
                     }).cloned().flatten();
                     html! { <SpendLine key={i} list={kind} list_name={name} index={i} line={line.clone()} place={place} errors={p.errors.clone()} dispatch={p.dispatch.clone()} /> }
                 }) }
-                <button type="button" class="button button--secondary" onclick={onadd}>{ add }</button>
+                <button type="button" class="button button--secondary" id={ids::add(name)} onclick={onadd}>{ add }</button>
             </div>
         }
     };
     html! {
         <section class="section" aria-labelledby="spend-heading">
-            <h3 class="heading-m" id="spend-heading">{ m.spend_heading }</h3>
+            { ctx.section(1, "heading-m", Some("spend-heading"), m.spend_heading) }
             <p class="hint">{ m.spend_hint }</p>
             { list(SpendList::Staff, &p.staff, &p.staff_total) }
             { list(SpendList::Suppliers, &p.suppliers, &p.suppliers_total) }
@@ -131,6 +131,14 @@ fn total_choice(
     }
 }
 
+/// The name of a line of `list`, before its number.
+fn label_of(m: &Messages, list: SpendList) -> &'static str {
+    match list {
+        SpendList::Staff => m.staff_label,
+        SpendList::Suppliers => m.supplier_name,
+    }
+}
+
 /// Props of [`SpendLine`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct SpendLineProps {
@@ -167,9 +175,18 @@ pub fn SpendLine(p: &SpendLineProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |b: bool| d.dispatch(Action::Line(list, i, make(b))))
     };
+    let legend = format!("{} {}", label_of(m, list), i + 1);
     let onremove = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.dispatch(Action::RemoveLine(list, i)))
+        let (d, host) = (p.dispatch.clone(), ctx.host.clone());
+        let (said, add) = ((m.removed)(&legend), ids::add(&p.list_name));
+        Callback::from(move |_| {
+            d.dispatch(Action::RemoveLine(list, i));
+            d.dispatch(Action::Say(said.clone()));
+            // The removed button took focus with it: put it on the list's
+            // "add" button, after the line has gone.
+            let (host, add) = (host.clone(), add.clone());
+            gloo::timers::callback::Timeout::new(0, move || focus(&host, &add)).forget();
+        })
     };
     let suppliers = list == SpendList::Suppliers;
     let (label, amount) = if suppliers {
@@ -184,7 +201,6 @@ pub fn SpendLine(p: &SpendLineProps) -> Html {
         }
         Place::NotLocal => html! { <strong class="tag tag--grey">{ m.place_not_local }</strong> },
     });
-    let legend = format!("{} {}", label, i + 1);
     html! {
         <fieldset class="fieldset spend-line">
             <legend class="fieldset__legend">{ legend.clone() }</legend>

@@ -226,7 +226,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
     };
     html! {
         <section class="section tools" aria-labelledby="tools-heading">
-            <h3 class="heading-m" id="tools-heading">{ m.tools_heading }</h3>
+            { ctx.section(1, "heading-m", Some("tools-heading"), m.tools_heading) }
             <div class="button-group">
                 <button type="button" class="button" onclick={export_json}>{ m.export_json }</button>
                 <button type="button" class="button button--secondary" onclick={export_csv} disabled={p.outcome.shown.is_none()}>{ m.export_csv }</button>

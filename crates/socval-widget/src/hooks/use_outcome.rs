@@ -128,7 +128,7 @@ fn announce(to: &Announce, shown: &calc::Shown) {
             return;
         }
         let get = |key: &str| js_sys::Reflect::get(&reply, &key.into()).unwrap_or_default();
-        browser::announce_result(&host, &get("report"));
+        browser::dispatch(&host, "socval-result", &get("report"));
         working.set(Some(Rc::new(Working {
             proposal: proposal.clone(),
             nodes: get("working").into(),
