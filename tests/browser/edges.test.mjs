@@ -90,13 +90,39 @@ describe('rough edges a new user meets', () => {
       assert.equal(await widget(page).locator('[data-said]').textContent(), 'Group of staff 2 removed.');
       assert.equal(await field(page, 'staff-1-label').count(), 0);
 
+      await contract(page);
       await widget(page).locator('summary', { hasText: 'Communities' }).click();
       await field(page, 'm-community-volunteering-quantity').fill('100');
       await field(page, 'm-community-volunteering-add').click();
+      await field(page, 'more-0-quantity').fill('-5');
+      await field(page, 'more-0-attribution').waitFor();
+      await field(page, 'more-0-attribution').focus();
+      // A further line's error names it as the screen does.
+      await widget(page).locator('.error-summary a[href="#more-0-quantity"]').waitFor();
+      assert.match(await widget(page).locator('.error-summary a[href="#more-0-quantity"]').textContent(), /^Staff volunteering hours: line 2: must be zero or more/);
       await field(page, 'more-0-quantity').fill('50');
+      await widget(page).locator('.error-summary').waitFor({ state: 'detached' });
+      // The measure twice: warned in words, without a path.
+      await widget(page).locator('.warnings').waitFor();
+      const warnings = await widget(page).locator('.warnings').textContent();
+      assert.match(warnings, /committed on more than one line/);
+      assert.doesNotMatch(warnings, /commitments\[/);
       await widget(page).getByRole('button', { name: /^Remove\W+Staff volunteering hours/ }).click();
       await page.waitForFunction(() => document.querySelector('social-value-calculator').shadowRoot.activeElement?.id === 'm-community-volunteering-add');
       assert.match(await widget(page).locator('[data-said]').textContent(), /^Staff volunteering hours.* removed\.$/);
+
+      // The same words twice are said twice: the text is drawn anew.
+      await widget(page).locator('#staff-add').click();
+      await widget(page).locator('#staff-add').click();
+      const said = await widget(page).locator('[data-said] span');
+      await said.evaluate((e) => { e.dataset.old = '1'; });
+      await widget(page).getByRole('button', { name: 'Remove Group of staff 2' }).click();
+      await page.waitForFunction(() => !document.querySelector('social-value-calculator').shadowRoot.querySelector('[data-said] span[data-old]'));
+      assert.equal(await widget(page).locator('[data-said]').textContent(), 'Group of staff 2 removed.');
+      await widget(page).locator('[data-said] span').evaluate((e) => { e.dataset.old = '1'; });
+      await widget(page).getByRole('button', { name: 'Remove Group of staff 2' }).click();
+      await page.waitForFunction(() => !document.querySelector('social-value-calculator').shadowRoot.querySelector('[data-said] span[data-old]'));
+      assert.equal(await widget(page).locator('[data-said]').textContent(), 'Group of staff 2 removed.');
     });
   });
 
@@ -211,7 +237,7 @@ describe('the embedding kit', () => {
       assert.ok(h.includes('h2 Your results'), h.join(' | '));
       assert.ok(h.includes('h2 Where the money goes (for LM3)'), 'the sections take the title\'s level');
       assert.ok(!h.some((x) => /^h1 /.test(x)), 'nothing at the page\'s own level');
-      assert.ok(h.includes('h3 Staff wages') || h.some((x) => /^h3 /.test(x)), h.join(' | '));
+      assert.ok(h.includes('h3 Staff wages'), `a section's parts one level below it: ${h.join(' | ')}`);
       await field(page, 'contract-value').fill('123456');
       await page.waitForTimeout(300);
       await page.evaluate(() => { const el = document.querySelector('social-value-calculator'); el.removeAttribute('no-heading'); el.setAttribute('heading-level', '3'); });

@@ -98,7 +98,7 @@ fn table(bids: &[Bid], ranked: &[Ranked]) -> String {
                 b.name,
                 f.ratio.value.to_string(),
                 f.ratio.percent,
-                f.lm3.lm3,
+                socval_core::lm3::shown(f.lm3.lm3),
                 r.score_percent,
                 r.points
             ),

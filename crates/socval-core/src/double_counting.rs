@@ -88,7 +88,7 @@ pub(crate) fn check(
     for cm in cs {
         let j = first.get(cm.measure_index).copied().unwrap_or(NONE);
         if j != NONE && j != cm.index {
-            w.push(Path::Root("commitments").item(cm.index).field("measure"), IssueCode::DoubleCounting, format!("\"{}\" is also committed at commitments[{j}]; the two are added up, so make sure they do not count the same outcome", cm.measure.title));
+            w.push(Path::Root("commitments").item(cm.index).field("measure"), IssueCode::DoubleCounting, format!("\"{}\" is committed on more than one line; the lines are added up, so make sure they do not count the same outcome", cm.measure.title));
         }
     }
     if setup.config.double_counting != Policy::Reject {
@@ -101,7 +101,7 @@ pub(crate) fn check(
         for x in conflicting(setup, &first, cm.measure_index) {
             let other = first.get(x).copied().unwrap_or(NONE);
             if other < cm.index {
-                c.push(Path::Root("commitments").item(cm.index).field("measure"), IssueCode::DoubleCounting, format!("\"{}\" must not count the same people or spend as \"{}\" (commitments[{other}]); {} does not accept a proposal that claims both", cm.measure.title, title(setup, x), setup.config.council.name));
+                c.push(Path::Root("commitments").item(cm.index).field("measure"), IssueCode::DoubleCounting, format!("\"{}\" must not count the same people or spend as \"{}\"; {} does not accept a proposal that claims both", cm.measure.title, title(setup, x), setup.config.council.name));
             }
         }
     }
@@ -176,7 +176,7 @@ pub(crate) fn resolve(setup: &Setup, checked: &mut Checked<'_>, disc: &Discounts
             checked.warnings.push(crate::Issue::new(
                 format!("commitments[{}].measure", c.index),
                 IssueCode::DoubleCounting,
-                format!("\"{}\" and \"{}\" (commitments[{kept}]) must not count the same people or spend, so only the larger, \"{}\", is counted; this commitment is recorded without a value", c.measure.title, title(setup, k), title(setup, k)),
+                format!("\"{}\" and \"{}\" must not count the same people or spend, so only the larger, \"{}\", is counted; this commitment is recorded without a value", c.measure.title, title(setup, k), title(setup, k)),
             ));
         }
     }

@@ -181,7 +181,7 @@ pub fn csv(bids: &[Bid], ranked: &[Ranked]) -> String {
                 text_cell(&b.name),
                 f.ratio.value.plain(),
                 f.ratio.percent,
-                f.lm3.lm3,
+                crate::lm3::shown(f.lm3.lm3),
                 r.score_percent,
                 r.points
             ),
@@ -225,7 +225,7 @@ pub fn table(setup: &Setup, bids: &[Bid], ranked: &[Ranked]) -> Table {
                     row.extend([
                         f.ratio.value.to_string(),
                         format!("{}%", f.ratio.percent),
-                        f.lm3.lm3.to_string(),
+                        crate::lm3::shown(f.lm3.lm3),
                         r.score_percent.to_string(),
                         r.points.to_string(),
                     ]);

@@ -242,7 +242,7 @@ fn working(
         out.push(match why {
             Reason::OutsideLocalArea => "Left out of the totals: delivered outside the local area, and this measure counts only local delivery.".into(),
             Reason::NoDeliveryPlace => "Left out of the totals: this measure counts only local delivery, and no delivery postcode was given.".into(),
-            Reason::DoubleCounted { counted } => format!("Left out of the totals: the framework excludes double counting with commitments[{counted}], which is worth more and is counted instead."),
+            Reason::DoubleCounted { .. } => "Left out of the totals: the framework excludes double counting with another measure committed, which is worth more and is counted instead.".into(),
             Reason::NoOpenValue => String::new(),
         });
         return out;

@@ -55,8 +55,9 @@ pub enum Label {
     SupplyChain,
     /// The share of supply-chain spend with local firms.
     LocalSuppliers,
-    /// A measure's quantity: its title.
-    Measure(String),
+    /// A measure's quantity: its title, and which of its lines (1 for the
+    /// first, as the screen counts them).
+    Measure(String, usize),
     /// The year the contract starts.
     StartYear,
     /// The bidder's own postcode.
@@ -71,11 +72,12 @@ pub enum Label {
     DeliveredAt,
     /// A commitment's note.
     Note,
-    /// An input of a measure's commitment (the measure's title, the input).
-    OfMeasure(String, Box<Label>),
+    /// An input of a measure's commitment line (the measure's title, the
+    /// line's number, the input).
+    OfMeasure(String, usize, &'static Label),
     /// An input of a spend line: its list (`staff`, `suppliers`), its index
     /// in the form, the input.
-    OfLine(&'static str, usize, Box<Label>),
+    OfLine(&'static str, usize, &'static Label),
 }
 
 /// A problem tied to one input of the form.
@@ -99,13 +101,23 @@ pub enum Slot {
     More(usize),
 }
 
+/// Where a proposal's commitment came from on the form.
+#[derive(Clone, Debug, PartialEq)]
+struct LineAt {
+    slot: Slot,
+    /// Its measure's index in the framework.
+    measure: usize,
+    /// Which of the measure's lines it is, counted from 1 as the screen does.
+    number: usize,
+    /// Entered year by year (then it has no quantity input).
+    by_year: bool,
+}
+
 /// Maps core field paths back to form inputs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Mapping {
-    /// For each proposal commitment, the form line it came from, its
-    /// measure's index in the framework, and whether it is entered year by
-    /// year (then it has no quantity input).
-    commitments: Vec<(Slot, usize, bool)>,
+    /// For each proposal commitment, the form line it came from.
+    commitments: Vec<LineAt>,
     /// For each proposal spend line, its list and its index in the form.
     spend: Vec<(&'static str, usize)>,
     /// The first amount of spend on the form, where a problem with the
@@ -275,9 +287,10 @@ impl Reader {
         slot: &str,
         measure: &socval_core::framework::Measure,
         c: &CommitmentForm,
+        number: usize,
         span: usize,
     ) -> Commitment {
-        let title = || Label::Measure(measure.title.clone());
+        let title = || Label::Measure(measure.title.clone(), number);
         let (quantity, profile) = if c.by_year {
             // Every year is read, so that every bad one is reported.
             let years: Vec<_> = (c.years.iter().take(span).enumerate())
@@ -345,15 +358,37 @@ pub fn to_proposal(form: &Form, setup: &Setup) -> Result<(Proposal, Mapping), Ve
     let mut commitments = Vec::new();
     let mut mapping = Mapping::default();
     for (k, measure) in setup.framework.measures.iter().enumerate() {
-        if let Some(c) = form.commitments.get(&measure.id).filter(|c| c.is_used()) {
-            commitments.push(r.commitment(&ids::main(&measure.id), measure, c, span));
-            mapping.commitments.push((Slot::Main(k), k, c.by_year));
-        }
-        for (i, c) in form.more.iter().enumerate() {
-            if c.measure == measure.id && c.is_used() {
-                commitments.push(r.commitment(&ids::more(i), measure, c, span));
-                mapping.commitments.push((Slot::More(i), k, c.by_year));
-            }
+        // Its first line, then its further lines, numbered as the screen
+        // numbers them: every further line of the measure, used or not.
+        let first = form
+            .commitments
+            .get(&measure.id)
+            .map(|c| (Slot::Main(k), 1, c));
+        let more = form
+            .more
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.measure == measure.id);
+        let more = more
+            .enumerate()
+            .map(|(n, (i, c))| (Slot::More(i), n + 2, c));
+        for (slot, number, c) in first
+            .into_iter()
+            .chain(more)
+            .filter(|(_, _, c)| c.is_used())
+        {
+            let id = match slot {
+                Slot::Main(_) => ids::main(&measure.id),
+                Slot::More(i) => ids::more(i),
+            };
+            commitments.push(r.commitment(&id, measure, c, number, span));
+            let by_year = c.by_year;
+            mapping.commitments.push(LineAt {
+                slot,
+                measure: k,
+                number,
+                by_year,
+            });
         }
     }
 
@@ -464,19 +499,20 @@ fn nonblank<'f>(
 /// Where a problem with the spend as a whole is shown: the first amount
 /// given, a total's before a line's, staff before suppliers.
 fn first_spend(form: &Form, spend: &[(&'static str, usize)]) -> Option<(String, Label)> {
+    // A total counts only once its amount is given.
     let total = |list: &str, t: &crate::TotalForm, label: Label| {
-        t.on.then(|| (ids::total(list, "amount"), label))
+        (t.on && !t.amount.trim().is_empty()).then(|| (ids::total(list, "amount"), label))
     };
     let line = |list: &'static str| {
         let (_, i) = spend.iter().find(|(l, _)| *l == list)?;
         let amount = if list == "staff" {
-            Label::Wages
+            &Label::Wages
         } else {
-            Label::SpendAmount
+            &Label::SpendAmount
         };
         Some((
             ids::spend(list, *i, "amount"),
-            Label::OfLine(list, *i, Box::new(amount)),
+            Label::OfLine(list, *i, amount),
         ))
     };
     total("staff", &form.staff_total, Label::WageBill)
@@ -532,17 +568,14 @@ pub fn target_for_path(path: &str, mapping: &Mapping, setup: &Setup) -> Option<(
                 .filter(|(l, _)| *l == list)
                 .nth(n)
                 .map_or(n, |(_, i)| *i);
-            let (field, label) = match tail {
-                "respend_percent" => ("respend", Label::Respend),
-                "amount" if list == "staff" => ("amount", Label::Wages),
-                "amount" => ("amount", Label::SpendAmount),
-                "name" | "label" => ("label", Label::LineName),
-                _ => ("postcode", Label::Postcode),
+            let (field, label): (_, &'static Label) = match tail {
+                "respend_percent" => ("respend", &Label::Respend),
+                "amount" if list == "staff" => ("amount", &Label::Wages),
+                "amount" => ("amount", &Label::SpendAmount),
+                "name" | "label" => ("label", &Label::LineName),
+                _ => ("postcode", &Label::Postcode),
             };
-            return Some((
-                ids::spend(list, i, field),
-                Label::OfLine(list, i, Box::new(label)),
-            ));
+            return Some((ids::spend(list, i, field), Label::OfLine(list, i, label)));
         }
     }
     let (i, _) = index("self_assessment[")?;
@@ -551,33 +584,29 @@ pub fn target_for_path(path: &str, mapping: &Mapping, setup: &Setup) -> Option<(
 }
 
 /// The input of a commitment's field (`tail` of its path), and its label.
-fn commitment_target(
-    at: &(Slot, usize, bool),
-    tail: &str,
-    setup: &Setup,
-) -> Option<(String, Label)> {
-    let (slot, k, by_year) = at;
-    let title = setup.framework.measures.get(*k)?.title.clone();
-    let slot = match slot {
-        Slot::Main(_) => ids::main(&setup.framework.measures.get(*k)?.id),
-        Slot::More(i) => ids::more(*i),
+fn commitment_target(at: &LineAt, tail: &str, setup: &Setup) -> Option<(String, Label)> {
+    let measure = setup.framework.measures.get(at.measure)?;
+    let (title, n) = (measure.title.clone(), at.number);
+    let slot = match at.slot {
+        Slot::Main(_) => ids::main(&measure.id),
+        Slot::More(i) => ids::more(i),
     };
-    let of = |label: Label| Label::OfMeasure(title.clone(), Box::new(label));
+    let of = |label: &'static Label| Label::OfMeasure(title.clone(), n, label);
     Some(match tail {
-        "attribution_percent" => (ids::line(&slot, "attribution"), of(Label::Attribution)),
-        "shared_by" => (ids::line(&slot, "shared-by"), of(Label::SharedBy)),
-        "postcode" => (ids::line(&slot, "postcode"), of(Label::DeliveredAt)),
-        "note" => (ids::line(&slot, "note"), of(Label::Note)),
+        "attribution_percent" => (ids::line(&slot, "attribution"), of(&Label::Attribution)),
+        "shared_by" => (ids::line(&slot, "shared-by"), of(&Label::SharedBy)),
+        "postcode" => (ids::line(&slot, "postcode"), of(&Label::DeliveredAt)),
+        "note" => (ids::line(&slot, "note"), of(&Label::Note)),
         t if t.starts_with("profile[") => {
             let y = t.trim_start_matches("profile[").trim_end_matches(']');
             (
                 ids::year(&slot, y.parse().unwrap_or(0)),
-                Label::Measure(title),
+                Label::Measure(title, n),
             )
         }
         // A line entered year by year has no quantity input: its first year.
-        _ if *by_year => (ids::year(&slot, 0), Label::Measure(title)),
-        _ => (ids::line(&slot, "quantity"), Label::Measure(title)),
+        _ if at.by_year => (ids::year(&slot, 0), Label::Measure(title, n)),
+        _ => (ids::line(&slot, "quantity"), Label::Measure(title, n)),
     })
 }
 
@@ -644,9 +673,24 @@ mod tests {
         let first = &setup.framework.measures[0].id;
         let mapping = Mapping {
             commitments: vec![
-                (Slot::Main(0), 0, false),
-                (Slot::More(3), 0, false),
-                (Slot::More(4), 0, true),
+                LineAt {
+                    slot: Slot::Main(0),
+                    measure: 0,
+                    number: 1,
+                    by_year: false,
+                },
+                LineAt {
+                    slot: Slot::More(3),
+                    measure: 0,
+                    number: 2,
+                    by_year: false,
+                },
+                LineAt {
+                    slot: Slot::More(4),
+                    measure: 0,
+                    number: 3,
+                    by_year: true,
+                },
             ],
             spend: vec![("suppliers", 0), ("suppliers", 5)],
             criteria: vec!["delivery".into()],
@@ -674,18 +718,19 @@ mod tests {
         assert_eq!(label("contract.start_year"), Some(Label::StartYear));
         assert_eq!(
             label("spend.suppliers[1].postcode"),
-            Some(Label::OfLine("suppliers", 5, Box::new(Label::Postcode)))
+            Some(Label::OfLine("suppliers", 5, &Label::Postcode))
         );
         assert_eq!(
             label("commitments[1].attribution_percent"),
-            Some(Label::OfMeasure(
-                title.clone(),
-                Box::new(Label::Attribution)
-            ))
+            Some(Label::OfMeasure(title.clone(), 2, &Label::Attribution))
         );
         assert_eq!(
             label("commitments[1].profile[2]"),
-            Some(Label::Measure(title))
+            Some(Label::Measure(title.clone(), 2))
+        );
+        assert_eq!(
+            label("commitments[0].quantity"),
+            Some(Label::Measure(title, 1))
         );
         assert_eq!(label("spend"), None, "no spend was read into this mapping");
     }
@@ -713,7 +758,7 @@ mod tests {
             target_for_path("spend", &mapping, &setup),
             Some((
                 "staff-1-amount".into(),
-                Label::OfLine("staff", 1, Box::new(Label::Wages))
+                Label::OfLine("staff", 1, &Label::Wages)
             ))
         );
         form.staff_total.on = true;

@@ -38,6 +38,8 @@ pub struct Reporter {
     setup: Rc<Setup>,
     outcodes: Rc<Option<OutcodeTable>>,
     tender: String,
+    /// The level of the widget's top headings.
+    level: u8,
 }
 
 fn error(message: &str) -> JsValue {
@@ -73,7 +75,15 @@ impl Reporter {
             setup: Rc::new(setup),
             outcodes: Rc::new(outcodes),
             tender: tender.unwrap_or_default(),
+            level: 2,
         })
+    }
+
+    /// The level of the widget's top headings (its `heading-level`, 2 by
+    /// default), from which the working's headings take theirs.
+    #[wasm_bindgen(js_name = headingLevel)]
+    pub fn set_heading_level(&mut self, level: u8) {
+        self.level = level;
     }
 
     /// The full report for the calculator's form (an object, as the widget
@@ -115,7 +125,11 @@ impl Reporter {
             panels.push(("gap", vec![socval_core::explain::Block::Para(why)]));
         }
         for (key, blocks) in panels.iter().chain([("summary", summary)].iter()) {
-            let node = render::blocks(&doc, blocks)?;
+            // The working sits in a disclosure under a results heading (one
+            // below the widget's top level); the printed summary's parts
+            // are one below the top.
+            let below = if *key == "summary" { 1 } else { 2 };
+            let node = render::blocks(&doc, blocks, self.level.saturating_add(below))?;
             js_sys::Reflect::set(&working, &(*key).into(), &node)?;
         }
         let out = js_sys::Object::new();
@@ -190,7 +204,7 @@ impl Reporter {
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| error("no document"))?;
-        Ok(render::blocks(&doc, &blocks)?.into())
+        Ok(render::blocks(&doc, &blocks, self.level.saturating_add(2))?.into())
     }
 
     /// The results as CSV text.

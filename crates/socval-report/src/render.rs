@@ -8,12 +8,15 @@ use socval_core::explain::Block;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
-/// One panel's blocks as a `<div class="working">`.
-pub fn blocks(doc: &Document, blocks: &[Block]) -> Result<Element, JsValue> {
+/// One panel's blocks as a `<div class="working">`, its headings at
+/// `level` (so that they fit the host page's outline: see the widget's
+/// `heading-level`).
+pub fn blocks(doc: &Document, blocks: &[Block], level: u8) -> Result<Element, JsValue> {
     let root = element(doc, "div", "working", None)?;
+    let heading = format!("h{}", level.clamp(1, 6));
     for b in blocks {
         let node = match b {
-            Block::Heading(t) => element(doc, "h4", "heading-s", Some(t))?,
+            Block::Heading(t) => element(doc, &heading, "heading-s", Some(t))?,
             Block::Para(t) => element(doc, "p", "body", Some(t))?,
             Block::List(items) => {
                 let ul = element(doc, "ul", "list list--bullet", None)?;

@@ -57,7 +57,7 @@ let reportModule;
 let reportSheet;
 const loadReport = () => (reportModule ??= Promise.all([import('./report/socval_report.js'), fetchOurs('report/socval_report_bg.wasm')])
   .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); return m; }));
-function reporter(config, csv, el) {
+function reporter(config, csv, el, level) {
   let made;
   return (kind, arg, today) => (made ??= Promise.all([loadReport(), csv && fetchOurs('outcodes-split.csv').then((r) => r.ok ? r.text() : undefined)])
     // The tender is the host page's: its `tender` attribute.
@@ -66,7 +66,9 @@ function reporter(config, csv, el) {
       // mount: mounting again resets the root's sheets, and this reporter).
       const root = el.shadowRoot;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, reportSheet ??= stylesheet(m.styles())];
-      return new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split, el.getAttribute('tender') || '');
+      const r = new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split, el.getAttribute('tender') || '');
+      r.headingLevel(level);
+      return r;
     }))
     // A link is copied here; where the page may not copy, it is shown to
     // copy by hand, and the promise rejects to say so.
@@ -76,6 +78,15 @@ function reporter(config, csv, el) {
         : r[kind](arg, today)))
     // The scenarios panel puts itself in its slot; if it cannot, the slot says so.
     .catch((e) => { if (kind !== 'scenarios') throw e; arg.slot.textContent = arg.failed; });
+}
+// The council's name for `socval-ready`: the configuration was read once
+// already, so it parses (a byte order mark aside); never throws.
+function councilName(config) {
+  try {
+    return JSON.parse(config.replace(/^\uFEFF/, '')).council?.name ?? '';
+  } catch {
+    return '';
+  }
 }
 const copy = (url) => (navigator.clipboard?.writeText(url) ?? Promise.reject())
   .catch(() => { prompt('Copy this link:', url); throw url; });
@@ -168,18 +179,19 @@ class SocialValueCalculator extends HTMLElement {
       const lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
       // The level of the widget's top headings (1 to 4, else 2), and whether
       // it shows its own title: fitted to the host page's outline.
-      const level = Number(this.getAttribute('heading-level'));
-      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '', level >= 1 && level <= 4 ? level : 2,
-        !this.hasAttribute('no-heading'), reporter(config, csv, this));
+      const asked = Number(this.getAttribute('heading-level'));
+      const level = asked >= 1 && asked <= 4 ? asked : 2;
+      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '', level,
+        !this.hasAttribute('no-heading'), reporter(config, csv, this, level));
       // Yew draws in a microtask: after a task the form, or the list of the
       // configuration's problems, is there.
       await new Promise((r) => setTimeout(r));
       if (run !== this.#run) return;
       const problems = root.querySelector('[data-config-error]');
       if (problems) {
-        this.#tell('socval-error', { message: problems.querySelector('h2')?.textContent ?? '', problems: [...problems.querySelectorAll('li')].map((li) => li.textContent) });
+        this.#tell('socval-error', { message: problems.querySelector('.error-summary__title')?.textContent ?? '', problems: [...problems.querySelectorAll('li')].map((li) => li.textContent) });
       } else {
-        this.#tell('socval-ready', { council: JSON.parse(config).council?.name ?? '' });
+        this.#tell('socval-ready', { council: councilName(config) });
       }
     } catch (e) {
       if (run !== this.#run) return;

@@ -156,7 +156,7 @@ fn Calculator() -> Html {
     html! {
         <div class="socval" lang="en-GB">
             <header class="header">
-                if ctx.titled { { ctx.heading(0, "heading-l", None, format!("{}: {}", cfg.council.name, m.title)) } }
+                if ctx.titled { { ctx.heading(0, "heading-l", None, false, format!("{}: {}", cfg.council.name, m.title)) } }
                 if !cfg.council.intro.is_empty() { <p class="body">{ cfg.council.intro.clone() }</p> }
                 <p class="inset">{ m.privacy }</p>
                 if !cfg.council.contact.is_empty() { <p class="hint">{ (m.contact)(&cfg.council.contact) }</p> }
@@ -194,7 +194,7 @@ fn Calculator() -> Html {
             }
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
             // Said at once, apart from the results, which follow a second later.
-            <div class="visually-hidden" role="status" data-said="">{ state.said.clone() }</div>
+            <div class="visually-hidden" role="status" data-said=""><span key={state.said.0}>{ state.said.1.clone() }</span></div>
         </div>
     }
 }

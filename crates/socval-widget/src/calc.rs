@@ -133,6 +133,8 @@ pub fn evaluate(
                         field,
                         message,
                         missing: false,
+                        // The core's one check of all the spend together.
+                        across: i.path == "spend",
                     }
                 })
                 .collect(),

@@ -50,43 +50,32 @@ impl Ctx {
         id: Option<&'static str>,
         text: impl Into<yew::AttrValue>,
     ) -> yew::Html {
-        self.heading(depth - u8::from(!self.titled && depth > 0), class, id, text)
+        self.heading(
+            depth - u8::from(!self.titled && depth > 0),
+            class,
+            id,
+            false,
+            text,
+        )
     }
 
-    /// A heading `depth` levels below the widget's top ones; `id` is
-    /// given to those a link leads to, which can then take focus. One
-    /// function draws them all: a dynamic tag at each heading costs the
-    /// first module more.
+    /// A heading `depth` levels below the widget's top ones; `target`
+    /// for one a link leads to, which can then take focus.
     pub fn heading(
         &self,
         depth: u8,
         class: &'static str,
         id: Option<&'static str>,
+        target: bool,
         text: impl Into<yew::AttrValue>,
     ) -> yew::Html {
-        use yew::virtual_dom::{AttributeOrProperty as A, Attributes, Listeners, VTag};
-        let tag = format!("h{}", self.level.saturating_add(depth).min(6));
-        // Built as the html! macro builds a static tag (fixed attribute
-        // keys, no listeners): its dynamic-tag form (`<@{tag}>`) adds checks
-        // for input and textarea that a heading never needs.
-        let attributes = Attributes::Dynamic {
-            keys: &["class", "id", "tabindex"],
-            values: Box::new([
-                Some(A::Static(class)),
-                id.map(A::Static),
-                id.map(|_| A::Static("-1")),
-            ]),
-        };
-        let text = yew::Html::from(text.into());
-        VTag::__new_other(
-            tag.into(),
-            Default::default(),
-            None,
-            attributes,
-            Listeners::None,
-            text,
+        heading(
+            self.level.saturating_add(depth),
+            class,
+            id,
+            target,
+            text.into(),
         )
-        .into()
     }
 
     /// Asks the lazy module for the report and working (`"explain"`), or to
@@ -122,6 +111,40 @@ impl Ctx {
         .dyn_into()
         .ok()
     }
+}
+
+/// A heading at `level` (at most 6). One function draws them all: Yew's
+/// dynamic tag (`<@{tag}>`) at each heading cost the first module more, as
+/// it checks for input and textarea, which a heading never is; this builds
+/// the tag as the html! macro builds a static one (fixed attribute keys, no
+/// listeners).
+pub fn heading(
+    level: u8,
+    class: &'static str,
+    id: Option<&'static str>,
+    target: bool,
+    text: yew::AttrValue,
+) -> yew::Html {
+    use yew::virtual_dom::{AttributeOrProperty as A, Attributes, Listeners, VTag};
+    let tag = format!("h{}", level.clamp(1, 6));
+    let attributes = Attributes::Dynamic {
+        keys: &["class", "id", "tabindex"],
+        values: Box::new([
+            Some(A::Static(class)),
+            id.map(A::Static),
+            target.then_some(A::Static("-1")),
+        ]),
+    };
+    let text = yew::Html::from(text);
+    VTag::__new_other(
+        tag.into(),
+        Default::default(),
+        None,
+        attributes,
+        Listeners::None,
+        text,
+    )
+    .into()
 }
 
 impl PartialEq for Ctx {

@@ -21,12 +21,18 @@ pub struct FieldError {
     /// Whether the input is empty and needs a value: such an error waits
     /// until the user has reached the field (see `State::visible`).
     pub missing: bool,
+    /// Whether it is about several inputs together (all the spend against
+    /// the contract value): shown at one of them, but once the user has
+    /// left any field, like an error tied to none.
+    pub across: bool,
 }
 
 /// The label a message names, as the input shows it on screen.
 pub fn label(l: &Label, m: &Messages) -> String {
     match l {
-        Label::OfMeasure(title, inner) => format!("{title}: {}", label(inner, m)),
+        Label::OfMeasure(title, n, inner) => {
+            format!("{}: {}", measure_line(title, *n, m), label(inner, m))
+        }
         Label::OfLine(list, i, inner) => {
             let name = if *list == "staff" {
                 m.staff_label
@@ -39,8 +45,18 @@ pub fn label(l: &Label, m: &Messages) -> String {
             }
             format!("{name} {}: {}", i + 1, label(inner, m))
         }
-        Label::Measure(title) => title.clone(),
+        Label::Measure(title, n) => measure_line(title, *n, m),
         other => simple_label(other, m).into(),
+    }
+}
+
+/// A measure's line as the screen names it: its title for the first line,
+/// "title: line 2" for a further one.
+fn measure_line(title: &str, n: usize, m: &Messages) -> String {
+    if n > 1 {
+        (m.line_n)(title, n)
+    } else {
+        title.to_string()
     }
 }
 
@@ -64,7 +80,7 @@ fn simple_label(l: &Label, m: &Messages) -> &'static str {
         Label::LocalStaff => m.local_staff,
         Label::SupplyChain => m.supply_chain,
         Label::LocalSuppliers => m.local_suppliers,
-        Label::LineName | Label::Measure(_) | Label::OfMeasure(..) | Label::OfLine(..) => {
+        Label::LineName | Label::Measure(..) | Label::OfMeasure(..) | Label::OfLine(..) => {
             m.spend_heading
         }
     }
@@ -85,6 +101,7 @@ pub fn describe(errors: Vec<FormError>, m: &Messages) -> Vec<FieldError> {
             },
             field: e.field,
             missing: e.missing,
+            across: false,
         })
         .collect()
 }

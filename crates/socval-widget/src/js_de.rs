@@ -114,6 +114,20 @@ fn kind(v: JsValue) -> Js {
     Js::Other
 }
 
+/// What a value is, for a message saying it is not what was expected.
+fn unexpected(v: &Js) -> de::Unexpected<'_> {
+    match v {
+        Js::Unit => de::Unexpected::Unit,
+        Js::Bool(b) => de::Unexpected::Bool(*b),
+        Js::Unsigned(n) => de::Unexpected::Unsigned(*n),
+        Js::Signed(n) => de::Unexpected::Signed(*n),
+        Js::Float(n) => de::Unexpected::Float(*n),
+        Js::Text(s) => de::Unexpected::Str(s),
+        Js::List(_) => de::Unexpected::Seq,
+        Js::Object(_) | Js::Other => de::Unexpected::Map,
+    }
+}
+
 /// The largest integer a double holds exactly.
 const SAFE: f64 = 9_007_199_254_740_991.0;
 
@@ -175,6 +189,27 @@ impl<'de> de::Deserializer<'de> for De {
         })
     }
 
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        // Only an object is read as a struct. serde's derived readers also
+        // take a list of the fields in order, which no configuration uses
+        // (the schema says object): offering it made a second reader of
+        // every struct in the first module.
+        match kind(self.0) {
+            Js::Object(entries) => visitor.visit_map(Map {
+                entries,
+                next: 0,
+                value: None,
+            }),
+            Js::Other => Err(not_json()),
+            other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
+        }
+    }
+
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -185,7 +220,7 @@ impl<'de> de::Deserializer<'de> for De {
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map
         identifier ignored_any
     }
 }

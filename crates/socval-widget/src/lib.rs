@@ -150,6 +150,7 @@ pub fn mount(
             root,
             messages,
             vec![e.to_string(), setup.config.council.name],
+            level,
         ),
         (Ok(setup), table) => {
             let draft_key = format!(
@@ -182,17 +183,23 @@ pub fn mount(
                 )
                 .into(),
             );
-            error(root, messages, problems)
+            error(root, messages, problems, level)
         }
     }
 }
 
 /// Shows the configuration's problems in place of the form (the loader
 /// finds them there and tells the host page with `socval-error`).
-fn error(root: web_sys::Element, m: &messages::Messages, problems: Vec<String>) -> Widget {
+fn error(
+    root: web_sys::Element,
+    m: &messages::Messages,
+    problems: Vec<String>,
+    level: u8,
+) -> Widget {
     let props = ConfigErrorProps {
         title: m.config_failed.into(),
         problems,
+        level,
     };
     Widget {
         app: None,

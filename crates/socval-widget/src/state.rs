@@ -34,8 +34,10 @@ pub struct State {
     /// back until the user changes the form that replaced it.
     pub undo: Option<Undo>,
     /// What a screen reader is told at once about the user's last action
-    /// (a line removed), cleared by the next change.
-    pub said: String,
+    /// (a line removed), cleared by the next change, and how many times
+    /// something has been said: the text is drawn anew each time, so that
+    /// the same words twice ("Supplier 2 removed.") are said twice.
+    pub said: (u32, String),
 }
 
 /// A form replaced as a whole, and what replaced it.
@@ -63,14 +65,15 @@ pub enum Reveal {
 
 impl State {
     /// The errors to show now: see [`State::left`] and [`Reveal`]. An error
-    /// tied to no single input shows once the user has left any field.
+    /// tied to no single input, or about several together, shows once the
+    /// user has left any field.
     pub fn visible(&self, errors: &[FieldError]) -> Vec<FieldError> {
         errors
             .iter()
             .filter(|e| match self.reveal {
                 Reveal::All => true,
                 Reveal::Filled if !e.missing => true,
-                _ if e.field.is_empty() => !self.left.is_empty(),
+                _ if e.field.is_empty() || e.across => !self.left.is_empty(),
                 _ => self.left.contains(&e.field),
             })
             .cloned()
@@ -214,7 +217,7 @@ impl Reducible for State {
         }
         let mut s = (*self).clone();
         if !matches!(action, Action::Leave(_)) {
-            s.said.clear();
+            s.said.1.clear();
         }
         let f = &mut s.form;
         match action {
@@ -335,7 +338,7 @@ impl Reducible for State {
             Action::Notify(n) => s.notice = Some(n),
             Action::Leave(id) => s.left.push(id),
             Action::RevealAll => s.reveal = Reveal::All,
-            Action::Say(text) => s.said = text,
+            Action::Say(text) => s.said = (s.said.0.wrapping_add(1), text),
         }
         Rc::new(s)
     }

@@ -166,13 +166,13 @@ async fn typing_updates_results_after_a_pause() {
         .unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn a_broken_config_lists_its_problems() {
+/// The text of the error box a configuration gives in place of the form.
+async fn config_problems(config: &str) -> String {
     let (host, root, point) = host();
     let w = socval_widget::mount(
         point,
         host,
-        socval_widget::prepare(r#"{"schema_version": 1, "council": {"name": ""}}"#),
+        socval_widget::prepare(config),
         None,
         "en",
         "t3",
@@ -187,12 +187,44 @@ async fn a_broken_config_lists_its_problems() {
         .expect("error summary")
         .text_content()
         .unwrap();
+    w.destroy();
+    text
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_config_lists_its_problems() {
+    let text = config_problems(r#"{"schema_version": 1, "council": {"name": ""}}"#).await;
     assert!(
         text.contains("could not load this council's settings"),
         "{text}"
     );
     assert!(text.contains("missing field `framework`"), "{text}");
-    w.destroy();
+}
+
+/// A part of the configuration that must be an object is read only from
+/// one: given as a list (which serde's derived readers would take as the
+/// fields in order), or as text, it is refused with what was found.
+#[wasm_bindgen_test]
+async fn a_struct_is_read_only_from_an_object() {
+    for (council, found) in [
+        (
+            r#"["Exampleshire"]"#,
+            "invalid type: a list, expected struct Council",
+        ),
+        (
+            r#""Exampleshire""#,
+            "invalid type: the text \"Exampleshire\", expected struct Council",
+        ),
+        ("7", "invalid type: the number 7, expected struct Council"),
+    ] {
+        let config = EXAMPLESHIRE.replacen(
+            r#""council": {"#,
+            &format!(r#""council": {council}, "unused": {{"#),
+            1,
+        );
+        let text = config_problems(&config).await;
+        assert!(text.contains(found), "{text}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -227,11 +259,17 @@ fn errors_show_once_their_field_is_left() {
         field: field.into(),
         message: format!("{field} error"),
         missing,
+        across: false,
     };
     let errors = [
         error("contract-value", false),
         error("contract-duration", true),
         error("", false),
+        // All the spend against the contract value, shown at the first amount.
+        FieldError {
+            across: true,
+            ..error("staff-0-amount", false)
+        },
     ];
     let fields =
         |s: &State| -> Vec<String> { s.visible(&errors).into_iter().map(|e| e.field).collect() };
@@ -240,8 +278,8 @@ fn errors_show_once_their_field_is_left() {
     let s = s.reduce(Action::Leave("contract-value".into()));
     assert_eq!(
         fields(&s),
-        ["contract-value", ""],
-        "the left field, and problems tied to no field"
+        ["contract-value", "", "staff-0-amount"],
+        "the left field, and problems tied to no field or to several"
     );
     let same = s.clone().reduce(Action::Leave("contract-value".into()));
     assert!(
@@ -251,7 +289,7 @@ fn errors_show_once_their_field_is_left() {
     let s = s.reduce(Action::Leave("contract-duration".into()));
     assert_eq!(
         fields(&s).len(),
-        3,
+        4,
         "an empty required field left shows its error"
     );
 
@@ -264,11 +302,11 @@ fn errors_show_once_their_field_is_left() {
     assert_eq!(loaded.reveal, Reveal::Filled);
     assert_eq!(
         fields(&loaded),
-        ["contract-value", ""],
+        ["contract-value", "", "staff-0-amount"],
         "an opened file shows its broken values, not what it lacks"
     );
     let all = loaded.reduce(Action::RevealAll);
-    assert_eq!(fields(&all).len(), 3);
+    assert_eq!(fields(&all).len(), 4);
     let cleared = socval_widget::state::Notice {
         text: "cleared".into(),
         problem: false,

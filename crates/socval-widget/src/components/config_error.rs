@@ -10,6 +10,8 @@ pub struct ConfigErrorProps {
     pub title: AttrValue,
     /// Each problem.
     pub problems: Vec<String>,
+    /// The level of its heading: the widget's top level.
+    pub level: u8,
 }
 
 /// The configuration's problems.
@@ -18,7 +20,7 @@ pub fn ConfigError(p: &ConfigErrorProps) -> Html {
     html! {
         <div class="socval">
             <div class="error-summary" role="alert" data-config-error="">
-                <h2 class="error-summary__title">{ p.title.clone() }</h2>
+                { crate::context::heading(p.level, "error-summary__title", None, false, p.title.clone()) }
                 <ul class="error-summary__list">{ for p.problems.iter().map(|x| html! { <li>{ x.clone() }</li> }) }</ul>
             </div>
         </div>

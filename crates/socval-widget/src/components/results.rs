@@ -51,7 +51,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     let Some(shown) = p.outcome.shown.clone() else {
         return html! {
             <section class="results" aria-labelledby="results-heading" id="results">
-                { ctx.heading(0, "heading-l", Some("results-heading"), m.results_heading) }
+                { ctx.heading(0, "heading-l", Some("results-heading"), true, m.results_heading) }
                 if p.outcome.errors.is_empty() {
                     <p class="body">{ m.results_waiting }</p>
                 } else {
@@ -71,7 +71,7 @@ pub fn Results(p: &ResultsProps) -> Html {
         .map(|t| (m.target)(&t.to_string(), r.ratio.met == Some(true)));
     html! {
         <section class={classes!("results", p.outcome.stale.then_some("results--stale"))} aria-labelledby="results-heading" id="results">
-            { ctx.heading(0, "heading-l", Some("results-heading"), m.results_heading) }
+            { ctx.heading(0, "heading-l", Some("results-heading"), true, m.results_heading) }
             if p.outcome.stale { <p class="warning-text">{ m.results_stale }</p>{ needed } }
             <div class="panel">
                 <p class="panel__label">{ m.ratio }</p>
@@ -88,7 +88,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             { working(m, w, "totals", m.totals) }
             <ThemeChart shown={shown.clone()} />
             { working(m, w, "themes", m.by_theme) }
-            { ctx.heading(1, "heading-s", None, m.lm3_heading) }
+            { ctx.heading(1, "heading-s", None, false, m.lm3_heading) }
             // LM3 traces spend: with none entered it would say "1", which
             // means nothing, so it asks for the spend instead.
             if l.total_spend.pence() == 0 {
@@ -111,22 +111,22 @@ pub fn Results(p: &ResultsProps) -> Html {
                 </table>
                 { working(m, w, "lm3", m.lm3_heading) }
             }
-            { ctx.heading(1, "heading-s", None, m.score_heading) }
+            { ctx.heading(1, "heading-s", None, false, m.score_heading) }
             <p class="body" data-figure="score">{ (m.score_line)(&s.score_percent.to_string(), &s.weighted_points.to_string(), &s.weighting_percent.to_string()) }</p>
             if let Some(b) = &shown.band { <p class="hint">{ b.clone() }</p> }
             <p class="hint">{ (m.weighting_explained)(&s.weighting_percent.to_string()) }</p>
             { working(m, w, "score", m.score_heading) }
-            { ctx.heading(1, "heading-s", None, m.gap_heading) }
+            { ctx.heading(1, "heading-s", None, false, m.gap_heading) }
             <div data-working="gap">{ drawn(m, w, "gap") }</div>
             if !r.recorded.is_empty() {
                 <div class="recorded" data-figure="recorded">
-                    { ctx.heading(1, "heading-s", None, m.recorded_heading) }
+                    { ctx.heading(1, "heading-s", None, false, m.recorded_heading) }
                     { drawn(m, w, "recorded") }
                 </div>
             }
             if !r.warnings.is_empty() {
                 <div class="warnings">
-                    { ctx.heading(1, "heading-s", None, m.warnings_heading) }
+                    { ctx.heading(1, "heading-s", None, false, m.warnings_heading) }
                     <ul class="list">{ for r.warnings.iter().map(|w| html! { <li>{ w.message.clone() }</li> }) }</ul>
                 </div>
             }

@@ -47,7 +47,7 @@ pub fn ThemeChart(p: &ThemeChartProps) -> Html {
     });
     html! {
         <div class="theme-chart">
-            { ctx.heading(1, "heading-s", None, m.by_theme) }
+            { ctx.heading(1, "heading-s", None, false, m.by_theme) }
             <svg class="chart" aria-hidden="true" focusable="false" width="100%" height={height.to_string()} preserveAspectRatio="none">{ for bars }</svg>
             <table class="table">
                 <thead><tr><th scope="col">{ m.theme }</th><th scope="col" class="num">{ "£" }</th><th scope="col" class="num">{ m.share }</th></tr></thead>

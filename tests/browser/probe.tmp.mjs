@@ -1,0 +1,14 @@
+import { start, newPage, field, ready } from './harness.mjs';
+const { base, browser, close } = await start();
+const { page } = await newPage(browser);
+await page.goto(base + '/index.html'); await ready(page);
+const w = page.locator('social-value-calculator');
+await w.locator('summary', { hasText: 'Communities' }).click();
+await field(page, 'm-community-volunteering-quantity').fill('100');
+await field(page, 'm-community-volunteering-add').click();
+await field(page, 'more-0-quantity').fill('-5');
+await field(page, 'more-0-attribution').focus();
+await page.waitForTimeout(1000);
+console.log(await page.evaluate(() => document.querySelector('social-value-calculator').shadowRoot.querySelector('.error-summary')?.innerHTML));
+console.log((await w.locator('#results').textContent()).slice(0, 400));
+await close();
