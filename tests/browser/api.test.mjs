@@ -50,7 +50,12 @@ test('errors are thrown with every issue, each naming its field', () => {
     assert.ok(e instanceof Error);
     // One error on the bad duration, none on the profile it would make too long.
     assert.equal(e.issues.length, 11);
-    assert.deepEqual(e.issues[4], { path: 'commitments[0].quantity', code: 'negative', message: 'must be zero or more' });
+    assert.deepEqual(e.issues[4], { path: 'commitments[0].quantity', code: 'negative', key: 'negative', params: {}, message: 'must be zero or more' });
+    // A message with parameters carries them typed: text as strings, numbers as numbers.
+    const sum = e.issues.find((i) => i.key === 'profile_sum');
+    assert.equal(typeof sum.params.quantity, 'number');
+    assert.equal(typeof sum.params.sum, 'number');
+    assert.equal(typeof e.issues.find((i) => i.key === 'wrong_framework').params.uses_id, 'string');
     return true;
   });
   const v = validate(bad, config, { today: TODAY });

@@ -63,6 +63,15 @@ cases!(
     "lm3-spend-totals",
 );
 
+/// The golden case named `name` (a test's own fixture: panics if absent).
+#[allow(clippy::expect_used)]
+pub fn case(name: &str) -> &'static Case {
+    CASES
+        .iter()
+        .find(|c| c.name == name)
+        .expect("a golden case of that name")
+}
+
 /// The cases whose folder also holds `expected-gap.json`: what it would
 /// take ([`socval_core::gap`]), checked natively and in wasm32.
 pub const GAP_CASES: &[(&str, &str)] = &[

@@ -10,12 +10,12 @@
 )] // Tests may panic: that is how they fail.
 
 use socval_core::{Env, json};
-use socval_tests::{CASES, TODAY};
+use socval_tests::TODAY;
 
 /// The Exampleshire case with hostile text where a council's config or a
 /// framework puts words into the CSV.
 fn hostile_report_csv() -> String {
-    let case = CASES.iter().find(|c| c.name == "northmoor").unwrap();
+    let case = socval_tests::case("northmoor");
     let config = case
         .config
         .replace(

@@ -96,10 +96,7 @@ fn relative_scoring_gives_the_best_bid_full_marks_and_the_rest_their_share() {
 
 #[test]
 fn a_self_assessed_score_is_never_rescaled_against_another_bid() {
-    let case = socval_tests::CASES
-        .iter()
-        .find(|c| c.name == "self-assessment")
-        .unwrap();
+    let case = socval_tests::case("self-assessment");
     let setup = socval_core::prepare(json::parse_config(case.config).unwrap()).unwrap();
     let e = rank(&setup, &[], Scoring::RelativeToBest).unwrap_err();
     assert!(e.to_string().contains("self-assessment"));

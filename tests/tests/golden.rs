@@ -38,7 +38,7 @@ fn golden_gaps_match() {
     let mut failures = Vec::new();
     for (name, expected) in GAP_CASES {
         if update {
-            let case = CASES.iter().find(|c| c.name == *name).unwrap();
+            let case = socval_tests::case(name);
             let path = format!(
                 "{}/golden/{name}/expected-gap.json",
                 env!("CARGO_MANIFEST_DIR")
@@ -58,7 +58,7 @@ fn golden_gaps_match() {
 /// from the JSON so that regenerating cannot change them silently.
 #[test]
 fn gap_worked_example() {
-    let case = CASES.iter().find(|c| c.name == "gap-to-target").unwrap();
+    let case = socval_tests::case("gap-to-target");
     let g = run_gap(case.config, case.proposal);
     assert_eq!(g["value"], 4_500.0);
     let band = &g["goals"][0];
@@ -193,7 +193,7 @@ fn worked_example_figures() {
 #[test]
 fn results_csv_adds_up_to_the_report() {
     let (setup, table) = socval_tests::exampleshire();
-    let case = CASES.iter().find(|c| c.name == "exampleshire").unwrap();
+    let case = socval_tests::case("exampleshire");
     let env = socval_core::Env {
         today: socval_tests::TODAY,
         outcodes: Some(&table),

@@ -118,7 +118,7 @@ pub fn report_csv(r: &Report) -> String {
         ),
     );
     for w in &r.warnings {
-        row("warning", &w.path, None, &w.message);
+        row("warning", &w.path, None, &w.message.to_string());
     }
     for src in &r.sources {
         let converted = if src.value_in_price_year == src.value {

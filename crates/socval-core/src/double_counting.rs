@@ -25,7 +25,8 @@ use serde::Serialize;
 
 use crate::discounting::Discounts;
 use crate::fixed::Money;
-use crate::issues::{Collector, IssueCode, Path};
+use crate::issues::{Collector, IntoPath, IssueCode, Path};
+use crate::message::Msg;
 use crate::recorded::Reason;
 use crate::scoring::basis_value;
 use crate::setup::Setup;
@@ -88,7 +89,11 @@ pub(crate) fn check(
     for cm in cs {
         let j = first.get(cm.measure_index).copied().unwrap_or(NONE);
         if j != NONE && j != cm.index {
-            w.push(Path::Root("commitments").item(cm.index).field("measure"), IssueCode::DoubleCounting, format!("\"{}\" is committed on more than one line; the lines are added up, so make sure they do not count the same outcome", cm.measure.title));
+            w.push(
+                Path::Root("commitments").item(cm.index).field("measure"),
+                IssueCode::DoubleCounting,
+                Msg::repeated_measure(cm.measure.id.clone(), cm.measure.title.clone()),
+            );
         }
     }
     if setup.config.double_counting != Policy::Reject {
@@ -101,10 +106,28 @@ pub(crate) fn check(
         for x in conflicting(setup, &first, cm.measure_index) {
             let other = first.get(x).copied().unwrap_or(NONE);
             if other < cm.index {
-                c.push(Path::Root("commitments").item(cm.index).field("measure"), IssueCode::DoubleCounting, format!("\"{}\" must not count the same people or spend as \"{}\"; {} does not accept a proposal that claims both", cm.measure.title, title(setup, x), setup.config.council.name));
+                c.push(
+                    Path::Root("commitments").item(cm.index).field("measure"),
+                    IssueCode::DoubleCounting,
+                    Msg::excluded_pair(
+                        cm.measure.id.clone(),
+                        cm.measure.title.clone(),
+                        id(setup, x).to_string(),
+                        title(setup, x).to_string(),
+                        setup.config.council.name.clone(),
+                    ),
+                );
             }
         }
     }
+}
+
+fn id(setup: &Setup, measure: usize) -> &str {
+    setup
+        .framework
+        .measures
+        .get(measure)
+        .map_or("", |m| m.id.as_str())
 }
 
 fn title(setup: &Setup, measure: usize) -> &str {
@@ -174,9 +197,17 @@ pub(crate) fn resolve(setup: &Setup, checked: &mut Checked<'_>, disc: &Discounts
         {
             c.excluded = Some(Reason::DoubleCounted { counted: kept });
             checked.warnings.push(crate::Issue::new(
-                format!("commitments[{}].measure", c.index),
+                Path::Root("commitments")
+                    .item(c.index)
+                    .field("measure")
+                    .into_path(),
                 IssueCode::DoubleCounting,
-                format!("\"{}\" and \"{}\" must not count the same people or spend, so only the larger, \"{}\", is counted; this commitment is recorded without a value", c.measure.title, title(setup, k), title(setup, k)),
+                Msg::larger_counted(
+                    c.measure.id.clone(),
+                    c.measure.title.clone(),
+                    id(setup, k).to_string(),
+                    title(setup, k).to_string(),
+                ),
             ));
         }
     }

@@ -11,7 +11,7 @@ use crate::recorded::Recorded;
 use crate::report::{RatioReport, Sensitivity, Totals};
 
 /// The figures for one proposal (each as in [`crate::Report`]).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     /// Social value totals.

@@ -10,21 +10,94 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::message::Msg;
+
 /// One problem with one field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
     /// The field path, e.g. `commitments[2].quantity`; empty for the whole document.
     pub path: String,
     /// What kind of problem it is.
     pub code: IssueCode,
-    /// The rule broken, in English, without the path.
-    pub message: String,
+    /// The rule broken, as a key and parameters; its `Display` is the
+    /// English text, without the path.
+    pub message: Msg,
+}
+
+/// An issue as JSON: the path, the code, the message's key and parameters,
+/// and its English text, so the output is readable and translatable.
+impl Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Issue", 5)?;
+        out.serialize_field("path", &self.path)?;
+        out.serialize_field("code", &self.code)?;
+        out.serialize_field("key", self.message.key_name())?;
+        out.serialize_field("params", &self.message)?;
+        out.serialize_field("message", &self.message.to_string())?;
+        out.end()
+    }
+}
+
+/// The JSON Schema of [`Issue`]'s output, with every message key listed.
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    /// The shape [`super::Issue`] is written in.
+    #[derive(JsonSchema)]
+    #[allow(dead_code)]
+    struct IssueJson {
+        /// The field path, e.g. `commitments[2].quantity`; empty for the whole document.
+        path: String,
+        /// What kind of problem it is.
+        code: super::IssueCode,
+        /// The message's key in a catalogue: its words in any language.
+        key: MessageKey,
+        /// The message's parameters, by name: text, or numbers for money,
+        /// quantities, counts and years.
+        params: std::collections::BTreeMap<String, Param>,
+        /// The rule broken, in English, without the path.
+        message: String,
+    }
+
+    /// A message parameter.
+    #[derive(JsonSchema)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    enum Param {
+        Text(String),
+        Number(f64),
+    }
+
+    /// One of the message keys.
+    struct MessageKey;
+
+    impl JsonSchema for MessageKey {
+        fn schema_name() -> Cow<'static, str> {
+            "MessageKey".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let keys: Vec<&str> = crate::message::catalogue().map(|e| e.key).collect();
+            json_schema!({ "type": "string", "enum": keys, "description": "A message key; its parameters and English template are in `socval_core::message::catalogue()`." })
+        }
+    }
+
+    impl JsonSchema for super::Issue {
+        fn schema_name() -> Cow<'static, str> {
+            "Issue".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            IssueJson::json_schema(g)
+        }
+    }
 }
 
 impl Issue {
     /// A new issue.
-    pub fn new(path: impl Into<String>, code: IssueCode, message: impl Into<String>) -> Issue {
+    pub fn new(path: impl Into<String>, code: IssueCode, message: impl Into<Msg>) -> Issue {
         Issue {
             path: path.into(),
             code,
@@ -121,24 +194,20 @@ pub fn group_repeats(warnings: Vec<Issue>) -> Vec<Issue> {
 fn take_counts(counts: &mut Vec<(usize, usize, Issue)>, at: usize, into: &mut Vec<Issue>) {
     while let Some(i) = counts.iter().position(|c| c.0 <= at) {
         let (_, n, first) = counts.remove(i);
-        let from = if first.path.is_empty() {
-            "here".to_string()
+        let n = crate::message::count(n);
+        let message = if first.path.is_empty() {
+            Msg::more_like_this_here(n)
         } else {
-            first.path.clone()
+            Msg::more_like_this(n, first.path.clone())
         };
-        let s = if n == 1 { "" } else { "s" };
-        into.push(Issue::new(
-            first.path,
-            first.code,
-            format!("and {n} more warning{s} like the one above, from {from} on"),
-        ));
+        into.push(Issue::new(first.path, first.code, message));
     }
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            f.write_str(&self.message)
+            write!(f, "{}", self.message)
         } else {
             write!(f, "{}: {}", self.path, self.message)
         }
@@ -224,14 +293,17 @@ pub(crate) struct Collector {
 }
 
 impl Collector {
-    pub(crate) fn push(
-        &mut self,
-        path: impl fmt::Display,
-        code: IssueCode,
-        message: impl Into<String>,
-    ) {
-        self.issues
-            .push(Issue::new(path.to_string(), code, message));
+    pub(crate) fn push(&mut self, path: impl IntoPath, code: IssueCode, message: impl Into<Msg>) {
+        self.add(path.into_path(), code, message.into());
+    }
+
+    /// What [`Collector::push`] does, once for every kind of path and message.
+    fn add(&mut self, path: String, code: IssueCode, message: Msg) {
+        self.issues.push(Issue {
+            path,
+            code,
+            message,
+        });
     }
 }
 
@@ -258,14 +330,16 @@ pub mod limits {
 
 /// Refuses a document over [`limits::JSON_BYTES`] before any parsing, with
 /// the message every reader gives (the core's JSON reader, the widget's).
+// One issue, once per file read: its size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn check_document_size(bytes: usize) -> Result<(), Issue> {
     if bytes > limits::JSON_BYTES {
         return Err(Issue::new(
             "",
             IssueCode::TooLarge,
-            format!(
-                "the file is {bytes} bytes; the limit is {} bytes",
-                limits::JSON_BYTES
+            Msg::large_file(
+                crate::message::count(bytes),
+                crate::message::count(limits::JSON_BYTES),
             ),
         ));
     }
@@ -273,50 +347,46 @@ pub fn check_document_size(bytes: usize) -> Result<(), Issue> {
 }
 
 impl Collector {
-    pub(crate) fn non_negative(&mut self, path: impl fmt::Display, value: crate::fixed::Decimal) {
+    pub(crate) fn non_negative(&mut self, path: impl IntoPath, value: crate::fixed::Decimal) {
         if value.is_negative() {
-            self.push(path, IssueCode::Negative, "must be zero or more");
+            self.push(path, IssueCode::Negative, Msg::negative());
         }
     }
 
-    pub(crate) fn percent(&mut self, path: impl fmt::Display, value: crate::fixed::Decimal) {
+    pub(crate) fn percent(&mut self, path: impl IntoPath, value: crate::fixed::Decimal) {
         if value.is_negative() || value > crate::fixed::Decimal::HUNDRED {
-            self.push(
-                path,
-                IssueCode::OutOfRange,
-                "must be a percentage from 0 to 100",
-            );
+            self.push(path, IssueCode::OutOfRange, Msg::percent());
         }
     }
 
-    pub(crate) fn text(
-        &mut self,
-        path: impl fmt::Display,
-        value: &str,
-        max: usize,
-        required: bool,
-    ) {
-        if required && value.trim().is_empty() {
-            self.push(path, IssueCode::Required, "must not be empty");
-        } else if value.chars().count() > max {
-            self.push(
-                path,
-                IssueCode::TooLarge,
-                format!("must be at most {max} characters"),
-            );
+    pub(crate) fn text(&mut self, path: impl IntoPath, value: &str, max: usize, required: bool) {
+        if let Some((code, message)) = text_problem(value, max, required) {
+            self.add(path.into_path(), code, message);
         }
     }
 
-    pub(crate) fn list_len(&mut self, path: impl fmt::Display, len: usize, max: usize) -> bool {
+    pub(crate) fn list_len(&mut self, path: impl IntoPath, len: usize, max: usize) -> bool {
         if len > max {
             self.push(
                 path,
                 IssueCode::TooLarge,
-                format!("must have at most {max} entries, not {len}"),
+                Msg::long_list(crate::message::count(max), crate::message::count(len)),
             );
             return false;
         }
         true
+    }
+}
+
+/// What is wrong with a text field, if anything.
+fn text_problem(value: &str, max: usize, required: bool) -> Option<(IssueCode, Msg)> {
+    if required && value.trim().is_empty() {
+        Some((IssueCode::Required, Msg::empty_text()))
+    } else if value.chars().count() > max {
+        let max = crate::message::count(max);
+        Some((IssueCode::TooLarge, Msg::long_text(max)))
+    } else {
+        None
     }
 }
 
@@ -342,6 +412,60 @@ impl<'a> Path<'a> {
     pub(crate) fn field(&'a self, name: &'a str) -> Path<'a> {
         Path::Field(self, name)
     }
+}
+
+/// A field path as an issue holds it. Written out by hand, not through
+/// `Display`, so that reporting an issue while evaluating formats nothing.
+pub(crate) trait IntoPath {
+    /// The path as text.
+    fn into_path(self) -> String;
+}
+
+impl IntoPath for &str {
+    fn into_path(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl IntoPath for String {
+    fn into_path(self) -> String {
+        self
+    }
+}
+
+impl IntoPath for Path<'_> {
+    fn into_path(self) -> String {
+        let mut s = String::with_capacity(32);
+        self.write_into(&mut s);
+        s
+    }
+}
+
+impl Path<'_> {
+    fn write_into(&self, s: &mut String) {
+        match self {
+            Path::Root(name) => s.push_str(name),
+            Path::Item(list, i) => {
+                list.write_into(s);
+                s.push('[');
+                push_digits(s, *i);
+                s.push(']');
+            }
+            Path::Field(entry, name) => {
+                entry.write_into(s);
+                s.push('.');
+                s.push_str(name);
+            }
+        }
+    }
+}
+
+/// Appends `n` in decimal digits.
+fn push_digits(s: &mut String, n: usize) {
+    if n >= 10 {
+        push_digits(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
 impl fmt::Display for Path<'_> {
@@ -376,6 +500,7 @@ mod grouping_tests {
         assert_eq!(last.path, "commitments[3].measure");
         assert!(
             last.message
+                .to_string()
                 .starts_with("and 997 more warnings like the one above"),
             "{}",
             last.message
@@ -400,7 +525,7 @@ mod grouping_tests {
         assert_eq!(codes, [N, I, N, I, N, N, I, I]);
         assert!(
             g.get(5)
-                .is_some_and(|w| w.message.starts_with("and 7 more"))
+                .is_some_and(|w| w.message.to_string().starts_with("and 7 more"))
         );
     }
 }

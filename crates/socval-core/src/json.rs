@@ -122,14 +122,22 @@ mod tests {
         let e = parse_proposal(r#"{"schema_version":1,"framework":{"id":"x","version":"1"},"contract":{"value":1,"duration_years":1,"start_year":2027},"commitments":[{"measure":"a","quantity":1},{"measure":"b","quantity":"ten"}]}"#).unwrap_err();
         let issue = e.issues.first().expect("one issue");
         assert_eq!(issue.path, "commitments[1].quantity");
-        assert!(issue.message.contains("invalid type"), "{}", issue.message);
+        assert!(
+            issue.message.to_string().contains("invalid type"),
+            "{}",
+            issue.message
+        );
     }
 
     #[test]
     fn syntax_errors_give_line_and_column() {
         let e = parse_config("{\n  \"council\": ").unwrap_err();
         let issue = e.issues.first().expect("one issue");
-        assert!(issue.message.contains("line 2"), "{}", issue.message);
+        assert!(
+            issue.message.to_string().contains("line 2"),
+            "{}",
+            issue.message
+        );
     }
 
     #[test]
@@ -144,7 +152,7 @@ mod tests {
     #[test]
     fn trailing_text_is_refused_with_its_position() {
         let e = parse_proposal(&format!("{MINIMAL}\n{{}}")).unwrap_err();
-        let m = &e.issues.first().expect("one issue").message;
+        let m = e.issues.first().expect("one issue").message.to_string();
         assert!(
             m.contains("trailing characters") && m.contains("line 2"),
             "{m}"
@@ -154,7 +162,7 @@ mod tests {
     #[test]
     fn arrays_are_not_read_by_position() {
         let e = parse_proposal(r#"[1, {"id":"x","version":"1"}, "", {"value":1,"duration_years":1,"start_year":2027}]"#).unwrap_err();
-        let m = &e.issues.first().expect("one issue").message;
+        let m = e.issues.first().expect("one issue").message.to_string();
         assert!(m.contains("must be a JSON object"), "{m}");
     }
 

@@ -39,6 +39,7 @@ pub mod issues;
 pub mod json;
 pub mod lm3;
 pub mod local_area;
+pub mod message;
 mod names;
 pub mod outcodes;
 pub mod postcode;
@@ -368,7 +369,11 @@ fn run(
 
     let mut warnings = issues::group_repeats(checked.warnings);
     if ratio.percent > D::HUNDRED {
-        warnings.push(Issue::new("commitments", Code::Implausible, format!("the social value is {}% of the contract value, more than the contract itself; check the quantities", ratio.percent)));
+        warnings.push(Issue::new(
+            "commitments",
+            Code::Implausible,
+            message::Msg::high_ratio(ratio.percent),
+        ));
     }
     Ok(Figures {
         totals,
@@ -389,7 +394,7 @@ fn add(into: &mut Totals, t: &Totals) -> Result<(), ProposalError> {
             issues: vec![Issue::new(
                 "commitments",
                 Code::TooLarge,
-                "add up to more social value than Socval can count (over £92,000 trillion); check the quantities",
+                message::Msg::huge_total(),
             )],
         })
     };

@@ -107,6 +107,20 @@ impl Postcode {
     }
 }
 
+impl Postcode {
+    /// The postcode as it is written, `EX1 1AA` (as `Display` writes it,
+    /// without the formatting machinery, for the evaluate path).
+    pub fn written(&self) -> String {
+        let mut s = String::with_capacity(usize::from(self.len) + 1);
+        s.push_str(self.outward());
+        if let Some(inward) = self.inward() {
+            s.push(' ');
+            s.push_str(inward);
+        }
+        s
+    }
+}
+
 impl fmt::Display for Postcode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.inward() {

@@ -15,7 +15,7 @@ use crate::local_area::Place;
 pub const ROUNDING_RULE: &str = "Figures are computed exactly in millionths of a pound, rounding half away from zero after each multiplication. Each commitment's years are rounded to the penny cumulatively (a year is its rounded running total less the rounded running total before it), so its years add up to its rounded total; every larger figure is the sum of commitment figures, so every table adds up.";
 
 /// Everything the calculator works out for one proposal.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// The framework used.

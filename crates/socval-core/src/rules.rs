@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::CouncilConfig;
 use crate::fixed::{Decimal, Money};
 use crate::issues::{Collector, IssueCode, Path};
+use crate::message::Msg;
 use crate::proposal::{Commitment, Proposal};
 use crate::setup::Setup;
 use crate::validation::CheckedCommitment;
@@ -65,16 +66,17 @@ pub(crate) fn check_config(c: &mut Collector, config: &CouncilConfig, themes: &[
             c.push(
                 "min_contract_value",
                 IssueCode::Negative,
-                "must be £0 or more",
+                Msg::negative_money(),
             );
         }
     }
+    let required = Path::Root("required_themes");
     for (i, t) in config.required_themes.iter().enumerate() {
         if !themes.contains(&t.as_str()) {
             c.push(
-                format!("required_themes[{i}]"),
+                required.item(i),
                 IssueCode::Unknown,
-                format!("\"{t}\" is not a theme of the framework"),
+                Msg::unknown_theme(t.clone()),
             );
         }
     }
@@ -83,19 +85,21 @@ pub(crate) fn check_config(c: &mut Collector, config: &CouncilConfig, themes: &[
         config.target_steps.len(),
         crate::issues::limits::LIST,
     );
+    let steps = Path::Root("target_steps");
     for (i, s) in config.target_steps.iter().enumerate() {
+        let step = steps.item(i);
         if s.ratio_percent.is_negative() || s.ratio_percent > Decimal::from_int(1000) {
             c.push(
-                format!("target_steps[{i}].ratio_percent"),
+                step.field("ratio_percent"),
                 IssueCode::OutOfRange,
-                "must be from 0 to 1000 (percent of contract value)",
+                Msg::target_ratio(),
             );
         }
         if !(1990..=2200).contains(&s.from_year) {
             c.push(
-                format!("target_steps[{i}].from_year"),
+                step.field("from_year"),
                 IssueCode::OutOfRange,
-                "must be a year from 1990 to 2200",
+                Msg::year(1990, 2200),
             );
         }
     }
@@ -105,12 +109,20 @@ pub(crate) fn check_config(c: &mut Collector, config: &CouncilConfig, themes: &[
 /// the first year.
 pub(crate) fn check_first_year(c: &mut Collector, path: Path<'_>, cm: &Commitment) {
     if cm.per_year {
-        c.push(path.field("per_year"), IssueCode::Inconsistent, "cannot be used for this measure: the council counts each person once, in their first year, so enter the number of people");
+        c.push(
+            path.field("per_year"),
+            IssueCode::Inconsistent,
+            Msg::first_year_per_year(),
+        );
     }
     let field = path.field("profile");
     for (y, q) in cm.profile.iter().flatten().enumerate().skip(1) {
         if *q != Decimal::ZERO {
-            c.push(field.item(y), IssueCode::Inconsistent, "must be 0: the council counts each person once, in their first year, so enter everyone in the first year");
+            c.push(
+                field.item(y),
+                IssueCode::Inconsistent,
+                Msg::first_year_later(),
+            );
         }
     }
 }
@@ -125,7 +137,11 @@ pub(crate) fn check_proposal(
     let cfg = &setup.config;
     let council = &cfg.council.name;
     if let (Some(min), false) = (cfg.min_contract_value, scored(cfg, p.contract.value)) {
-        w.push("contract.value", IssueCode::Rule, format!("{council} does not score social value on contracts below {min}: the figures are shown, and the score is 0"));
+        w.push(
+            "contract.value",
+            IssueCode::Rule,
+            Msg::below_minimum(council.clone(), min),
+        );
     }
     for t in &cfg.required_themes {
         let theme = setup.framework.themes.iter().position(|x| &x.id == t);
@@ -140,10 +156,18 @@ pub(crate) fn check_proposal(
             let title = theme
                 .and_then(|i| setup.framework.themes.get(i))
                 .map_or(t.as_str(), |x| x.title.as_str());
-            w.push("commitments", IssueCode::Rule, format!("{council} requires at least one commitment in {title}; a bid without one may be rejected"));
+            w.push(
+                "commitments",
+                IssueCode::Rule,
+                Msg::required_theme(council.clone(), t.clone(), title.to_string()),
+            );
         }
     }
     if cfg.scoring.weighting_percent < Decimal::from_int(PPN_MIN_WEIGHTING) {
-        w.push("", IssueCode::Notice, format!("{council} weights social value at {}% of the tender, below the 10% minimum that PPN 06/20 and PPN 002 set for central government buyers", cfg.scoring.weighting_percent));
+        w.push(
+            "",
+            IssueCode::Notice,
+            Msg::low_weighting(council.clone(), cfg.scoring.weighting_percent),
+        );
     }
 }

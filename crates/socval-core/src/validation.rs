@@ -9,6 +9,7 @@ use crate::fixed::{Decimal, Money};
 use crate::framework::{Measure, Unit};
 use crate::issues::{Collector, Issue, IssueCode, Path, ProposalError, limits};
 use crate::local_area::{AreaError, Located, Place};
+use crate::message::{AreaName, Msg, count};
 use crate::outcodes::OutcodeTable;
 use crate::postcode::Postcode;
 use crate::proposal::{PROPOSAL_SCHEMA_VERSION, Proposal};
@@ -117,16 +118,18 @@ pub(crate) fn check<'s>(
         c.push(
             "schema_version",
             IssueCode::OutOfRange,
-            format!("must be {PROPOSAL_SCHEMA_VERSION}"),
+            Msg::schema_version(i64::from(PROPOSAL_SCHEMA_VERSION)),
         );
     }
     if p.framework.id != fw.id || p.framework.version != fw.version {
         c.push(
             "framework",
             IssueCode::WrongFramework,
-            format!(
-                "was made for framework \"{}\" version \"{}\", but this council uses \"{}\" version \"{}\"; re-enter the commitments against the current version",
-                p.framework.id, p.framework.version, fw.id, fw.version
+            Msg::wrong_framework(
+                p.framework.id.clone(),
+                p.framework.version.clone(),
+                fw.id.clone(),
+                fw.version.clone(),
             ),
         );
     }
@@ -138,7 +141,7 @@ pub(crate) fn check<'s>(
         c.push(
             "contract.value",
             IssueCode::OutOfRange,
-            "must be more than £0",
+            Msg::contract_value(),
         );
     }
     let duration_ok = duration_is_valid(k.duration_years);
@@ -146,23 +149,20 @@ pub(crate) fn check<'s>(
         c.push(
             "contract.duration_years",
             IssueCode::OutOfRange,
-            format!("must be more than 0 and at most {} years", limits::YEARS),
+            Msg::duration(limits::YEARS),
         );
     }
     if !(1990..=2200).contains(&k.start_year) {
         c.push(
             "contract.start_year",
             IssueCode::OutOfRange,
-            "must be a year from 1990 to 2200",
+            Msg::year(1990, 2200),
         );
     } else if k.start_year < env.today.year {
         w.push(
             "contract.start_year",
             IssueCode::Notice,
-            format!(
-                "{} is in the past; present values are worked out from it all the same",
-                k.start_year
-            ),
+            Msg::past_start(i64::from(k.start_year)),
         );
     }
     let bidder = bidder_place(&mut c, setup, env, &k.supplier_postcode);
@@ -188,17 +188,11 @@ pub(crate) fn check<'s>(
                 .and_then(|mi| Some((mi, fw.measures.get(mi)?)))
             else {
                 let why = if setup.is_framework_measure(&cm.measure) {
-                    format!(
-                        "\"{}\" is not one of the measures this council offers",
-                        cm.measure
-                    )
+                    Msg::not_offered(cm.measure.clone())
                 } else if cm.measure.trim().is_empty() {
-                    "must name a measure".to_string()
+                    Msg::no_measure()
                 } else {
-                    format!(
-                        "\"{}\" is not a measure of framework \"{}\"",
-                        cm.measure, fw.id
-                    )
+                    Msg::unknown_measure(cm.measure.clone(), fw.id.clone())
                 };
                 c.push(path.field("measure"), IssueCode::Unknown, why);
                 continue;
@@ -232,10 +226,22 @@ pub(crate) fn check<'s>(
                 // Where it is delivered is unknown, so it cannot be shown to
                 // be local: recorded, not counted, until the place is given.
                 excluded = Some(Reason::NoDeliveryPlace);
-                w.push(path.field("postcode"), IssueCode::Notice, format!("\"{}\" counts only delivery in {}: give the postcode where it is delivered to count it", measure.title, area_name(setup)));
+                w.push(
+                    path.field("postcode"),
+                    IssueCode::Notice,
+                    Msg::local_needs_postcode(
+                        measure.id.clone(),
+                        measure.title.clone(),
+                        area_name(setup),
+                    ),
+                );
             } else if !cm.postcode.trim().is_empty() {
                 match Postcode::parse(&cm.postcode) {
-                    Err(e) => c.push(path.field("postcode"), IssueCode::Postcode, e.to_string()),
+                    Err(_) => c.push(
+                        path.field("postcode"),
+                        IssueCode::Postcode,
+                        Msg::not_postcode(),
+                    ),
                     Ok(pc) => {
                         if measure.local_only {
                             match place(setup, &pc, env.outcodes) {
@@ -244,7 +250,16 @@ pub(crate) fn check<'s>(
                                 // area: the same rule as LM3's.
                                 Ok(_) => {
                                     excluded = Some(Reason::OutsideLocalArea);
-                                    w.push(path.field("postcode"), IssueCode::Notice, format!("{pc} is outside {}; \"{}\" counts only local delivery, so this commitment is left out of the totals", area_name(setup), measure.title));
+                                    w.push(
+                                        path.field("postcode"),
+                                        IssueCode::Notice,
+                                        Msg::outside_area(
+                                            pc.written(),
+                                            measure.id.clone(),
+                                            measure.title.clone(),
+                                            area_name(setup),
+                                        ),
+                                    );
                                 }
                                 Err(e) => c.push(
                                     path.field("postcode"),
@@ -262,7 +277,7 @@ pub(crate) fn check<'s>(
                     w.push(
                         path.field("quantity"),
                         IssueCode::Implausible,
-                        format!("{total} FTE-years would cost at least {} at the National Living Wage, more than the contract value of {}", min_cost.unwrap_or_default(), k.value),
+                        Msg::costly_jobs(total, min_cost.unwrap_or_default(), k.value),
                     );
                 }
             }
@@ -339,7 +354,11 @@ pub(crate) fn check<'s>(
         .saturating_add(supplier_total)
         .saturating_add(quick);
     if k.value.pence() > 0 && spend_total > k.value {
-        c.push("spend", IssueCode::Inconsistent, format!("staff wages and supplier spend add up to {spend_total}, more than the contract value of {}; LM3 measures how the contract's own income is spent", k.value));
+        c.push(
+            "spend",
+            IssueCode::Inconsistent,
+            Msg::spend_over_value(spend_total, k.value),
+        );
     }
 
     self_assessment(&mut c, &mut w, setup, p);
@@ -349,10 +368,7 @@ pub(crate) fn check<'s>(
         w.push(
             "",
             IssueCode::Notice,
-            format!(
-                "the framework's values are in {} prices and are not uprated to {today} prices",
-                fw.price_year
-            ),
+            Msg::old_prices(i64::from(fw.price_year), i64::from(today)),
         );
     }
 
@@ -414,14 +430,14 @@ fn quantities(
                 c.push(
                     path.field("per_year"),
                     IssueCode::Inconsistent,
-                    "cannot be used with a year-by-year profile",
+                    Msg::per_year_with_profile(),
                 );
             }
             if profile.is_empty() {
                 c.push(
                     path.field("profile"),
                     IssueCode::Required,
-                    "must give at least one year",
+                    Msg::empty_profile(),
                 );
             }
             // With no valid duration the error is on the duration alone.
@@ -429,10 +445,7 @@ fn quantities(
                 c.push(
                     path.field("profile"),
                     IssueCode::TooLarge,
-                    format!(
-                        "has {} years but the contract runs for {years}",
-                        profile.len()
-                    ),
+                    Msg::long_profile(count(profile.len()), count(years)),
                 );
             }
             let field = path.field("profile");
@@ -447,7 +460,7 @@ fn quantities(
                     c.push(
                         path.field("quantity"),
                         IssueCode::Inconsistent,
-                        format!("is {q} but the year-by-year profile adds up to {sum}"),
+                        Msg::profile_sum(q, sum),
                     );
                 }
             }
@@ -467,7 +480,7 @@ fn quantities(
             c.push(
                 path.field("quantity"),
                 IssueCode::Required,
-                "must be given (or a year-by-year profile)",
+                Msg::no_quantity(),
             );
         }
     }
@@ -487,7 +500,7 @@ fn total_quantity(c: &mut Collector, path: Path<'_>, years: &[Decimal]) -> Optio
         c.push(
             path.field("quantity"),
             IssueCode::TooLarge,
-            "adds up to more than 1,000,000,000,000 over the contract; check the quantity",
+            Msg::huge_quantity(),
         );
         return None;
     }
@@ -515,11 +528,7 @@ fn value_bound(
         c.push(
             path.field("quantity"),
             IssueCode::TooLarge,
-            format!(
-                "would be worth more than £1,000,000,000,000 at {} per {}; check the quantity",
-                Money::from_decimal(value),
-                m.unit.label(true)
-            ),
+            Msg::huge_value(Money::from_decimal(value), m.unit.label(true).to_string()),
         );
     }
 }
@@ -557,13 +566,13 @@ fn sharing(c: &mut Collector, path: Path<'_>, cm: &crate::proposal::Commitment) 
             c.push(
                 path.field("shared_by"),
                 IssueCode::OutOfRange,
-                "must be from 1 to 1000 projects (this contract included)",
+                Msg::shared_by(),
             );
         } else if cm.attribution_percent.is_some() {
             c.push(
                 path.field("shared_by"),
                 IssueCode::Inconsistent,
-                "give either the number of projects sharing it or the share owed to others, not both",
+                Msg::shared_twice(),
             );
         }
     }
@@ -609,20 +618,20 @@ fn spend_totals(c: &mut Collector, setup: &Setup, p: &Proposal) -> Money {
         let Some(t) = total else { continue };
         let path = Path::Root(name);
         if !setup.config.lm3.totals_allowed {
-            c.push(path, IssueCode::Inconsistent, "this council asks for spend as lines with postcodes, not as a total with a local share");
+            c.push(path, IssueCode::Inconsistent, Msg::totals_not_allowed());
         }
         if lines > 0 {
             c.push(
                 path,
                 IssueCode::Inconsistent,
-                format!("give spend.{list} as lines or as a total with a local share, not both"),
+                Msg::lines_and_total(list.into()),
             );
         }
         if t.amount.pence() < 0 {
             c.push(
                 path.field("amount"),
                 IssueCode::Negative,
-                "must be £0 or more",
+                Msg::negative_money(),
             );
         }
         c.percent(path.field("local_percent"), t.local_percent);
@@ -671,15 +680,19 @@ fn spend_line(
         c.push(
             path.field("amount"),
             IssueCode::Negative,
-            "must be £0 or more",
+            Msg::negative_money(),
         );
     }
     if let Some(r) = respend {
         c.percent(path.field("respend_percent"), r);
     }
     let placed = match Postcode::parse(postcode) {
-        Err(e) => {
-            c.push(path.field("postcode"), IssueCode::Postcode, e.to_string());
+        Err(_) => {
+            c.push(
+                path.field("postcode"),
+                IssueCode::Postcode,
+                Msg::not_postcode(),
+            );
             None
         }
         Ok(pc) => match place(setup, &pc, env.outcodes) {
@@ -705,11 +718,7 @@ fn bidder_place(c: &mut Collector, setup: &Setup, env: &Env<'_>, postcode: &str)
     let path = "contract.supplier_postcode";
     match Postcode::parse(postcode) {
         Err(_) => {
-            c.push(
-                path,
-                IssueCode::Postcode,
-                "is not a UK postcode or outward code (for example EX1 1AA or EX1)",
-            );
+            c.push(path, IssueCode::Postcode, Msg::not_postcode());
             None
         }
         Ok(pc) => match place(setup, &pc, env.outcodes) {
@@ -762,25 +771,17 @@ pub(crate) fn place(
     Ok(Placed::NotLocal)
 }
 
-fn area_error(e: &AreaError) -> String {
+fn area_error(e: &AreaError) -> Msg {
     match e {
-        AreaError::UnknownOutcode(o) => {
-            format!("outward code {o} is not in the UK outward-code table; check the postcode")
-        }
-        AreaError::NoTable => {
-            "cannot be placed: the outward-code table the council's local area needs is not loaded"
-                .into()
-        }
+        AreaError::UnknownOutcode(o) => Msg::unknown_outcode(o.clone()),
+        AreaError::NoTable => Msg::no_outcode_table(),
     }
 }
 
-fn area_name(setup: &Setup) -> String {
-    let n = setup.config.local_area.name.trim();
-    if n.is_empty() {
-        "the local area".into()
-    } else {
-        n.to_string()
-    }
+/// The local area's name (empty when the council gave none: the catalogue
+/// then says "the local area").
+fn area_name(setup: &Setup) -> AreaName {
+    AreaName(setup.config.local_area.name.trim().to_string())
 }
 
 fn theme_coverage(w: &mut Collector, setup: &Setup, cs: &[CheckedCommitment<'_>]) {
@@ -798,9 +799,10 @@ fn theme_coverage(w: &mut Collector, setup: &Setup, cs: &[CheckedCommitment<'_>]
             w.push(
                 "commitments",
                 IssueCode::Notice,
-                format!(
-                    "{} is a high priority for {} and this proposal makes no commitment in it",
-                    title, setup.config.council.name
+                Msg::priority_missed(
+                    tp.theme.clone(),
+                    title.to_string(),
+                    setup.config.council.name.clone(),
                 ),
             );
         }
@@ -812,21 +814,17 @@ fn self_assessment(c: &mut Collector, w: &mut Collector, setup: &Setup, p: &Prop
         ScoringMethod::SelfAssessment { criteria } => Some(criteria),
         _ => None,
     };
-    c.list_len("self_assessment", p.self_assessment.len(), limits::LIST);
+    let list = Path::Root("self_assessment");
+    c.list_len(list, p.self_assessment.len(), limits::LIST);
     for (i, s) in p.self_assessment.iter().enumerate() {
-        c.percent(
-            format!("self_assessment[{i}].score_percent"),
-            s.score_percent,
-        );
+        let path = list.item(i);
+        c.percent(path.field("score_percent"), s.score_percent);
         match criteria {
             Some(list) if !list.iter().any(|k| k.id == s.criterion) => {
                 c.push(
-                    format!("self_assessment[{i}].criterion"),
+                    path.field("criterion"),
                     IssueCode::Unknown,
-                    format!(
-                        "\"{}\" is not one of the council's award criteria",
-                        s.criterion
-                    ),
+                    Msg::unknown_criterion(s.criterion.clone()),
                 );
             }
             _ => {}
@@ -837,9 +835,9 @@ fn self_assessment(c: &mut Collector, w: &mut Collector, setup: &Setup, p: &Prop
             .any(|o| o.criterion == s.criterion)
         {
             c.push(
-                format!("self_assessment[{i}].criterion"),
+                path.field("criterion"),
                 IssueCode::Duplicate,
-                format!("\"{}\" is scored twice", s.criterion),
+                Msg::criterion_twice(s.criterion.clone()),
             );
         }
     }
@@ -849,7 +847,7 @@ fn self_assessment(c: &mut Collector, w: &mut Collector, setup: &Setup, p: &Prop
                 w.push(
                     "self_assessment",
                     IssueCode::Notice,
-                    format!("no self-score for \"{}\": it counts as 0", k.title),
+                    Msg::no_self_score(k.id.clone(), k.title.clone()),
                 );
             }
         }

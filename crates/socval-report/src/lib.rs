@@ -284,7 +284,8 @@ fn bidder(form: &JsValue) -> String {
 /// Reads a proposal file by the same rules as the core's reader: within the
 /// size limit, a byte order mark allowed, a JSON object only.
 pub(crate) fn read_proposal(text: &str) -> Result<Proposal, String> {
-    socval_core::issues::check_document_size(text.len()).map_err(|issue| issue.message)?;
+    socval_core::issues::check_document_size(text.len())
+        .map_err(|issue| issue.message.to_string())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if nesting(text) > MAX_NESTING {
         return Err(format!(

@@ -20,7 +20,18 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** One problem with one field. */
-export interface Issue { path: string; code: string; message: string; }
+export interface Issue {
+  /** The field's path, e.g. `commitments[2].quantity`; empty for the whole document. */
+  path: string;
+  /** The kind of problem, e.g. `out_of_range`. */
+  code: string;
+  /** The message's key, e.g. `outside_area`: word it from your own catalogue. */
+  key: string;
+  /** The message's parameters by name: text, or numbers for money, quantities, counts and years. */
+  params: Record<string, string | number>;
+  /** The message in English, without the path. */
+  message: string;
+}
 /** Options for calculate and validate. */
 export interface Options {
   /** Today's date as YYYY-MM-DD (default: the browser's clock). */

@@ -15,7 +15,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 
 /// Reads JSON text that must hold an object, as a JavaScript value.
 pub fn parse_object(text: &str) -> Result<JsValue, String> {
-    check_document_size(text.len()).map_err(|issue| issue.message)?;
+    check_document_size(text.len()).map_err(|issue| issue.message.to_string())?;
     // The same rules as the core's reader: a byte order mark is not JSON,
     // and only an object is a document (an array would be read by position).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

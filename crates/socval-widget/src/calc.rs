@@ -127,7 +127,7 @@ pub fn evaluate(
                     // Named by its label on screen, never by its path.
                     let (field, message) = match form::target_for_path(&i.path, &mapping, setup) {
                         Some((id, l)) => (id, format!("{}: {}", form::label(&l, m), i.message)),
-                        None => (String::new(), i.message.clone()),
+                        None => (String::new(), i.message.to_string()),
                     };
                     FieldError {
                         field,

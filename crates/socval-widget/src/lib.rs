@@ -176,13 +176,12 @@ pub fn mount(
             }
         }
         (Err(problems), _) => {
-            web_sys::console::error_1(
-                &format!(
-                    "socval: the council configuration has problems:\n{}",
-                    problems.join("\n")
-                )
-                .into(),
-            );
+            let mut said = String::from("socval: the council configuration has problems:");
+            for p in &problems {
+                said.push('\n');
+                said.push_str(p);
+            }
+            web_sys::console::error_1(&said.into());
             error(root, messages, problems, level)
         }
     }

@@ -127,7 +127,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             if !r.warnings.is_empty() {
                 <div class="warnings">
                     { ctx.heading(1, "heading-s", None, false, m.warnings_heading) }
-                    <ul class="list">{ for r.warnings.iter().map(|w| html! { <li>{ w.message.clone() }</li> }) }</ul>
+                    <ul class="list">{ for r.warnings.iter().map(|w| html! { <li>{ w.message.to_string() }</li> }) }</ul>
                 </div>
             }
         </section>
