@@ -2,9 +2,9 @@
 // `socval schema` prints them), so that a portal's TypeScript checks the
 // configuration it writes and the result it reads against the same schema
 // the CLI and the tests use. Only what those schemas hold is handled:
-// type (or a list of types), $ref, const, enum, properties, required,
-// additionalProperties, items, anyOf and oneOf; an unknown shape becomes
-// `unknown`, never `any`, so nothing is silently unchecked.
+// type (or a list of types), $ref (with fields beside it), const, enum,
+// properties, required, additionalProperties, items, anyOf, oneOf and
+// allOf; an unknown type becomes `unknown`, never `any`.
 
 /** A quoted property name where a bare one would not parse. */
 const key = (name) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
@@ -21,9 +21,24 @@ function doc(schema, indent) {
 function type(schema, indent) {
   if (schema === true || schema === undefined) return 'unknown';
   if (schema === false) return 'never';
-  if (schema.$ref) return schema.$ref.replace('#/$defs/', '');
+  if (schema.$ref) {
+    const named = schema.$ref.replace('#/$defs/', '');
+    // Fields beside a reference narrow it further.
+    const rest = Object.keys(schema).filter((k) => k !== '$ref' && k !== 'description' && k !== 'default');
+    return rest.length ? `${named} & ${type(Object.fromEntries(rest.map((k) => [k, schema[k]])), indent)}` : named;
+  }
+  if (schema.allOf) {
+    const { allOf, ...rest } = schema;
+    const parts = allOf.map((s) => type(s, indent));
+    if (Object.keys(rest).some((k) => k !== 'description' && k !== 'default')) parts.push(type(rest, indent));
+    return parts.map((t) => `(${t})`).join(' & ');
+  }
   if ('const' in schema) return JSON.stringify(schema.const);
   if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if (schema.anyOf && schema.oneOf) {
+    // Both must hold.
+    return `(${type({ ...schema, oneOf: undefined }, indent)}) & (${type({ ...schema, anyOf: undefined }, indent)})`;
+  }
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives) {
     const union = alternatives.map((s) => type(s, indent)).join(' | ');
@@ -52,9 +67,13 @@ function object(schema, indent) {
   const inner = `${indent}  `;
   const lines = Object.entries(schema.properties ?? {}).map(([name, s]) =>
     `${doc(s, inner)}${inner}${key(name)}${required.has(name) ? '' : '?'}: ${type(s, inner)};`);
+  // Other keys: as `additionalProperties` says; when it is absent, an
+  // object with listed fields is taken as closed (Socval's schemas list
+  // every field it writes or reads) and one with none as open.
   const extra = schema.additionalProperties;
+  const listed = Object.keys(schema.properties ?? {}).length > 0;
   if (extra && extra !== true) lines.push(`${inner}[key: string]: ${type(extra, inner)};`);
-  else if (extra === undefined && !schema.properties) lines.push(`${inner}[key: string]: unknown;`);
+  else if (extra === true || (extra === undefined && !listed)) lines.push(`${inner}[key: string]: unknown;`);
   return lines.length ? `{\n${lines.join('\n')}\n${indent}}` : 'Record<string, never>';
 }
 

@@ -16,6 +16,7 @@ function uleb(buf, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
+    if (at >= buf.length) throw new Error(`${wasmPath}: truncated`);
     const b = buf[at++];
     value += (b & 0x7f) * 2 ** shift;
     if (b < 0x80) return [value, at];

@@ -46,8 +46,9 @@ mod schema {
 
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-    /// The shape [`super::Issue`] is written in.
+    /// One problem with one field. (The shape [`super::Issue`] is written in.)
     #[derive(JsonSchema)]
+    #[schemars(description = "One problem with one field.")]
     #[allow(dead_code)]
     struct IssueJson {
         /// The field path, e.g. `commitments[2].quantity`; empty for the whole document.
@@ -57,7 +58,8 @@ mod schema {
         /// The message's key in a catalogue: its words in any language.
         key: MessageKey,
         /// The message's parameters, by name: text, or numbers for money,
-        /// quantities, counts and years.
+        /// quantities, counts and years. An empty `area` is an area the
+        /// council did not name: "the local area".
         params: std::collections::BTreeMap<String, Param>,
         /// The rule broken, in English, without the path.
         message: String,

@@ -28,7 +28,8 @@ pub enum Value {
     /// Text as given: a name, a title, an id, a postcode or a field path.
     Text(String),
     /// The name of an area; empty means the council gave none, and the
-    /// catalogue's words for "the local area" are used.
+    /// catalogue's words for "the local area" are used (in JSON, an empty
+    /// `area` parameter means the same).
     Area(String),
     /// An amount of money: `£1,234.50`.
     Money(Money),
@@ -165,7 +166,7 @@ messages! {
     /// Warnings like the one before, left out.
     more_like_this(n: i64, from: String) "and {n} more {n:warning|warnings} like the one above, from {from} on";
     /// Warnings about the whole document like the one before, left out.
-    more_like_this_here(n: i64) "and {n} more {n:warning|warnings} like the one above";
+    more_like_this_here(n: i64) "and {n} more {n:warning|warnings} like the one above, from here on";
     /// A proposal file's format version.
     schema_version(version: i64) "must be {version}";
     /// A proposal made for another framework or version.
@@ -445,6 +446,13 @@ mod tests {
         assert_eq!(Key::negative.params(), "");
         assert_eq!(Key::text.params(), "text,");
         assert_eq!(catalogue().count(), Key::huge_total as usize + 1);
+        // One line per message in each of the three strings: a newline in
+        // a template would shift every later message's words.
+        let lines = |t: &str| t.matches('\n').count();
+        assert_eq!(lines(KEYS), Key::huge_total as usize + 1);
+        assert_eq!(lines(PARAMS), lines(KEYS));
+        assert_eq!(lines(ENGLISH), lines(KEYS));
+        assert!(!ENGLISH.contains('\r'));
         let outside = Msg::outside_area(
             "PL1 1AA".into(),
             "jobs-local".into(),
