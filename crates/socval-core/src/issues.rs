@@ -471,12 +471,9 @@ fn push_digits(s: &mut String, n: usize) {
 }
 
 impl fmt::Display for Path<'_> {
+    /// As [`IntoPath`] writes it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Path::Root(name) => f.write_str(name),
-            Path::Item(list, i) => write!(f, "{list}[{i}]"),
-            Path::Field(entry, name) => write!(f, "{entry}.{name}"),
-        }
+        f.write_str(&self.into_path())
     }
 }
 

@@ -108,8 +108,8 @@ impl Postcode {
 }
 
 impl Postcode {
-    /// The postcode as it is written, `EX1 1AA` (as `Display` writes it,
-    /// without the formatting machinery, for the evaluate path).
+    /// The postcode as it is written, `EX1 1AA`; also its `Display`,
+    /// written without the formatting machinery for the evaluate path.
     pub fn written(&self) -> String {
         let mut s = String::with_capacity(usize::from(self.len) + 1);
         s.push_str(self.outward());
@@ -122,11 +122,9 @@ impl Postcode {
 }
 
 impl fmt::Display for Postcode {
+    /// As [`Postcode::written`] writes it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.inward() {
-            Some(inward) => write!(f, "{} {inward}", self.outward()),
-            None => f.write_str(self.outward()),
-        }
+        f.write_str(&self.written())
     }
 }
 
