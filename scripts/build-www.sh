@@ -30,6 +30,8 @@ for which in config proposal result gap; do
   cargo run --quiet -p socval-cli -- schema "$which" > "$out/schema/$which.schema.json"
 done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"
+# The Welsh text catalogue, fetched only by a Welsh widget (English is compiled in).
+cp crates/socval-widget/i18n/cy.txt "$out/cy.txt"
 cp crates/socval-core/data/outcodes-split.csv "$out/outcodes-split.csv"
 node scripts/minify.mjs "$out/socval.js" "$out/socval_widget.js" "$out/report/socval_report.js"
 node scripts/precompress.mjs "$out"

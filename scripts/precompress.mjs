@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const COMPRESSIBLE = /\.(js|wasm|csv|json)$/;
+const COMPRESSIBLE = /\.(js|wasm|csv|json|txt)$/;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

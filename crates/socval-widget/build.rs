@@ -1,4 +1,5 @@
-//! Minifies `style.css` into the build: the stylesheet is compiled into the
+//! Writes the English catalogue into the build without its comments, and
+//! minifies `style.css` into it: the stylesheet is compiled into the
 //! first module, so its comments and indentation would otherwise be paid by
 //! every first render. Only what CSS ignores is removed: comments, and
 //! whitespace that is not inside a string and not between two words (a
@@ -9,10 +10,30 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo::rerun-if-changed=style.css");
+    println!("cargo::rerun-if-changed=i18n/en.txt");
+    // The English catalogue's texts, a line each in the order of its keys,
+    // without the keys or comments: the widget reads English by position.
+    let en = fs::read_to_string("i18n/en.txt").unwrap_or_default();
+    let _ = fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("en.txt"),
+        catalogue_lines(&en),
+    );
     let css = fs::read_to_string("style.css").unwrap_or_default();
     let out = env::var("OUT_DIR").unwrap_or_default();
     // A failed write fails the build at include_str!, which names the file.
     let _ = fs::write(Path::new(&out).join("style.min.css"), minify(&css));
+}
+
+/// A catalogue's texts, a line each, without keys, comments or blank lines.
+fn catalogue_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim) {
+        if let Some((_, v)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
+            out.push_str(v.trim());
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn minify(css: &str) -> String {

@@ -268,7 +268,7 @@ describe('for the adviser\'s hour', () => {
       await other.page.goto('about:blank');
       await other.page.goto(`${env.base}/index.html#socval=${bad}`);
       await ready(other.page);
-      await ow.locator('.notice--problem', { hasText: why }).waitFor();
+      await ow.locator('.notice[data-problem]', { hasText: why }).waitFor();
       assert.equal(await field(other.page, 'bidder').inputValue(), 'My own draft', 'what was typed stays');
     }
     await other.context.close();
@@ -306,7 +306,7 @@ describe('for the adviser\'s hour', () => {
     await page.goto('about:blank');
     await page.goto(make({ ...good, framework: { id: 'socval-open', version: '2025.1' } }));
     await ready(page);
-    await w.locator('.notice--problem', { hasText: /version "2025.1", but this council uses "socval-open" version "2026.1"/ }).waitFor();
+    await w.locator('.notice[data-problem]', { hasText: /version "2025.1", but this council uses "socval-open" version "2026.1"/ }).waitFor();
     await context.close();
   });
 });

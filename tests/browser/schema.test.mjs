@@ -13,10 +13,13 @@ const json = (path) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
 
 test('example and golden configs conform to the config schema', () => {
   const valid = ajv.compile(schema('config'));
-  const files = ['www/examples/exampleshire.json', 'www/examples/northmoor.json',
+  const files = ['www/examples/exampleshire.json', 'www/examples/northmoor.json', 'www/examples/dyffryn-teg.json',
     ...readdirSync(join(ROOT, 'tests', 'golden'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `tests/golden/${d.name}/config.json`)];
   for (const f of files) assert.ok(valid(json(f)), `${f}: ${ajv.errorsText(valid.errors)}`);
   assert.equal(valid({ schema_version: 1 }), false, 'a config without its required fields is refused');
+  const welsh = json('www/examples/dyffryn-teg.json');
+  welsh.translations.cy.council.motto = 'Gwerth';
+  assert.equal(valid(welsh), false, 'a translation with a field the format lacks is refused');
 });
 
 test('example proposals conform to the proposal schema, and unknown fields are refused', () => {

@@ -65,6 +65,12 @@ pub struct CouncilConfig {
     /// LM3 default re-spend rates, for suppliers without survey data.
     #[serde(default)]
     pub lm3: Lm3Settings,
+    /// The council's texts in other languages, by language code: `"cy"`
+    /// for Welsh. Words only: nothing here changes a figure; a text left
+    /// out stays as the configuration gives it.
+    #[cfg(feature = "translations")]
+    #[serde(default, skip_serializing_if = "crate::translation::Entries::is_empty")]
+    pub translations: crate::translation::Entries<crate::translation::Translation>,
 }
 
 /// Display details of the council.

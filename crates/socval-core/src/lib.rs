@@ -50,6 +50,7 @@ pub mod rules;
 pub mod scoring;
 pub mod setup;
 pub mod social_value;
+pub mod translation;
 mod validation;
 
 #[cfg(feature = "schema")]

@@ -75,7 +75,7 @@ impl From<AreaName> for Value {
 }
 
 /// A count (of entries, years, warnings) as a message parameter.
-pub(crate) fn count(n: usize) -> i64 {
+pub fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
@@ -130,6 +130,9 @@ macro_rules! messages {
         const PARAMS: &str = concat!($( $(stringify!($param), ",",)* "\n", )*);
         /// Each message's English template.
         const ENGLISH: &str = concat!($( $en, "\n", )*);
+        /// How many messages there are (a catalogue's `issue.` lines, in
+        /// the order of [`Key`]).
+        pub const KEY_COUNT: usize = [$(Key::$key),*].len();
 
         impl Msg {
             $(
@@ -337,6 +340,19 @@ impl fmt::Display for Msg {
 /// English's plural rule: the first form for one, the second for any other count.
 pub fn english_plural(n: i64) -> usize {
     usize::from(n != 1)
+}
+
+/// Welsh's plural rule, as Unicode CLDR gives it (`plurals.xml`): forms in
+/// the order zero, one, two, few (3), many (6), other.
+pub fn welsh_plural(n: i64) -> usize {
+    match n {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        6 => 4,
+        _ => 5,
+    }
 }
 
 /// Writes a template out: `{name}` becomes the parameter's text, and

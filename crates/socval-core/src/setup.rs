@@ -253,6 +253,12 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     check_scoring(&mut c, &config);
     let theme_ids: Vec<&str> = framework.themes.iter().map(|t| t.id.as_str()).collect();
     crate::rules::check_config(&mut c, &config, &theme_ids);
+    #[cfg(feature = "translations")]
+    if !config.translations.is_empty() {
+        let whole = full.as_ref().unwrap_or(&framework);
+        let measure_ids: Vec<&str> = whole.measures.iter().map(|m| m.id.as_str()).collect();
+        crate::translation::check(&mut c, &config, &theme_ids, &measure_ids);
+    }
     let d = &config.discounting;
     if d.rate_percent.is_negative() || d.rate_percent > Decimal::from_int(20) {
         c.push(

@@ -13,6 +13,9 @@ use web_sys::{Document, Element};
 /// `heading-level`).
 pub fn blocks(doc: &Document, blocks: &[Block], level: u8) -> Result<Element, JsValue> {
     let root = element(doc, "div", "working", None)?;
+    // The core words the working in English only, for now: said so, so that
+    // a screen reader on a Welsh page reads it as English.
+    root.set_attribute("lang", "en-GB")?;
     let heading = format!("h{}", level.clamp(1, 6));
     for b in blocks {
         let node = match b {

@@ -90,6 +90,8 @@ pub fn panel(council: Council, hooks: &JsValue, today: CivilDate) -> Result<Elem
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from("no document"))?;
     let root = element(&doc, "div", "scenarios", None)?;
+    // Worded in English only, for now: said so for a Welsh page's screen readers.
+    root.set_attribute("lang", "en-GB")?;
     let intro = "Save up to four versions of this proposal under names of your own, open any of them again, and compare their figures side by side. They are kept in this browser only, for this council.";
     append(&root, &element(&doc, "p", "body", Some(intro))?)?;
     let (group, name, name_error) = name_field(&doc)?;

@@ -91,14 +91,43 @@ function councilName(config) {
 const copy = (url) => (navigator.clipboard?.writeText(url) ?? Promise.reject())
   .catch(() => { prompt('Copy this link:', url); throw url; });
 
-let outcodes;
-function loadOutcodes() {
-  outcodes ??= fetchOurs('outcodes.csv').then((r) => {
-    if (!r.ok) throw new Error(`outcodes.csv: HTTP ${r.status}`);
-    return r.text();
-  });
-  return outcodes;
+// The widget's language: the element's own `lang`, else the page's, else
+// English. Welsh (`cy`, `cy-GB`) has its text catalogue in cy.txt, fetched
+// only for a Welsh widget; English is compiled in.
+const langOf = (el) => el.closest('[lang]')?.getAttribute('lang')?.trim() || 'en';
+let welsh;
+// A failed fetch is forgotten, so that the next widget or change of language tries again.
+const loadCatalogue = (lang) => (/^cy(-|$)/i.test(lang)
+  ? (welsh ??= fetchText('cy.txt').catch((e) => { welsh = undefined; throw e; }))
+  : Promise.resolve());
+// A configuration as the widget reads it: without its `translations`, the
+// texts for the widget's language going as lines of their JSON path
+// (`council.name = …`, `measures.apprentices.title = …`), which the widget
+// reads with its catalogue's reader rather than carrying a JSON one.
+function forWidget(text, lang) {
+  try {
+    const c = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (!c?.translations || typeof c.translations !== 'object') return [text, undefined];
+    const t = c.translations[lang.trim().toLowerCase().split('-')[0]];
+    delete c.translations;
+    return [JSON.stringify(c), t && typeof t === 'object' ? lines(t).join('\n') : undefined];
+  } catch {
+    return [text, undefined];
+  }
 }
+// Texts only: a null or a flag is no text, and stays out.
+const lines = (o, at = '') => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object'
+  ? lines(v, `${at}${k}.`) : typeof v === 'string' ? [`${at}${k} = ${v.replace(/\s+/g, ' ')}`] : []));
+
+// One text of a catalogue, for what the loader says itself.
+const said = (catalogue, key) => catalogue?.match(new RegExp(`^${key} = (.*)$`, 'm'))?.[1];
+
+const fetchText = (name) => fetchOurs(name).then((r) => {
+  if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+  return r.text();
+});
+let outcodes;
+const loadOutcodes = () => (outcodes ??= fetchText('outcodes.csv'));
 
 // A hint only, to start fetching the outward-code table while the wasm
 // compiles; the core's Prepared.needsOutcodes() decides whether it is used.
@@ -122,9 +151,11 @@ const holdSheet = stylesheet(':host{all:initial!important;display:block!importan
 
 class SocialValueCalculator extends HTMLElement {
   // A change to any of them draws the widget again (the draft keeps the form).
-  static observedAttributes = ['config-src', 'heading-level', 'no-heading'];
+  static observedAttributes = ['config-src', 'heading-level', 'no-heading', 'lang'];
   #widget = null;
   #run = 0;
+  #lang = '';
+  #text = '';
 
   connectedCallback() {
     if (!this.shadowRoot) {
@@ -141,8 +172,23 @@ class SocialValueCalculator extends HTMLElement {
     this.#widget = null;
   }
 
-  attributeChangedCallback(_name, before, after) {
-    if (this.isConnected && this.shadowRoot && before !== after) this.#start();
+  attributeChangedCallback(name, before, after) {
+    if (!this.isConnected || !this.shadowRoot || before === after) return;
+    if (name === 'lang') this.relang();
+    else this.#start();
+  }
+
+  // Draws the widget again in its language, if that changed, keeping the
+  // form as it is (the page's `lang` changed, or the element's own).
+  async relang() {
+    const lang = langOf(this);
+    if (lang === this.#lang || !this.#widget) return;
+    this.#lang = lang;
+    const run = this.#run;
+    const [m, catalogue] = await Promise.all([loadWasm(), loadCatalogue(lang).catch((e) => { console.error('socval:', e); })]);
+    // The configuration is read again: its texts in the new language.
+    const [config, texts] = forWidget(this.#text, lang);
+    if (run === this.#run && this.#lang === lang) this.#widget?.setLang(m.prepare(config), lang, catalogue, texts);
   }
 
   async #config() {
@@ -159,13 +205,20 @@ class SocialValueCalculator extends HTMLElement {
 
   async #start() {
     const run = ++this.#run;
+    const lang = langOf(this);
+    // Without its catalogue, a Welsh widget is drawn in English.
+    const text = loadCatalogue(lang).catch((e) => { console.error('socval:', e); });
+    let catalogue;
     try {
       const wasm = loadWasm();
       const config = await this.#config();
+      catalogue = await text;
       mark('config');
       if (mayNeedOutcodes(config)) loadOutcodes().catch(() => {});
       const m = await wasm;
-      const prepared = m.prepare(config);
+      this.#text = config;
+      const [own, texts] = forWidget(config, lang);
+      const prepared = m.prepare(own);
       mark('prepared');
       const csv = prepared.needsOutcodes() ? await loadOutcodes() : undefined;
       mark('mount');
@@ -176,13 +229,17 @@ class SocialValueCalculator extends HTMLElement {
       root.adoptedStyleSheets = [sheet];
       const point = document.createElement('div');
       root.replaceChildren(point);
-      const lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
       // The level of the widget's top headings (1 to 4, else 2), and whether
       // it shows its own title: fitted to the host page's outline.
       const asked = Number(this.getAttribute('heading-level'));
       const level = asked >= 1 && asked <= 4 ? asked : 2;
-      this.#widget = m.mount(point, this, prepared, csv, lang, this.id || '', level,
-        !this.hasAttribute('no-heading'), reporter(config, csv, this, level));
+      this.#lang = lang;
+      // The report module reads the configuration without `translations`
+      // too: it words its part in English, and the texts are the widget's.
+      this.#widget = m.mount(point, this, prepared, csv, lang, catalogue, texts, this.id || '', level,
+        !this.hasAttribute('no-heading'), reporter(own, csv, this, level));
+      // The language changed while the widget loaded: it follows now.
+      if (langOf(this) !== lang) this.relang();
       // Yew draws in a microtask: after a task the form, or the list of the
       // configuration's problems, is there.
       await new Promise((r) => setTimeout(r));
@@ -195,12 +252,14 @@ class SocialValueCalculator extends HTMLElement {
       }
     } catch (e) {
       if (run !== this.#run) return;
+      catalogue ??= await text;
       console.error('socval:', e);
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.textContent = typeof WebAssembly === 'object'
-        ? `The social value calculator could not load: ${e.message}`
-        : 'The social value calculator needs WebAssembly, which this browser does not offer or has turned off (Lockdown Mode on Apple devices turns it off).';
+        ? (said(catalogue, 'load_failed') ?? 'The social value calculator could not load: {why}').replace('{why}', () => e.message)
+        : said(catalogue, 'no_wasm') ?? 'The social value calculator needs WebAssembly, which this browser does not offer or has turned off (Lockdown Mode on Apple devices turns it off).';
+      p.lang = catalogue ? lang : 'en-GB';
       this.shadowRoot.replaceChildren(p);
       this.#tell('socval-error', { message: p.textContent, problems: [] });
     }
@@ -214,4 +273,8 @@ class SocialValueCalculator extends HTMLElement {
 
 if (!customElements.get('social-value-calculator')) {
   customElements.define('social-value-calculator', SocialValueCalculator);
+  // A page that switches language changes a `lang` above the element: each
+  // widget follows it (its own `lang`, if it has one, still wins).
+  new MutationObserver(() => document.querySelectorAll('social-value-calculator').forEach((el) => el.relang?.()))
+    .observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }

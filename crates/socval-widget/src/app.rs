@@ -65,7 +65,7 @@ fn Calculator() -> Html {
             Restored::Draft(form) => State {
                 form: *form,
                 notice: Some(Notice {
-                    text: ctx.messages.draft_restored.into(),
+                    text: ctx.messages.draft_restored().into(),
                     problem: false,
                 }),
                 // A restored draft shows what is wrong with what it holds.
@@ -75,7 +75,7 @@ fn Calculator() -> Html {
             Restored::Unreadable => State {
                 form: blank,
                 notice: Some(Notice {
-                    text: ctx.messages.draft_unreadable.into(),
+                    text: ctx.messages.draft_unreadable().into(),
                     problem: true,
                 }),
                 ..State::default()
@@ -87,7 +87,7 @@ fn Calculator() -> Html {
         })
     };
     let elsewhere = {
-        let (d, text) = (state.dispatcher(), ctx.messages.draft_elsewhere);
+        let (d, text) = (state.dispatcher(), ctx.messages.draft_elsewhere());
         Callback::from(move |()| {
             d.dispatch(Action::Notify(Notice {
                 text: text.into(),
@@ -112,7 +112,7 @@ fn Calculator() -> Html {
     // Errors are read out by the error summary's alert; this region
     // announces results alone.
     let announcement = match (&outcome.shown, errors.is_empty()) {
-        (Some(s), true) => (m.announce)(
+        (Some(s), true) => m.announce(
             &s.figures.ratio.value.to_string(),
             &s.figures.ratio.percent.to_string(),
             // No LM3 to announce before any spend is entered.
@@ -139,7 +139,7 @@ fn Calculator() -> Html {
         let d = dispatch.clone();
         Callback::from(move |_| {
             d.dispatch(Action::Undo(Notice {
-                text: m.undone.into(),
+                text: m.undone().into(),
                 problem: false,
             }));
         })
@@ -154,25 +154,25 @@ fn Calculator() -> Html {
     // Announce once typing pauses, not on every keystroke.
     let announcement = use_debounced(announcement, ANNOUNCE_AFTER_MS);
     html! {
-        <div class="socval" lang="en-GB">
+        <div class="socval" lang={m.lang()}>
             <header class="header">
-                if ctx.titled { { ctx.heading(0, "heading-l", None, false, format!("{}: {}", cfg.council.name, m.title)) } }
+                if ctx.titled { { ctx.heading(0, "heading-l", None, false, format!("{}: {}", cfg.council.name, m.title())) } }
                 if !cfg.council.intro.is_empty() { <p class="body">{ cfg.council.intro.clone() }</p> }
-                <p class="inset">{ m.privacy }</p>
-                if !cfg.council.contact.is_empty() { <p class="hint">{ (m.contact)(&cfg.council.contact) }</p> }
+                <p class="inset">{ m.privacy() }</p>
+                if !cfg.council.contact.is_empty() { <p class="hint">{ m.contact(&cfg.council.contact) }</p> }
             </header>
             if let Some(n) = &state.notice {
-                <div class={classes!("notice", n.problem.then_some("notice--problem"))} role="status">
+                <div class="notice" data-problem={n.problem.then_some("")} role="status">
                     { n.text.clone() }
                     // Offered until the user starts on the fresh form.
                     if state.undo.as_ref().is_some_and(|u| *u.after == state.form) {
-                        { " " }<button type="button" class="button button--secondary" onclick={undo}>{ m.undo }</button>
+                        { " " }<button type="button" class="button button--secondary" onclick={undo}>{ m.undo() }</button>
                     }
                 </div>
             }
             // Where the results come below the form (a narrow page), a way
             // straight to them.
-            <p class="to-results"><a href="#results-heading" onclick={to_results}>{ m.see_results }</a></p>
+            <p class="to-results"><a href="#results-heading" onclick={to_results}>{ m.see_results() }</a></p>
             <ErrorSummary errors={errors.clone()} />
             <div class="layout">
                 <form class="inputs" novalidate=true {onfocusout} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

@@ -66,8 +66,9 @@ pub struct Shown {
     pub staff_places: Vec<Option<Place>>,
     /// Where each supplier line of the form lies, by its index in the form.
     pub supplier_places: Vec<Option<Place>>,
-    /// Which spend was entered as a total with a local share, in words.
-    pub entered_as_total: Option<String>,
+    /// Which spend was entered as a total with a local share: (staff,
+    /// suppliers), worded when drawn, in the language of the moment.
+    pub entered_as_total: Option<(bool, bool)>,
 }
 
 /// Works out the outcome of a form; `previous` supplies the last good result.
@@ -109,7 +110,7 @@ pub fn evaluate(
                     entered_as_total: {
                         let s = &proposal.spend;
                         let (a, b) = (s.staff_total.is_some(), s.suppliers_total.is_some());
-                        (a || b).then(|| (m.entered_as_total)(a, b))
+                        (a || b).then_some((a, b))
                     },
                     figures,
                     proposal,
@@ -126,8 +127,11 @@ pub fn evaluate(
                 .map(|i| {
                     // Named by its label on screen, never by its path.
                     let (field, message) = match form::target_for_path(&i.path, &mapping, setup) {
-                        Some((id, l)) => (id, format!("{}: {}", form::label(&l, m), i.message)),
-                        None => (String::new(), i.message.to_string()),
+                        Some((id, l)) => (
+                            id,
+                            format!("{}: {}", form::label(&l, m), m.issue(&i.message)),
+                        ),
+                        None => (String::new(), m.issue(&i.message)),
                     };
                     FieldError {
                         field,

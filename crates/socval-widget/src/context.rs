@@ -149,18 +149,34 @@ pub fn heading(
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.setup, &other.setup) && self.host == other.host
+        Rc::ptr_eq(&self.setup, &other.setup)
+            && std::ptr::eq(self.messages, other.messages)
+            && self.host == other.host
     }
 }
 
-/// Focuses an input inside the widget's shadow root by id.
-pub fn focus(host: &web_sys::HtmlElement, id: &str) {
+/// Focuses an input inside the widget's shadow root by id; false if it
+/// is not there.
+pub fn focus(host: &web_sys::HtmlElement, id: &str) -> bool {
     use wasm_bindgen::JsCast;
-    if let Some(el) = host
-        .shadow_root()
+    host.shadow_root()
         .and_then(|r| r.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
+        .is_some_and(|el| el.focus().is_ok())
+}
+
+/// Focuses `id` once Yew has drawn it: in the next task, and, as on a busy
+/// machine Yew yields to the browser every 16 ms mid-render, again every
+/// 16 ms until it is there (for about half a second).
+pub fn focus_when_drawn(host: web_sys::HtmlElement, id: String) {
+    try_focus(host, id, 0, 30);
+}
+
+fn try_focus(host: web_sys::HtmlElement, id: String, wait: u32, tries: u8) {
+    gloo::timers::callback::Timeout::new(wait, move || {
+        if !focus(&host, &id) && tries > 0 {
+            try_focus(host, id, 16, tries - 1);
+        }
+    })
+    .forget();
 }

@@ -35,9 +35,9 @@ pub fn label(l: &Label, m: &Messages) -> String {
         }
         Label::OfLine(list, i, inner) => {
             let name = if *list == "staff" {
-                m.staff_label
+                m.staff_label()
             } else {
-                m.supplier_name
+                m.supplier_name()
             };
             // The name input's label is the line's own: "Supplier 2".
             if **inner == Label::LineName {
@@ -54,7 +54,7 @@ pub fn label(l: &Label, m: &Messages) -> String {
 /// "title: line 2" for a further one.
 fn measure_line(title: &str, n: usize, m: &Messages) -> String {
     if n > 1 {
-        (m.line_n)(title, n)
+        m.line_n(title, n)
     } else {
         title.to_string()
     }
@@ -62,26 +62,26 @@ fn measure_line(title: &str, n: usize, m: &Messages) -> String {
 
 fn simple_label(l: &Label, m: &Messages) -> &'static str {
     match l {
-        Label::ContractValue => m.contract_value,
-        Label::Duration => m.duration,
-        Label::StartYear => m.start_year,
-        Label::SupplierPostcode => m.supplier_postcode,
-        Label::Bidder => m.bidder,
-        Label::Attribution => m.attribution,
-        Label::SharedBy => m.shared_by,
-        Label::Wages => m.wages,
-        Label::SpendAmount => m.spend_amount,
-        Label::Respend => m.respend,
-        Label::Postcode => m.postcode,
-        Label::DeliveredAt => m.delivered_at,
-        Label::Note => m.note,
-        Label::SelfScore => m.self_score,
-        Label::WageBill => m.wage_bill,
-        Label::LocalStaff => m.local_staff,
-        Label::SupplyChain => m.supply_chain,
-        Label::LocalSuppliers => m.local_suppliers,
+        Label::ContractValue => m.contract_value(),
+        Label::Duration => m.duration(),
+        Label::StartYear => m.start_year(),
+        Label::SupplierPostcode => m.supplier_postcode(),
+        Label::Bidder => m.bidder(),
+        Label::Attribution => m.attribution(),
+        Label::SharedBy => m.shared_by(),
+        Label::Wages => m.wages(),
+        Label::SpendAmount => m.spend_amount(),
+        Label::Respend => m.respend(),
+        Label::Postcode => m.postcode(),
+        Label::DeliveredAt => m.delivered_at(),
+        Label::Note => m.note(),
+        Label::SelfScore => m.self_score(),
+        Label::WageBill => m.wage_bill(),
+        Label::LocalStaff => m.local_staff(),
+        Label::SupplyChain => m.supply_chain(),
+        Label::LocalSuppliers => m.local_suppliers(),
         Label::LineName | Label::Measure(..) | Label::OfMeasure(..) | Label::OfLine(..) => {
-            m.spend_heading
+            m.spend_heading()
         }
     }
 }
@@ -92,12 +92,12 @@ pub fn describe(errors: Vec<FormError>, m: &Messages) -> Vec<FieldError> {
         .into_iter()
         .map(|e| FieldError {
             message: match &e.problem {
-                Problem::EnterValue => m.enter_value.into(),
-                Problem::EnterDuration => m.enter_duration.into(),
-                Problem::EnterStartYear => m.enter_start_year.into(),
-                Problem::NotANumber(l) => (m.not_a_number)(&label(l, m)),
-                Problem::NotAnAmount(l) => (m.not_an_amount)(&label(l, m)),
-                Problem::Enter(l) => (m.enter_field)(&label(l, m)),
+                Problem::EnterValue => m.enter_value().into(),
+                Problem::EnterDuration => m.enter_duration().into(),
+                Problem::EnterStartYear => m.enter_start_year().into(),
+                Problem::NotANumber(l) => m.not_a_number(&label(l, m)),
+                Problem::NotAnAmount(l) => m.not_an_amount(&label(l, m)),
+                Problem::Enter(l) => m.enter_field(&label(l, m)),
             },
             field: e.field,
             missing: e.missing,

@@ -218,10 +218,121 @@ impl<'de> de::Deserializer<'de> for De {
         visitor.visit_newtype_struct(self)
     }
 
+    // Each reader below calls only the visitor methods its type can take,
+    // and leaves a mismatch to one function that is not generic
+    // (`mismatch`): through `deserialize_any`, every type read had a copy
+    // of all eight visits, most of them building an error it never meets.
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match kind(self.0) {
+            Js::Bool(b) => visitor.visit_bool(b),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        number(self.0, visitor)
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        number(self.0, visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        number(self.0, visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match kind(self.0) {
+            Js::Text(s) => visitor.visit_string(s),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match kind(self.0) {
+            Js::List(items) => visitor.visit_seq(Seq(items, 0)),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match kind(self.0) {
+            Js::Object(entries) => visitor.visit_map(Map {
+                entries,
+                next: 0,
+                value: None,
+            }),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match kind(self.0) {
+            Js::Unit => visitor.visit_unit(),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        // Whatever it holds is skipped.
+        visitor.visit_unit()
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        number(self.0, visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        number(self.0, visitor)
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        number(self.0, visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        number(self.0, visitor)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map
-        identifier ignored_any
+        i8 i16 i128 u128 f32 char bytes byte_buf unit_struct tuple_struct
+    }
+}
+
+/// A number for a numeric type: whole ones as integers.
+fn number<'de, V: Visitor<'de>>(v: JsValue, visitor: V) -> Result<V::Value, Error> {
+    match kind(v) {
+        Js::Unsigned(n) => visitor.visit_u64(n),
+        Js::Signed(n) => visitor.visit_i64(n),
+        Js::Float(n) => visitor.visit_f64(n),
+        other => Err(mismatch(&other, &visitor)),
+    }
+}
+
+/// A value of another kind than the type reads, in serde's words (as the
+/// visitor's own refusal says it), or one JSON cannot hold.
+#[inline(never)]
+fn mismatch(found: &Js, expected: &dyn de::Expected) -> Error {
+    match found {
+        Js::Other => not_json(),
+        other => de::Error::invalid_type(unexpected(other), expected),
     }
 }
 

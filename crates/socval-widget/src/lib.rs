@@ -27,6 +27,7 @@ pub mod hooks;
 pub mod js_de;
 pub mod messages;
 pub mod state;
+pub mod texts;
 
 use std::rc::Rc;
 
@@ -52,10 +53,36 @@ pub fn styles() -> String {
 pub struct Widget {
     app: Option<AppHandle<App>>,
     error: Option<AppHandle<ConfigError>>,
+    /// The context it was drawn with, for [`Widget::set_lang`].
+    drawn: Option<Ctx>,
 }
 
 #[wasm_bindgen]
 impl Widget {
+    /// Draws the widget again in another language (the host's `lang`
+    /// changed), keeping everything typed: `prepared` is the council's
+    /// configuration read again, so that its texts are taken afresh,
+    /// `catalogue` the language's text catalogue, when the loader fetched one,
+    /// and `texts` the council's own texts in that language (see [`texts`]).
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(
+        &mut self,
+        prepared: Prepared,
+        lang: &str,
+        catalogue: Option<String>,
+        texts: Option<String>,
+    ) {
+        let (Some(app), Some(ctx), Ok(setup)) =
+            (self.app.as_mut(), self.drawn.as_mut(), prepared.setup)
+        else {
+            return;
+        };
+        let messages = messages::for_lang(lang, catalogue);
+        ctx.messages = messages;
+        ctx.setup = Rc::new(localise(setup, messages, texts.as_deref()));
+        app.update(AppProps { ctx: ctx.clone() });
+    }
+
     /// Unmounts the widget (the element was removed from the page).
     pub fn destroy(mut self) {
         if let Some(a) = self.app.take() {
@@ -109,7 +136,8 @@ fn today() -> CivilDate {
 ///
 /// `prepared` is the council configuration from [`prepare`]; `outcodes` the
 /// outward-code CSV when it said the table is needed; `lang` the page's
-/// language; `draft_id` distinguishes two widgets of one council on a page;
+/// language, `catalogue` its text catalogue when it is not English, and
+/// `texts` the council's own texts in it, as lines (see [`texts`]); `draft_id` distinguishes two widgets of one council on a page;
 /// `level` is the level of its top headings and `titled` whether it shows
 /// its own title (the host's `heading-level` and `no-heading`);
 /// `reporter` reaches the lazily loaded report module (see [`Ctx::lazy`]).
@@ -124,6 +152,8 @@ pub fn mount(
     prepared: Prepared,
     outcodes: Option<String>,
     lang: &str,
+    catalogue: Option<String>,
+    texts: Option<String>,
     draft_id: &str,
     level: u8,
     titled: bool,
@@ -134,7 +164,7 @@ pub fn mount(
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("socval: {info}").into());
     }));
-    let messages = messages::for_lang(lang);
+    let messages = messages::for_lang(lang, catalogue);
     let table = outcodes.map(|csv| OutcodeTable::parse(&csv));
     browser::mark("socval:table");
     // District codes are checked once the table is at hand.
@@ -153,6 +183,8 @@ pub fn mount(
             level,
         ),
         (Ok(setup), table) => {
+            // Named in the configuration's own words, so that a draft
+            // survives a change of language.
             let draft_key = format!(
                 "socval:draft:{}:{}:{draft_id}",
                 setup.config.council.name, setup.framework.id
@@ -160,7 +192,7 @@ pub fn mount(
             let ctx = Ctx {
                 level,
                 titled,
-                setup: Rc::new(setup),
+                setup: Rc::new(localise(setup, messages, texts.as_deref())),
                 outcodes: table.and_then(Result::ok).map(Rc::new),
                 messages,
                 host,
@@ -170,9 +202,11 @@ pub fn mount(
             };
             Widget {
                 app: Some(
-                    yew::Renderer::<App>::with_root_and_props(root, AppProps { ctx }).render(),
+                    yew::Renderer::<App>::with_root_and_props(root, AppProps { ctx: ctx.clone() })
+                        .render(),
                 ),
                 error: None,
+                drawn: Some(ctx),
             }
         }
         (Err(problems), _) => {
@@ -196,12 +230,32 @@ fn error(
     level: u8,
 ) -> Widget {
     let props = ConfigErrorProps {
-        title: m.config_failed.into(),
+        title: m.config_failed().into(),
         problems,
         level,
     };
     Widget {
         app: None,
         error: Some(yew::Renderer::<ConfigError>::with_root_and_props(root, props).render()),
+        drawn: None,
     }
+}
+
+/// The setup in the widget's language: the built-in framework's texts from
+/// the catalogue, then the council's own over them.
+fn localise(
+    mut setup: socval_core::Setup,
+    m: &messages::Messages,
+    texts: Option<&str>,
+) -> socval_core::Setup {
+    if matches!(
+        setup.config.framework,
+        socval_core::config::FrameworkChoice::Builtin(_)
+    ) {
+        texts::apply(&mut setup, m.text());
+    }
+    if let Some(t) = texts {
+        texts::apply(&mut setup, t);
+    }
+    setup
 }

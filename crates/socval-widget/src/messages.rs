@@ -1,404 +1,405 @@
-//! Every piece of text the widget shows, in one catalogue. A Welsh catalogue
-//! is another `Messages` value: components read text only from here, so
-//! adding one touches no component (choose it in [`for_lang`]).
+//! Every piece of text the widget shows, from a catalogue file per language:
+//! `i18n/en.txt`, compiled in, and `i18n/cy.txt` (Welsh), which the loader
+//! fetches only for a Welsh page, so that the first render of an English
+//! one carries none of it. Components read text only from [`Messages`].
 //!
-//! Messages about a specific rule come from the core (English, with a
-//! machine-readable code a catalogue can translate instead).
+//! A catalogue is one line per text, `key = text`. `{name}` is filled in by
+//! the method of the same name as the key; `{n:one|other}` picks a form by
+//! the language's plural rule (Welsh has six: CLDR's zero, one, two, few,
+//! many, other). Lines `issue.<key>` word the core's structured messages
+//! ([`socval_core::message`]); English ones come from the core itself.
+//! `tests/tests/catalogues.rs` fails when a key is missing or unused in
+//! either language, or a placeholder differs.
 
-/// The text of the widget in one language.
-#[allow(missing_docs)] // Each field is named for the text it holds.
-pub struct Messages {
-    pub title: &'static str,
-    pub privacy: &'static str,
-    pub contract_heading: &'static str,
-    pub bidder: &'static str,
-    pub bidder_hint: &'static str,
-    pub contract_value: &'static str,
-    pub contract_value_hint: &'static str,
-    pub duration: &'static str,
-    pub duration_hint: &'static str,
-    pub start_year: &'static str,
-    pub supplier_postcode: &'static str,
-    pub postcode_hint: &'static str,
-    /// A spend line's postcode.
-    pub postcode: &'static str,
-    pub commitments_heading: &'static str,
-    pub commitments_hint: &'static str,
-    pub search_measures: &'static str,
-    pub search_hint: &'static str,
-    pub no_measures_match: &'static str,
-    /// Words a supplier may search for, each with a word (lower case) the
-    /// measures use for the same thing.
-    pub synonyms: &'static [(&'static str, &'static str)],
-    pub each_year: &'static str,
-    pub year_by_year: &'static str,
-    pub year_n: fn(usize, i32) -> String,
-    /// A measure's further line, by its number (2, 3, …).
-    pub line_n: fn(&str, usize) -> String,
-    /// Adds a further line to a measure.
-    pub add_line: &'static str,
-    pub attribution: &'static str,
-    pub attribution_hint: &'static str,
-    pub shared_by: &'static str,
-    pub shared_by_hint: &'static str,
-    pub delivered_at: &'static str,
-    pub delivered_at_hint: fn(&str) -> String,
-    pub note: &'static str,
-    pub record_only: &'static str,
-    pub proxy_details: &'static str,
-    pub proxy_value: fn(&str, &str) -> String,
-    pub proxy_converted: fn(&str, u16) -> String,
-    pub proxy_by_year: fn(u16) -> String,
-    pub source: &'static str,
-    pub price_year: &'static str,
-    pub licence: &'static str,
-    pub spend_heading: &'static str,
-    pub spend_hint: &'static str,
-    pub staff_heading: &'static str,
-    pub suppliers_heading: &'static str,
-    pub staff_label: &'static str,
-    pub supplier_name: &'static str,
-    pub wages: &'static str,
-    pub spend_amount: &'static str,
-    pub respend: &'static str,
-    pub respend_hint: &'static str,
-    pub sme: &'static str,
-    pub vcse: &'static str,
-    pub add_staff: &'static str,
-    pub add_supplier: &'static str,
-    /// Chooses the quicker way for staff wages: a total and a local share.
-    pub staff_as_total: &'static str,
-    pub suppliers_as_total: &'static str,
-    pub wage_bill: &'static str,
-    pub local_staff: &'static str,
-    pub supply_chain: &'static str,
-    pub local_suppliers: &'static str,
-    /// Under a total while the list also has lines.
-    pub lines_kept: &'static str,
-    /// Says, on the results, which spend was entered as a total.
-    pub entered_as_total: fn(bool, bool) -> String,
-    pub remove: &'static str,
-    /// The link near the top to the results, where they follow the form.
-    pub see_results: &'static str,
-    /// Said to a screen reader when a line is removed.
-    pub removed: fn(&str) -> String,
-    pub place_local: &'static str,
-    pub place_priority: fn(&str) -> String,
-    pub place_not_local: &'static str,
-    pub self_heading: &'static str,
-    pub self_hint: &'static str,
-    pub self_score: &'static str,
-    pub results_heading: &'static str,
-    pub results_waiting: &'static str,
-    pub results_stale: &'static str,
-    /// Before the list of what results still need.
-    pub results_needed: &'static str,
-    pub total_gross: &'static str,
-    pub total_adjusted: &'static str,
-    pub total_pv: &'static str,
-    pub ratio: &'static str,
-    pub ratio_explained: &'static str,
-    pub target: fn(&str, bool) -> String,
-    pub by_theme: &'static str,
-    pub theme: &'static str,
-    pub share: &'static str,
-    pub lm3_heading: &'static str,
-    pub lm3_explained: fn(&str) -> String,
-    pub lm3_rounds: &'static str,
-    /// In place of LM3 while no spend is entered.
-    pub lm3_needs_spend: &'static str,
-    pub round1: &'static str,
-    pub round2: &'static str,
-    pub round3: &'static str,
-    pub lm3_range: fn(&str, &str) -> String,
-    pub local_share: fn(&str) -> String,
-    pub bidder_outside: fn(&str) -> String,
-    pub recorded_heading: &'static str,
-    pub priority_spend: fn(&str) -> String,
-    pub score_heading: &'static str,
-    pub score_line: fn(&str, &str, &str) -> String,
-    pub weighting_explained: fn(&str) -> String,
-    pub warnings_heading: &'static str,
-    /// Opens the working behind a figure.
-    pub how_calculated: &'static str,
-    /// Names the totals for a screen reader (after "How is this calculated?").
-    pub totals: &'static str,
-    /// While the working is being drawn.
-    pub working_loading: &'static str,
-    pub gap_heading: &'static str,
-    pub error_summary: &'static str,
-    pub not_a_number: fn(&str) -> String,
-    pub not_an_amount: fn(&str) -> String,
-    pub enter_field: fn(&str) -> String,
-    pub enter_value: &'static str,
-    pub enter_duration: &'static str,
-    pub enter_start_year: &'static str,
-    pub announce: fn(&str, &str, &str, &str) -> String,
-    pub tools_heading: &'static str,
-    /// Opens the scenarios panel.
-    pub scenarios: &'static str,
-    pub scenario_opened: fn(&str) -> String,
-    pub scenarios_failed: &'static str,
-    pub loading: &'static str,
-    /// Another tab changed the draft: this one stops saving over it.
-    pub draft_elsewhere: &'static str,
-    pub export_json: &'static str,
-    pub import_json: &'static str,
-    pub import_hint: &'static str,
-    pub export_csv: &'static str,
-    pub print: &'static str,
-    pub start_again: &'static str,
-    /// Asked before the form is cleared.
-    pub start_again_confirm: &'static str,
-    /// Said once it is, beside the undo button.
-    pub cleared: &'static str,
-    pub undo: &'static str,
-    pub undone: &'static str,
-    pub draft_restored: &'static str,
-    pub draft_unreadable: &'static str,
-    pub import_failed: fn(&str) -> String,
-    pub imported: &'static str,
-    pub copy_link: &'static str,
-    pub link_copied: &'static str,
-    /// When the browser would not let the page copy the link.
-    pub link_shown: &'static str,
-    pub link_opened: &'static str,
-    pub link_failed: fn(&str) -> String,
-    /// Why a file's form could not be read (it came back damaged).
-    pub form_unreadable: &'static str,
-    pub config_failed: &'static str,
-    pub contact: fn(&str) -> String,
-    pub measure_unit: fn(&str) -> String,
-    pub priority: fn(socval_core::config::Priority) -> &'static str,
+use std::sync::OnceLock;
+
+use socval_core::config::Priority;
+use socval_core::framework::Unit;
+use socval_core::message::{self, Msg, Value};
+
+/// The English catalogue's texts (`i18n/en.txt` without its keys and
+/// comments, by `build.rs`), a line each in the order of [`Messages`]'s.
+/// Every catalogue lists its keys in that order, then the core's messages
+/// in the order of theirs (`tests/tests/catalogues.rs` checks it), so
+/// catalogues are read by position and the first module carries no keys.
+pub const EN_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/en.txt"));
+
+macro_rules! catalogue {
+    (plain: $($plain:ident,)*; templates: $($template:ident,)*) => {
+        /// The catalogue's keys, as indices into [`Messages`]'s texts.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum K {
+            $($plain,)*
+            $($template,)*
+        }
+
+        /// How many keys there are.
+        const COUNT: usize = [$(K::$plain,)* $(K::$template,)*].len();
+
+        #[allow(missing_docs)] // Each is named for the text it gives.
+        impl Messages {
+            $(pub fn $plain(&self) -> &'static str {
+                self.t(K::$plain)
+            })*
+        }
+    };
 }
 
-/// English.
-pub static EN: Messages = Messages {
-    title: "Estimate your social value",
-    privacy: "Everything you enter stays on this device: nothing is sent anywhere.",
-    contract_heading: "The contract",
-    bidder: "Your organisation (optional)",
-    bidder_hint: "Shown on the summary you print or export.",
-    contract_value: "Contract value",
-    contract_value_hint: "The total over the whole contract, in pounds, for example 250000.",
-    duration: "Contract length in years",
-    duration_hint: "For example 3, or 2.5 for two and a half years.",
-    start_year: "Year the contract starts",
-    supplier_postcode: "Your postcode (optional)",
-    postcode: "Postcode",
-    postcode_hint: "A full postcode or just its first part, for example EX1 1AA or EX1.",
-    commitments_heading: "Your commitments",
-    commitments_hint: "Enter what you will deliver against each measure you choose. Leave the rest empty.",
-    search_measures: "Search measures",
-    search_hint: "Type a word, like CO2, apprentices, volunteering or a theme's name, to shorten the list.",
-    no_measures_match: "No measures match your search.",
-    each_year: "This quantity is for each year of the contract",
-    year_by_year: "Enter year by year",
-    year_n: |n, year| format!("Year {n} ({year})"),
-    line_n: |title, n| format!("{title}: line {n}"),
-    add_line: "Add another line for this measure",
-    attribution: "Further share owed to partners (%)",
-    attribution_hint: "Only if others share the credit for this commitment. It is taken off after the council's own adjustments, never instead of them.",
-    shared_by: "Number of projects sharing it",
-    shared_by_hint: "Or, for an initiative run across several projects, how many share it, this one included: a careers fair run across three projects is 3, and a third of its value counts here.",
-    delivered_at: "Postcode where it is delivered",
-    delivered_at_hint: |area| {
-        if area.trim().is_empty() {
-            "This measure counts only when delivered in the local area.".into()
-        } else {
-            format!("This measure counts only when delivered in {area}.")
-        }
-    },
-    note: "Note (optional)",
-    record_only: "Record only: counted, but no open value is available for it.",
-    proxy_details: "How this is valued",
-    proxy_value: |value, unit| format!("{value} per {unit}"),
-    proxy_by_year: |year| {
-        format!(
-            "Each year is valued at the published figure for that year (it rises), in {year} prices."
-        )
-    },
-    proxy_converted: |value, year| {
-        format!("Used as {value} in {year} prices, converted with HM Treasury's GDP deflators.")
-    },
-    source: "Source",
-    price_year: "Price year",
-    licence: "Licence",
-    spend_heading: "Where the money goes (for LM3)",
-    spend_hint: "LM3 measures how much of the contract stays in the local economy. Enter wages by where staff live and spend with each supplier, over the whole contract.",
-    staff_heading: "Staff wages",
-    suppliers_heading: "Suppliers",
-    staff_label: "Group of staff",
-    supplier_name: "Supplier",
-    wages: "Wages over the contract (£)",
-    spend_amount: "Spend over the contract (£)",
-    respend: "Surveyed local re-spend (%, optional)",
-    respend_hint: "Only if you have surveyed it; otherwise the council's default is used.",
-    sme: "Small or medium-sized enterprise",
-    vcse: "Voluntary, community or social enterprise",
-    add_staff: "Add a group of staff",
-    add_supplier: "Add a supplier",
-    staff_as_total: "Give the wage bill and the share of staff living locally instead",
-    suppliers_as_total: "Give the supply-chain spend and the share with local firms instead",
-    wage_bill: "Total wage bill over the contract (£)",
-    local_staff: "Staff living in the local area (%)",
-    supply_chain: "Total spend with suppliers over the contract (£)",
-    local_suppliers: "Share of that spend with firms in the local area (%)",
-    lines_kept: "Your lines are kept, not counted: untick the box to use them again.",
-    entered_as_total: |staff, suppliers| {
-        let what = match (staff, suppliers) {
-            (true, true) => "Staff wages and supplier spend were",
-            (true, false) => "Staff wages were",
-            _ => "Supplier spend was",
-        };
-        format!("{what} entered as a total with a local share, not by postcode.")
-    },
-    remove: "Remove",
-    place_local: "Counts as local",
-    place_priority: |area| format!("Counts: priority area ({area})"),
-    place_not_local: "Not local",
-    self_heading: "Self-assessment against the award criteria",
-    self_hint: "Score your answer to each criterion from 0 to 100, as the council's guidance describes.",
-    self_score: "Your score (0 to 100)",
-    results_heading: "Your results",
-    results_waiting: "Enter the contract value, length and start year to see results.",
-    results_stale: "These results are from before your last change. To update them:",
-    results_needed: "To see results:",
-    total_gross: "Gross social value",
-    total_adjusted: "After adjustments",
-    total_pv: "Present value",
-    ratio: "Social value ratio",
-    ratio_explained: "Social value as a share of the contract value.",
-    target: |t, met| {
-        if met {
-            format!("Meets the council's target of {t}%")
-        } else {
-            format!("Below the council's target of {t}%")
-        }
-    },
-    by_theme: "Social value by theme",
-    theme: "Theme",
-    share: "Share",
-    lm3_heading: "Local Multiplier 3 (LM3)",
-    lm3_explained: |lm3| {
-        format!("Each £1 of the contract is worth about £{lm3} to the local economy.")
-    },
-    lm3_rounds: "The three rounds",
-    lm3_needs_spend: "Enter your staff wages and supplier spend, under “Where the money goes”, to see how much of each pound stays local.",
-    round1: "Round 1: contract income",
-    round2: "Round 2: spent locally",
-    round3: "Round 3: re-spent locally",
-    lm3_range: |low, high| {
-        format!("Between {low} and {high} under low and high re-spend assumptions.")
-    },
-    local_share: |p| format!("{p}% of your spend counts as local."),
-    recorded_heading: "Recorded, not valued",
-    bidder_outside: |pence| {
-        format!(
-            "Your postcode is outside the local area, so only what you spend locally reaches it: {pence} of each £1 of the contract."
-        )
-    },
-    priority_spend: |amount| {
-        format!(
-            "{amount} is spent in the council's priority areas outside the local area. It is shown here, not counted in LM3."
-        )
-    },
-    score_heading: "Indicative tender score",
-    score_line: |score, points, weighting| {
-        format!(
-            "{score} out of 100, worth {points} of the tender's 100 points at a {weighting}% weighting"
-        )
-    },
-    weighting_explained: |w| {
-        format!(
-            "The weighting ({w}%) is how much social value counts in the whole tender. It is set by the council and is not the same as your social value ratio."
-        )
-    },
-    warnings_heading: "Check these",
-    how_calculated: "How is this calculated?",
-    totals: "Social value totals",
-    working_loading: "Working it out…",
-    gap_heading: "What it would take",
-    error_summary: "There is a problem",
-    not_a_number: |label| format!("{label}: enter a number, like 12 or 12.5"),
-    not_an_amount: |label| format!("{label}: enter an amount in pounds, like 250000"),
-    enter_field: |label| format!("{label}: enter a figure, or clear the one beside it"),
-    enter_value: "Enter the contract value in pounds, like 250000",
-    enter_duration: "Enter the contract length in years, like 3",
-    enter_start_year: "Enter the year the contract starts, like 2027",
-    announce: |total, ratio, lm3, score| {
-        let lm3 = if lm3.is_empty() {
-            String::new()
-        } else {
-            format!(" LM3 {lm3}.")
-        };
-        format!(
-            "Social value {total}, {ratio}% of contract value.{lm3} Indicative score {score} out of 100."
-        )
-    },
-    tools_heading: "Save, share and print",
-    scenarios: "Scenarios: save and compare versions of this proposal",
-    scenarios_failed: "The scenarios could not be loaded: reload the page to try again.",
-    loading: "Loading…",
-    scenario_opened: |name| format!("Scenario \u{201c}{name}\u{201d} opened."),
-    draft_elsewhere: "Your draft was changed in another tab or window, so this tab no longer saves over it. To keep these answers, save them as a scenario or download them.",
-    export_json: "Download your proposal (JSON)",
-    import_json: "Open a saved proposal",
-    import_hint: "A proposal file downloaded from this calculator.",
-    export_csv: "Download results (CSV)",
-    print: "Print a summary",
-    start_again: "Start again",
-    start_again_confirm: "Clear every field and start again? You can undo this straight after.",
-    cleared: "The form has been cleared.",
-    undo: "Undo: bring my answers back",
-    undone: "Your answers are back as they were.",
-    removed: |line| format!("{line} removed."),
-    see_results: "See your results",
-    synonyms: &[
-        ("co2", "carbon"),
-        ("emission", "carbon"),
-        ("greenhouse", "carbon"),
-        ("net zero", "carbon"),
-        ("climate", "carbon"),
-        ("job", "employ"),
-        ("hire", "employ"),
-        ("recruit", "employ"),
-        ("apprentice", "apprenticeship"),
-        ("charit", "donation"),
-        ("gift", "donation"),
-        ("small business", "sme"),
-        ("social enterprise", "vcse"),
-        ("charity", "vcse"),
-        ("recycl", "waste"),
-        ("rubbish", "waste"),
-        ("happiness", "wellbeing"),
-        ("life satisfaction", "wellby"),
-        ("volunteer", "volunteering"),
-        ("college", "school"),
-        ("careers", "school"),
-        ("internship", "placement"),
-    ],
-    draft_restored: "We restored the proposal you were working on.",
-    draft_unreadable: "Your saved proposal could not be restored (it was damaged or from an older version), so the form is empty.",
-    import_failed: |why| format!("That file could not be opened: {why}"),
-    imported: "Proposal opened.",
-    copy_link: "Copy a link to this proposal",
-    link_copied: "Link copied. The proposal is in the part after #, which browsers never send to a server.",
-    link_shown: "Copy the link your browser showed. The proposal is in the part after #, which browsers never send to a server.",
-    link_opened: "The proposal in the link is open.",
-    link_failed: |why| format!("That link could not be opened: {why}"),
-    form_unreadable: "its contents could not be read",
-    config_failed: "The calculator could not load this council's settings.",
-    contact: |c| format!("Questions: {c}"),
-    measure_unit: |u| format!("Unit: {u}"),
-    priority: |p| match p {
-        socval_core::config::Priority::High => "A council priority",
-        socval_core::config::Priority::Medium => "Welcomed by the council",
-        socval_core::config::Priority::Low => "Lower priority",
-    },
-};
+/// The text of the widget in one language: a method per text, named for
+/// its key; the templates' methods fill them in. The texts sit in a list,
+/// not a field each: read from a catalogue by position, in a loop, where
+/// a match on every key's name cost the first module 17 kB.
+#[derive(Clone, Debug)]
+pub struct Messages {
+    /// The texts, in the order of the English catalogue's keys: an array, so that reading one
+    /// by its constant index needs no bounds check at each of the
+    /// widget's hundreds of texts.
+    texts: [&'static str; COUNT],
+    /// The core's message templates, in the order of its keys.
+    issues: Vec<&'static str>,
+    /// The catalogue as read, for its built-in framework's texts.
+    text: &'static str,
+    /// The language's plural rule.
+    plural: fn(i64) -> usize,
+}
 
-/// The catalogue for a language tag (`en`, `cy`, …); English until others exist.
-pub fn for_lang(_lang: &str) -> &'static Messages {
-    &EN
+catalogue! {
+    plain:
+    lang, title, privacy, contract_heading, bidder, bidder_hint, contract_value,
+    contract_value_hint, duration, duration_hint, start_year, supplier_postcode,
+    postcode_hint, postcode, commitments_heading, commitments_hint,
+    search_measures, search_hint, no_measures_match, each_year, year_by_year,
+    add_line, attribution, attribution_hint, shared_by, shared_by_hint,
+    delivered_at, delivered_at_hint_local, note, record_only, proxy_details,
+    source, price_year, licence, spend_heading, spend_hint, staff_heading,
+    suppliers_heading, staff_label, supplier_name, wages, spend_amount, respend,
+    respend_hint, sme, vcse, add_staff, add_supplier, staff_as_total,
+    suppliers_as_total, wage_bill, local_staff, supply_chain, local_suppliers,
+    lines_kept, entered_total_both, entered_total_staff,
+    entered_total_suppliers, remove, see_results, place_local, place_not_local,
+    self_heading, self_hint, self_score, results_heading, results_waiting,
+    results_stale, results_needed, total_gross, total_adjusted, total_pv, ratio,
+    ratio_explained, target_met, target_missed, by_theme, theme, share,
+    lm3_heading, lm3_rounds, lm3_needs_spend, round1, round2, round3,
+    recorded_heading, score_heading, warnings_heading, how_calculated, totals,
+    working_loading, gap_heading, error_summary, enter_value, enter_duration,
+    enter_start_year, announce_lm3, tools_heading, scenarios, scenarios_failed,
+    loading, draft_elsewhere, export_json, import_json, import_hint, export_csv,
+    print, start_again, start_again_confirm, cleared, undo, undone,
+    draft_restored, draft_unreadable, imported, copy_link, link_copied,
+    link_shown, link_opened, form_unreadable, config_failed, priority_high,
+    priority_medium, priority_low, load_failed, no_wasm, error_prefix,
+    unnamed_area, unit_fte_year, unit_person, unit_week, unit_hour, unit_pound,
+    unit_tco2e, unit_tonne, unit_wellby, unit_event, unit_organisation,
+    save_failed, csv_failed,
+    ; templates:
+    year_n, line_n, delivered_at_hint, proxy_value, proxy_converted,
+    proxy_by_year, place_priority, lm3_explained, lm3_range, local_share,
+    bidder_outside, priority_spend, score_line, weighting_explained,
+    not_a_number, not_an_amount, enter_field, announce, scenario_opened,
+    removed, import_failed, link_failed, contact, measure_unit, synonyms,
+}
+
+impl Messages {
+    /// English, from the compiled-in catalogue.
+    fn english() -> Messages {
+        let mut texts = [""; COUNT];
+        for (slot, line) in texts.iter_mut().zip(EN_TEXT.lines()) {
+            *slot = line;
+        }
+        Messages {
+            texts,
+            issues: Vec::new(),
+            text: "",
+            plural: message::english_plural,
+        }
+    }
+
+    /// Reads a catalogue by position: its first texts are the widget's,
+    /// the next the core's messages; its further lines (the built-in
+    /// framework's texts) stay in [`Messages::text`]. None for text that is
+    /// not a whole catalogue (a page served in its place, a file cut
+    /// short): read by position, it would put every text in the wrong place.
+    pub fn parse(text: &'static str) -> Option<Messages> {
+        let mut entries = entries(text);
+        let (first, lang) = entries.next()?;
+        if first != "lang" || entries.clone().count() < COUNT + message::KEY_COUNT - 1 {
+            return None;
+        }
+        let mut m = Messages::english();
+        let mut lines = std::iter::once(lang).chain(entries.map(|(_, value)| value));
+        for (slot, line) in m.texts.iter_mut().zip(lines.by_ref()) {
+            *slot = line;
+        }
+        m.issues = lines.take(message::KEY_COUNT).collect();
+        m.text = text;
+        m.plural = if is_welsh(m.lang()) {
+            message::welsh_plural
+        } else {
+            message::english_plural
+        };
+        Some(m)
+    }
+
+    fn t(&self, k: K) -> &'static str {
+        // Every key is below COUNT: the check folds away.
+        self.texts.get(k as usize).copied().unwrap_or_default()
+    }
+
+    /// The catalogue as read: its `themes.…` and `measures.…` lines give
+    /// the built-in framework's texts in this language (see [`crate::texts`]).
+    pub fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// Fills a template in: `names` are its parameters, each followed by a comma.
+    fn put(&self, template: &str, names: &str, values: &[&str]) -> String {
+        let values: Vec<Value> = values.iter().map(|v| Value::Text((*v).into())).collect();
+        message::fill(template, names, &values, self.plural, self.unnamed_area())
+    }
+
+    /// One of the core's messages, in this language.
+    pub fn issue(&self, msg: &Msg) -> String {
+        let template = self.issues.get(msg.key as usize).copied();
+        msg.words(
+            template.unwrap_or_else(|| msg.key.english()),
+            self.plural,
+            self.unnamed_area(),
+        )
+    }
+
+    /// Words a supplier may search for, each with a word (lower case) the
+    /// measures use for the same thing.
+    pub fn synonyms(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.t(K::synonyms)
+            .split('|')
+            .filter_map(|pair| pair.split_once('>'))
+            .map(|(word, stem)| (word.trim(), stem.trim()))
+    }
+
+    /// A unit's label: for one (after "per"), or for a count.
+    pub fn unit(&self, unit: Unit, one: bool) -> &'static str {
+        let forms = match unit {
+            Unit::FteYear => self.unit_fte_year(),
+            Unit::Person => self.unit_person(),
+            Unit::Week => self.unit_week(),
+            Unit::Hour => self.unit_hour(),
+            Unit::Pound => self.unit_pound(),
+            Unit::Tco2e => self.unit_tco2e(),
+            Unit::Tonne => self.unit_tonne(),
+            Unit::Wellby => self.unit_wellby(),
+            Unit::Event => self.unit_event(),
+            Unit::Organisation => self.unit_organisation(),
+        };
+        let (single, plural) = forms.split_once('|').unwrap_or((forms, forms));
+        if one { single } else { plural }
+    }
+
+    /// How the council ranks a theme.
+    pub fn priority(&self, p: Priority) -> &'static str {
+        match p {
+            Priority::High => self.priority_high(),
+            Priority::Medium => self.priority_medium(),
+            Priority::Low => self.priority_low(),
+        }
+    }
+
+    /// Which spend was entered as a total with a local share.
+    pub fn entered_as_total(&self, staff: bool, suppliers: bool) -> &'static str {
+        match (staff, suppliers) {
+            (true, true) => self.entered_total_both(),
+            (true, false) => self.entered_total_staff(),
+            _ => self.entered_total_suppliers(),
+        }
+    }
+
+    /// Whether the ratio meets the council's target (a percentage).
+    pub fn target(&self, target: &str, met: bool) -> String {
+        let t = if met {
+            self.target_met()
+        } else {
+            self.target_missed()
+        };
+        self.put(t, "target,", &[target])
+    }
+
+    /// Where a local-only measure counts.
+    pub fn delivered_at_hint(&self, area: &str) -> String {
+        if area.trim().is_empty() {
+            self.delivered_at_hint_local().into()
+        } else {
+            self.put(self.t(K::delivered_at_hint), "area,", &[area])
+        }
+    }
+
+    /// The results said to a screen reader; `lm3` empty before any spend.
+    pub fn announce(&self, total: &str, ratio: &str, lm3: &str, score: &str) -> String {
+        let t = if lm3.is_empty() {
+            self.t(K::announce)
+        } else {
+            self.announce_lm3()
+        };
+        self.put(t, "total,ratio,lm3,score,", &[total, ratio, lm3, score])
+    }
+
+    /// A year of a year-by-year profile; `n` is a count a language may
+    /// give plural forms (`{n:…|…}`).
+    pub fn year_n(&self, n: usize, year: i32) -> String {
+        let values = [Value::Int(message::count(n)), Value::Int(year.into())];
+        message::fill(self.t(K::year_n), "n,year,", &values, self.plural, "")
+    }
+
+    /// A measure's further line, by its number (2, 3, …).
+    pub fn line_n(&self, title: &str, n: usize) -> String {
+        let values = [Value::Text(title.into()), Value::Int(message::count(n))];
+        message::fill(self.t(K::line_n), "title,n,", &values, self.plural, "")
+    }
+
+    /// A proxy value per unit.
+    pub fn proxy_value(&self, value: &str, unit: &str) -> String {
+        self.put(self.t(K::proxy_value), "value,unit,", &[value, unit])
+    }
+
+    /// A proxy value converted to the framework's price year.
+    pub fn proxy_converted(&self, value: &str, year: u16) -> String {
+        self.put(
+            self.t(K::proxy_converted),
+            "value,year,",
+            &[value, &year.to_string()],
+        )
+    }
+
+    /// A proxy valued at each year's published figure.
+    pub fn proxy_by_year(&self, year: u16) -> String {
+        self.put(self.t(K::proxy_by_year), "year,", &[&year.to_string()])
+    }
+
+    /// A spend line in one of the council's priority areas.
+    pub fn place_priority(&self, area: &str) -> String {
+        self.put(self.t(K::place_priority), "area,", &[area])
+    }
+
+    /// LM3 in words.
+    pub fn lm3_explained(&self, lm3: &str) -> String {
+        self.put(self.t(K::lm3_explained), "lm3,", &[lm3])
+    }
+
+    /// LM3's range under low and high re-spend.
+    pub fn lm3_range(&self, low: &str, high: &str) -> String {
+        self.put(self.t(K::lm3_range), "low,high,", &[low, high])
+    }
+
+    /// The share of spend that counts as local.
+    pub fn local_share(&self, percent: &str) -> String {
+        self.put(self.t(K::local_share), "percent,", &[percent])
+    }
+
+    /// A bidder outside the local area.
+    pub fn bidder_outside(&self, pence: &str) -> String {
+        self.put(self.t(K::bidder_outside), "pence,", &[pence])
+    }
+
+    /// Spend in priority areas outside the local area.
+    pub fn priority_spend(&self, amount: &str) -> String {
+        self.put(self.t(K::priority_spend), "amount,", &[amount])
+    }
+
+    /// The indicative score and what it is worth.
+    pub fn score_line(&self, score: &str, points: &str, weighting: &str) -> String {
+        self.put(
+            self.t(K::score_line),
+            "score,points,weighting,",
+            &[score, points, weighting],
+        )
+    }
+
+    /// What the weighting means.
+    pub fn weighting_explained(&self, weighting: &str) -> String {
+        self.put(self.t(K::weighting_explained), "weighting,", &[weighting])
+    }
+
+    /// A field that is not a number.
+    pub fn not_a_number(&self, label: &str) -> String {
+        self.put(self.t(K::not_a_number), "label,", &[label])
+    }
+
+    /// A field that is not an amount of money.
+    pub fn not_an_amount(&self, label: &str) -> String {
+        self.put(self.t(K::not_an_amount), "label,", &[label])
+    }
+
+    /// One of a pair of fields left empty.
+    pub fn enter_field(&self, label: &str) -> String {
+        self.put(self.t(K::enter_field), "label,", &[label])
+    }
+
+    /// A scenario opened.
+    pub fn scenario_opened(&self, name: &str) -> String {
+        self.put(self.t(K::scenario_opened), "name,", &[name])
+    }
+
+    /// A line removed, said to a screen reader.
+    pub fn removed(&self, line: &str) -> String {
+        self.put(self.t(K::removed), "line,", &[line])
+    }
+
+    /// A file that could not be opened, and why.
+    pub fn import_failed(&self, why: &str) -> String {
+        self.put(self.t(K::import_failed), "why,", &[why])
+    }
+
+    /// A link that could not be opened, and why.
+    pub fn link_failed(&self, why: &str) -> String {
+        self.put(self.t(K::link_failed), "why,", &[why])
+    }
+
+    /// Who to ask.
+    pub fn contact(&self, contact: &str) -> String {
+        self.put(self.t(K::contact), "contact,", &[contact])
+    }
+
+    /// A measure's unit.
+    pub fn measure_unit(&self, unit: Unit) -> String {
+        self.put(self.t(K::measure_unit), "unit,", &[self.unit(unit, false)])
+    }
+}
+
+/// A catalogue's entries, `(key, text)`, comments and blank lines skipped.
+pub fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> + Clone {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim(), v.trim()))
+}
+
+/// Whether a language tag is Welsh (`cy`, `cy-GB`).
+pub fn is_welsh(lang: &str) -> bool {
+    let lang = lang.as_bytes();
+    matches!(lang, [b'c' | b'C', b'y' | b'Y', rest @ ..] if rest.first().is_none_or(|b| *b == b'-'))
+}
+
+/// The English catalogue, read once.
+pub fn english() -> &'static Messages {
+    static EN: OnceLock<Messages> = OnceLock::new();
+    EN.get_or_init(Messages::english)
+}
+
+/// The catalogue for a language tag: Welsh when the loader fetched its
+/// catalogue (`text`), or read it earlier; else English.
+pub fn for_lang(lang: &str, text: Option<String>) -> &'static Messages {
+    static CY: OnceLock<Messages> = OnceLock::new();
+    if !is_welsh(lang) {
+        return english();
+    }
+    if let Some(cy) = CY.get() {
+        return cy;
+    }
+    // Read once a page, and kept as long as the page: leaking it gives
+    // every text the `'static` life the components expect.
+    match text.and_then(|t| Messages::parse(t.leak())) {
+        Some(m) => CY.get_or_init(|| m),
+        None => english(),
+    }
 }

@@ -26,6 +26,16 @@ fn host() -> (HtmlElement, web_sys::ShadowRoot, web_sys::Element) {
     (host, root, point)
 }
 
+/// Forgets the drafts a test left.
+fn clear_storage() {
+    gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         gloo::utils::window()
@@ -67,6 +77,8 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
         socval_widget::prepare(EXAMPLESHIRE),
         None,
         "en",
+        None,
+        None,
         "t1",
         2,
         true,
@@ -125,6 +137,8 @@ async fn typing_updates_results_after_a_pause() {
         socval_widget::prepare(EXAMPLESHIRE),
         None,
         "en",
+        None,
+        None,
         "t2",
         2,
         true,
@@ -158,12 +172,7 @@ async fn typing_updates_results_after_a_pause() {
         .unwrap();
     assert_eq!(ratio, "3.25%");
     w.destroy();
-    gloo::utils::window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
 }
 
 /// The text of the error box a configuration gives in place of the form.
@@ -175,6 +184,8 @@ async fn config_problems(config: &str) -> String {
         socval_widget::prepare(config),
         None,
         "en",
+        None,
+        None,
         "t3",
         2,
         true,
@@ -378,4 +389,87 @@ fn the_config_reader_agrees_with_serde_wasm_bindgen() {
         .to_string();
     assert!(err.contains("unknown field `surprise`"), "{err}");
     assert!(serde_wasm_bindgen::from_value::<CouncilConfig>(extra).is_ok());
+}
+
+const WELSH: &str = include_str!("../i18n/cy.txt");
+
+fn text_of(root: &web_sys::ShadowRoot, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} shown"))
+        .text_content()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn welsh_from_its_catalogue_and_the_councils_texts_then_english_keeping_the_form() {
+    let (host, root, point) = host();
+    let texts = "council.name = Cyngor Prawf\nmeasures.environment-carbon.title = Carbon y cyngor";
+    let mut w = socval_widget::mount(
+        point,
+        host,
+        socval_widget::prepare(EXAMPLESHIRE),
+        None,
+        "cy-GB",
+        Some(WELSH.to_string()),
+        Some(texts.to_string()),
+        "t4",
+        2,
+        true,
+        None,
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text_of(&root, "h2"),
+        "Cyngor Prawf: Amcangyfrif eich gwerth cymdeithasol"
+    );
+    let top = root.query_selector(".socval").unwrap().unwrap();
+    assert_eq!(top.get_attribute("lang").as_deref(), Some("cy"));
+    // The catalogue's title for a built-in theme; the council's for a measure.
+    let summaries = root
+        .query_selector_all("details.theme-group summary")
+        .unwrap();
+    let first = summaries.get(0).unwrap().text_content().unwrap();
+    assert!(first.contains("Swyddi a sgiliau"), "{first}");
+    open_theme(&root, 3);
+    sleep(50).await;
+    yew::scheduler::flush().await;
+    let measures = root.text_content().unwrap();
+    assert!(measures.contains("Carbon y cyngor"), "the council's title");
+    type_into(&root, "contract-value", "250000x");
+    // Leaving the field shows its error.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let leave = web_sys::Event::new_with_event_init_dict("focusout", &init).unwrap();
+    root.get_element_by_id("contract-value")
+        .unwrap()
+        .dispatch_event(&leave)
+        .unwrap();
+    sleep(50).await;
+    yew::scheduler::flush().await;
+    // An error in Welsh, with the Welsh label; the typed value is kept.
+    let summary = text_of(&root, ".error-summary");
+    assert!(summary.contains("Mae problem wedi codi"), "{summary}");
+    assert!(summary.contains("Gwerth y contract"), "{summary}");
+    w.set_lang(socval_widget::prepare(EXAMPLESHIRE), "en", None, None);
+    yew::scheduler::flush().await;
+    sleep(50).await;
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text_of(&root, "h2"),
+        "Exampleshire County Council: Estimate your social value"
+    );
+    let summary = text_of(&root, ".error-summary");
+    assert!(summary.contains("There is a problem"), "{summary}");
+    assert!(summary.contains("Contract value"), "{summary}");
+    let input: HtmlInputElement = root
+        .get_element_by_id("contract-value")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "250000x", "what was typed stays");
+    let top = root.query_selector(".socval").unwrap().unwrap();
+    assert_eq!(top.get_attribute("lang").as_deref(), Some("en-GB"));
+    w.destroy();
+    clear_storage();
 }

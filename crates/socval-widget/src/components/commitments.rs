@@ -53,10 +53,9 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
     // the words a supplier may use for them ("CO2" for carbon).
     let terms: Vec<&str> = std::iter::once(query.as_str())
         .chain(
-            m.synonyms
-                .iter()
+            m.synonyms()
                 .filter(|(said, _)| query.contains(said))
-                .map(|(_, meant)| *meant),
+                .map(|(_, meant)| meant),
         )
         .collect();
     let matches = |x: &socval_core::framework::Measure, theme: &str| {
@@ -65,8 +64,8 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
                 "{} {} {} {} {theme}",
                 x.title,
                 x.help,
-                x.unit.label(true),
-                x.unit.label(false)
+                m.unit(x.unit, true),
+                m.unit(x.unit, false)
             ));
             terms.iter().any(|t| text.contains(t))
         }
@@ -115,7 +114,7 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
                     }
                 })
             };
-            let priority = ctx.setup.theme_priority(&theme.id).map(m.priority);
+            let priority = ctx.setup.theme_priority(&theme.id).map(|p| m.priority(p));
             html! {
                 <details class="theme-group" {open} {ontoggle}>
                     <summary class="theme-group__summary">
@@ -145,15 +144,15 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
         .collect::<Html>();
     html! {
         <section class="section" aria-labelledby="commitments-heading">
-            { ctx.section(1, "heading-m", Some("commitments-heading"), m.commitments_heading) }
-            <p class="hint">{ m.commitments_hint }</p>
+            { ctx.section(1, "heading-m", Some("commitments-heading"), m.commitments_heading()) }
+            <p class="hint">{ m.commitments_hint() }</p>
             <div class="form-group">
-                <label class="label" for="measure-search">{ m.search_measures }</label>
-                <div class="hint" id="measure-search-hint">{ m.search_hint }</div>
-                <input class="input width-20" id="measure-search" type="search" autocomplete="off" aria-describedby="measure-search-hint" value={p.search.clone()} oninput={onsearch} />
+                <label class="label" for="measure-search">{ m.search_measures() }</label>
+                <div class="hint" id="measure-search-hint">{ m.search_hint() }</div>
+                <input class="input" data-width="20" id="measure-search" type="search" autocomplete="off" aria-describedby="measure-search-hint" value={p.search.clone()} oninput={onsearch} />
             </div>
             { groups }
-            if !any { <p class="body" role="status">{ m.no_measures_match }</p> }
+            if !any { <p class="body" role="status">{ m.no_measures_match() }</p> }
         </section>
     }
 }

@@ -39,7 +39,7 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
         // reads the title and the list when they appear or change.
         <div class="error-summary" id="error-summary" tabindex="-1">
             <div role="alert">
-                { ctx.heading(0, "error-summary__title", None, false, ctx.messages.error_summary) }
+                { ctx.heading(0, "error-summary__title", None, false, ctx.messages.error_summary()) }
                 <div class="error-summary__body">
                     <ul class="error-summary__list">{ for items }</ul>
                 </div>

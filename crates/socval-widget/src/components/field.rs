@@ -23,7 +23,9 @@ pub struct TextFieldProps {
     /// `numeric`, `decimal`, `text`.
     #[prop_or(AttrValue::Static("text"))]
     pub inputmode: AttrValue,
-    /// Width class, e.g. `width-10`.
+    /// Width in characters (`4`, `5`, `10`, `20`), as `data-width`: a
+    /// class made at run time would pull Yew's class-list code into the
+    /// first module, and an error is marked by `aria-invalid` already.
     #[prop_or_default]
     pub width: Option<AttrValue>,
     /// Autocomplete token.
@@ -37,6 +39,11 @@ pub struct TextFieldProps {
 /// A labelled text input with hint and error, as GOV.UK's text input pattern.
 #[component]
 pub fn TextField(p: &TextFieldProps) -> Html {
+    // Said before an error by a screen reader, in the widget's language.
+    let said = use_context::<crate::context::Ctx>()
+        .map_or(crate::messages::english().error_prefix(), |c| {
+            c.messages.error_prefix()
+        });
     let hint_id = format!("{}-hint", p.id);
     let error_id = format!("{}-error", p.id);
     // Written out, not joined: the only join of owned strings in the first
@@ -55,7 +62,8 @@ pub fn TextField(p: &TextFieldProps) -> Html {
     };
     let input = html! {
         <input
-            class={classes!("input", p.width.clone(), p.error.is_some().then_some("input--error"))}
+            class="input"
+            data-width={p.width.clone()}
             id={p.id.clone()}
             type="text"
             spellcheck="false"
@@ -68,11 +76,11 @@ pub fn TextField(p: &TextFieldProps) -> Html {
         />
     };
     html! {
-        <div class={classes!("form-group", p.error.is_some().then_some("form-group--error"))}>
+        <div class="form-group" data-error={p.error.is_some().then_some("")}>
             <label class="label" for={p.id.clone()}>{ p.label.clone() }</label>
             if let Some(h) = &p.hint { <div class="hint" id={hint_id}>{ h.clone() }</div> }
             if let Some(e) = &p.error {
-                <p class="error-message" id={error_id}><span class="visually-hidden">{ "Error: " }</span>{ e.clone() }</p>
+                <p class="error-message" id={error_id}><span class="visually-hidden">{ said }{ " " }</span>{ e.clone() }</p>
             }
             if let Some(prefix) = &p.prefix {
                 <div class="input-wrapper"><div class="input-prefix" aria-hidden="true">{ prefix.clone() }</div>{ input }</div>

@@ -32,15 +32,15 @@ pub fn SelfAssessment(p: &SelfAssessmentProps) -> Html {
     let m = ctx.messages;
     html! {
         <section class="section" aria-labelledby="self-heading">
-            { ctx.section(1, "heading-m", Some("self-heading"), m.self_heading) }
-            <p class="hint">{ m.self_hint }</p>
+            { ctx.section(1, "heading-m", Some("self-heading"), m.self_heading()) }
+            <p class="hint">{ m.self_hint() }</p>
             { for criteria.iter().map(|k| {
                 let (d, kid) = (p.dispatch.clone(), k.id.clone());
                 let id = ids::self_score(&k.id);
                 html! {
-                    <TextField id={id.clone()} label={format!("{}: {}", k.title, m.self_score)} hint={(!k.guidance.is_empty()).then(|| AttrValue::from(k.guidance.clone()))}
+                    <TextField id={id.clone()} label={format!("{}: {}", k.title, m.self_score())} hint={(!k.guidance.is_empty()).then(|| AttrValue::from(k.guidance.clone()))}
                         value={p.scores.get(&k.id).cloned().unwrap_or_default()} error={error_for(&p.errors, &id)}
-                        oninput={Callback::from(move |v: String| d.dispatch(Action::SelfScore(kid.clone(), v)))} inputmode="decimal" width="width-4" />
+                        oninput={Callback::from(move |v: String| d.dispatch(Action::SelfScore(kid.clone(), v)))} inputmode="decimal" width="4" />
                 }
             }) }
         </section>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::contract::error_for;
 use super::field::{Checkbox, TextField};
 use crate::calc::Shown;
-use crate::context::{Ctx, focus};
+use crate::context::Ctx;
 use crate::form::{FieldError, SpendForm, TotalForm, ids};
 use crate::messages::Messages;
 use crate::state::{Action, SpendField, SpendList, State, TotalField};
@@ -43,11 +43,11 @@ pub fn SpendSection(p: &SpendProps) -> Html {
     let m = ctx.messages;
     let list = |kind: SpendList, lines: &[SpendForm], total: &TotalForm| {
         let (name, heading, add, spend_kind) = match kind {
-            SpendList::Staff => ("staff", m.staff_heading, m.add_staff, SpendKind::Staff),
+            SpendList::Staff => ("staff", m.staff_heading(), m.add_staff(), SpendKind::Staff),
             SpendList::Suppliers => (
                 "suppliers",
-                m.suppliers_heading,
-                m.add_supplier,
+                m.suppliers_heading(),
+                m.add_supplier(),
                 SpendKind::Supplier,
             ),
         };
@@ -68,7 +68,7 @@ pub fn SpendSection(p: &SpendProps) -> Html {
                 <div class="spend-list">
                     { ctx.section(2, "heading-s", None, heading) }
                     { choose }
-                    if lines.iter().any(|l| !l.is_blank()) { <p class="hint">{ m.lines_kept }</p> }
+                    if lines.iter().any(|l| !l.is_blank()) { <p class="hint">{ m.lines_kept() }</p> }
                 </div>
             };
         }
@@ -89,8 +89,8 @@ pub fn SpendSection(p: &SpendProps) -> Html {
     };
     html! {
         <section class="section" aria-labelledby="spend-heading">
-            { ctx.section(1, "heading-m", Some("spend-heading"), m.spend_heading) }
-            <p class="hint">{ m.spend_hint }</p>
+            { ctx.section(1, "heading-m", Some("spend-heading"), m.spend_heading()) }
+            <p class="hint">{ m.spend_hint() }</p>
             { list(SpendList::Staff, &p.staff, &p.staff_total) }
             { list(SpendList::Suppliers, &p.suppliers, &p.suppliers_total) }
         </section>
@@ -117,15 +117,19 @@ fn total_choice(
         Callback::from(move |b: bool| d.dispatch(Action::Total(kind, TotalField::On(b))))
     };
     let (tick, amount, local) = match kind {
-        SpendList::Staff => (m.staff_as_total, m.wage_bill, m.local_staff),
-        SpendList::Suppliers => (m.suppliers_as_total, m.supply_chain, m.local_suppliers),
+        SpendList::Staff => (m.staff_as_total(), m.wage_bill(), m.local_staff()),
+        SpendList::Suppliers => (
+            m.suppliers_as_total(),
+            m.supply_chain(),
+            m.local_suppliers(),
+        ),
     };
     html! {
         <>
             <Checkbox id={id("on")} label={tick} checked={total.on} onchange={ontick} />
             if total.on {
-                <TextField id={id("amount")} label={amount} value={total.amount.clone()} error={error_for(errors, &id("amount"))} oninput={send(TotalField::Amount)} inputmode="decimal" width="width-10" prefix="£" />
-                <TextField id={id("local")} label={local} value={total.local.clone()} error={error_for(errors, &id("local"))} oninput={send(TotalField::Local)} inputmode="decimal" width="width-4" />
+                <TextField id={id("amount")} label={amount} value={total.amount.clone()} error={error_for(errors, &id("amount"))} oninput={send(TotalField::Amount)} inputmode="decimal" width="10" prefix="£" />
+                <TextField id={id("local")} label={local} value={total.local.clone()} error={error_for(errors, &id("local"))} oninput={send(TotalField::Local)} inputmode="decimal" width="4" />
             }
         </>
     }
@@ -134,8 +138,8 @@ fn total_choice(
 /// The name of a line of `list`, before its number.
 fn label_of(m: &Messages, list: SpendList) -> &'static str {
     match list {
-        SpendList::Staff => m.staff_label,
-        SpendList::Suppliers => m.supplier_name,
+        SpendList::Staff => m.staff_label(),
+        SpendList::Suppliers => m.supplier_name(),
     }
 }
 
@@ -178,43 +182,43 @@ pub fn SpendLine(p: &SpendLineProps) -> Html {
     let legend = format!("{} {}", label_of(m, list), i + 1);
     let onremove = {
         let (d, host) = (p.dispatch.clone(), ctx.host.clone());
-        let (said, add) = ((m.removed)(&legend), ids::add(&p.list_name));
+        let (said, add) = (m.removed(&legend), ids::add(&p.list_name));
         Callback::from(move |_| {
             d.dispatch(Action::RemoveLine(list, i));
             d.dispatch(Action::Say(said.clone()));
             // The removed button took focus with it: put it on the list's
             // "add" button, after the line has gone.
             let (host, add) = (host.clone(), add.clone());
-            gloo::timers::callback::Timeout::new(0, move || focus(&host, &add)).forget();
+            crate::context::focus_when_drawn(host, add);
         })
     };
     let suppliers = list == SpendList::Suppliers;
     let (label, amount) = if suppliers {
-        (m.supplier_name, m.spend_amount)
+        (m.supplier_name(), m.spend_amount())
     } else {
-        (m.staff_label, m.wages)
+        (m.staff_label(), m.wages())
     };
     let place = p.place.as_ref().map(|pl| match pl {
-        Place::Local => html! { <strong class="tag tag--green">{ m.place_local }</strong> },
+        Place::Local => html! { <strong class="tag tag--green">{ m.place_local() }</strong> },
         Place::Priority(a) => {
-            html! { <strong class="tag tag--blue">{ (m.place_priority)(a) }</strong> }
+            html! { <strong class="tag tag--blue">{ m.place_priority(a) }</strong> }
         }
-        Place::NotLocal => html! { <strong class="tag tag--grey">{ m.place_not_local }</strong> },
+        Place::NotLocal => html! { <strong class="tag tag--grey">{ m.place_not_local() }</strong> },
     });
     html! {
         <fieldset class="fieldset spend-line">
             <legend class="fieldset__legend">{ legend.clone() }</legend>
             <TextField id={id("label")} label={label} value={p.line.label.clone()} error={error_for(&p.errors, &id("label"))} oninput={set(SpendField::Label)} />
-            <TextField id={id("postcode")} label={m.postcode} hint={m.postcode_hint} value={p.line.postcode.clone()} error={error_for(&p.errors, &id("postcode"))} oninput={set(SpendField::Postcode)} width="width-10" />
-            <TextField id={id("amount")} label={amount} value={p.line.amount.clone()} error={error_for(&p.errors, &id("amount"))} oninput={set(SpendField::Amount)} inputmode="decimal" width="width-10" prefix="£" />
-            <TextField id={id("respend")} label={m.respend} hint={m.respend_hint} value={p.line.respend.clone()} error={error_for(&p.errors, &id("respend"))} oninput={set(SpendField::Respend)} inputmode="decimal" width="width-4" />
+            <TextField id={id("postcode")} label={m.postcode()} hint={m.postcode_hint()} value={p.line.postcode.clone()} error={error_for(&p.errors, &id("postcode"))} oninput={set(SpendField::Postcode)} width="10" />
+            <TextField id={id("amount")} label={amount} value={p.line.amount.clone()} error={error_for(&p.errors, &id("amount"))} oninput={set(SpendField::Amount)} inputmode="decimal" width="10" prefix="£" />
+            <TextField id={id("respend")} label={m.respend()} hint={m.respend_hint()} value={p.line.respend.clone()} error={error_for(&p.errors, &id("respend"))} oninput={set(SpendField::Respend)} inputmode="decimal" width="4" />
             if suppliers {
-                <Checkbox id={id("sme")} label={m.sme} checked={p.line.sme} onchange={flag(SpendField::Sme)} />
-                <Checkbox id={id("vcse")} label={m.vcse} checked={p.line.vcse} onchange={flag(SpendField::Vcse)} />
+                <Checkbox id={id("sme")} label={m.sme()} checked={p.line.sme} onchange={flag(SpendField::Sme)} />
+                <Checkbox id={id("vcse")} label={m.vcse()} checked={p.line.vcse} onchange={flag(SpendField::Vcse)} />
             }
             <div class="spend-line__footer">
                 <span aria-live="polite">{ for place }</span>
-                <button type="button" class="button button--warning" onclick={onremove} aria-label={format!("{} {}", m.remove, legend)}>{ m.remove }</button>
+                <button type="button" class="button button--warning" onclick={onremove} aria-label={format!("{} {}", m.remove(), legend)}>{ m.remove() }</button>
             </div>
         </fieldset>
     }

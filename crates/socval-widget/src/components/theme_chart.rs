@@ -47,10 +47,10 @@ pub fn ThemeChart(p: &ThemeChartProps) -> Html {
     });
     html! {
         <div class="theme-chart">
-            { ctx.heading(1, "heading-s", None, false, m.by_theme) }
+            { ctx.heading(1, "heading-s", None, false, m.by_theme()) }
             <svg class="chart" aria-hidden="true" focusable="false" width="100%" height={height.to_string()} preserveAspectRatio="none">{ for bars }</svg>
             <table class="table">
-                <thead><tr><th scope="col">{ m.theme }</th><th scope="col" class="num">{ "£" }</th><th scope="col" class="num">{ m.share }</th></tr></thead>
+                <thead><tr><th scope="col">{ m.theme() }</th><th scope="col" class="num">{ "£" }</th><th scope="col" class="num">{ m.share() }</th></tr></thead>
                 <tbody>
                     { for themes.iter().map(|(theme, t)| html! {
                         <tr><th scope="row">{ theme.title.clone() }</th><td class="num">{ value(&t.totals).to_string() }</td><td class="num">{ format!("{}%", t.share_percent) }</td></tr>

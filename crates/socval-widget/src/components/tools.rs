@@ -31,11 +31,7 @@ pub struct ToolsProps {
 /// to the list of them.
 fn reveal_all(ctx: &Ctx, d: &yew::UseReducerDispatcher<State>) {
     d.dispatch(Action::RevealAll);
-    let host = ctx.host.clone();
-    gloo::timers::callback::Timeout::new(0, move || {
-        crate::context::focus(&host, "error-summary");
-    })
-    .forget();
+    crate::context::focus_when_drawn(ctx.host.clone(), "error-summary".into());
 }
 
 /// A button that asks the lazy module for `kind` with `form` (after checking
@@ -101,7 +97,7 @@ fn scenarios_panel(
         let get = |k: &str| js_sys::Reflect::get(&o, &k.into()).unwrap_or_default();
         if let Some(form) = crate::form_js::from_js(&get("form")) {
             let notice = Notice {
-                text: (m.scenario_opened)(&get("name").as_string().unwrap_or_default()),
+                text: m.scenario_opened(&get("name").as_string().unwrap_or_default()),
                 problem: false,
             };
             d.dispatch(Action::Open(Box::new(form), notice, true));
@@ -109,7 +105,7 @@ fn scenarios_panel(
     });
     set("key", &format!("{}:scenarios", ctx.draft_key).into()).ok()?;
     set("slot", slot).ok()?;
-    set("failed", &m.scenarios_failed.into()).ok()?;
+    set("failed", &m.scenarios_failed().into()).ok()?;
     // They live as long as the page, as the panel does.
     set("current", &now.into_js_value()).ok()?;
     set("open", &open.into_js_value()).ok()?;
@@ -133,7 +129,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
         Some(p.form.clone()),
         "saveProposal",
         None,
-        ("the proposal could not be written", true),
+        (m.save_failed(), true),
     );
     // The loader copies the link, or shows it to copy by hand where the
     // browser will not let a page copy.
@@ -142,18 +138,11 @@ pub fn Tools(p: &ToolsProps) -> Html {
         d,
         Some(p.form.clone()),
         "link",
-        Some(m.link_copied),
-        (m.link_shown, false),
+        Some(m.link_copied()),
+        (m.link_shown(), false),
     );
     let shown = p.outcome.shown.as_ref().map(|s| s.form.clone());
-    let export_csv = lazy_action(
-        &ctx,
-        d,
-        shown,
-        "saveCsv",
-        None,
-        ("the results could not be made into a CSV file", true),
-    );
+    let export_csv = lazy_action(&ctx, d, shown, "saveCsv", None, (m.csv_failed(), true));
     let import = {
         let (ctx, d) = (ctx.clone(), p.dispatch.clone());
         let had_answers = p.form != p.blank;
@@ -173,8 +162,8 @@ pub fn Tools(p: &ToolsProps) -> Html {
             open_into(
                 promise,
                 d.clone(),
-                m.imported,
-                m.import_failed,
+                m.imported(),
+                crate::messages::Messages::import_failed,
                 m,
                 had_answers,
             );
@@ -185,11 +174,11 @@ pub fn Tools(p: &ToolsProps) -> Html {
         Callback::from(move |_| {
             // Ask first; what was there can still be brought back after.
             if gloo::utils::window()
-                .confirm_with_message(m.start_again_confirm)
+                .confirm_with_message(m.start_again_confirm())
                 .unwrap_or(false)
             {
                 let notice = Notice {
-                    text: m.cleared.into(),
+                    text: m.cleared().into(),
                     problem: false,
                 };
                 d.dispatch(Action::Reset(Box::new(blank.clone()), notice));
@@ -220,27 +209,27 @@ pub fn Tools(p: &ToolsProps) -> Html {
             else {
                 return;
             };
-            el.set_text_content(Some(m.loading));
+            el.set_text_content(Some(m.loading()));
             let _ = scenarios_panel(&ctx, &d, &current, &el);
         })
     };
     html! {
         <section class="section tools" aria-labelledby="tools-heading">
-            { ctx.section(1, "heading-m", Some("tools-heading"), m.tools_heading) }
+            { ctx.section(1, "heading-m", Some("tools-heading"), m.tools_heading()) }
             <div class="button-group">
-                <button type="button" class="button" onclick={export_json}>{ m.export_json }</button>
-                <button type="button" class="button button--secondary" onclick={export_csv} disabled={p.outcome.shown.is_none()}>{ m.export_csv }</button>
-                <button type="button" class="button button--secondary" onclick={print}>{ m.print }</button>
-                <button type="button" class="button button--secondary" onclick={copy_link}>{ m.copy_link }</button>
+                <button type="button" class="button" onclick={export_json}>{ m.export_json() }</button>
+                <button type="button" class="button button--secondary" onclick={export_csv} disabled={p.outcome.shown.is_none()}>{ m.export_csv() }</button>
+                <button type="button" class="button button--secondary" onclick={print}>{ m.print() }</button>
+                <button type="button" class="button button--secondary" onclick={copy_link}>{ m.copy_link() }</button>
             </div>
             <div class="form-group">
-                <label class="label" for="import-file">{ m.import_json }</label>
-                <div class="hint" id="import-file-hint">{ m.import_hint }</div>
+                <label class="label" for="import-file">{ m.import_json() }</label>
+                <div class="hint" id="import-file-hint">{ m.import_hint() }</div>
                 <input class="file-upload" id="import-file" type="file" accept="application/json,.json" aria-describedby="import-file-hint" onchange={import} />
             </div>
-            <button type="button" class="button button--warning" onclick={reset}>{ m.start_again }</button>
+            <button type="button" class="button button--warning" onclick={reset}>{ m.start_again() }</button>
             <details class="details scenarios-slot">
-                <summary class="details__summary" onclick={scenarios}>{ m.scenarios }</summary>
+                <summary class="details__summary" onclick={scenarios}>{ m.scenarios() }</summary>
                 // Filled by the lazy module, never by Yew: it has no children here.
                 <div class="details__text"></div>
             </details>

@@ -34,7 +34,14 @@ pub fn use_link(ctx: &Ctx, dispatch: &UseReducerDispatcher<State>, had_answers: 
             return;
         };
         let m = ctx.messages;
-        open_into(promise, d, m.link_opened, m.link_failed, m, had_answers);
+        open_into(
+            promise,
+            d,
+            m.link_opened(),
+            crate::messages::Messages::link_failed,
+            m,
+            had_answers,
+        );
     });
 }
 
@@ -45,7 +52,7 @@ pub fn open_into(
     promise: js_sys::Promise,
     d: UseReducerDispatcher<State>,
     ok: &'static str,
-    fail: fn(&str) -> String,
+    fail: fn(&crate::messages::Messages, &str) -> String,
     m: &'static crate::messages::Messages,
     had_answers: bool,
 ) {
@@ -53,7 +60,9 @@ pub fn open_into(
         let opened = wasm_bindgen_futures::JsFuture::from(promise)
             .await
             .map_err(|e| e.as_string().unwrap_or_default())
-            .and_then(|v| crate::form_js::from_js(&v).ok_or_else(|| m.form_unreadable.to_string()));
+            .and_then(|v| {
+                crate::form_js::from_js(&v).ok_or_else(|| m.form_unreadable().to_string())
+            });
         d.dispatch(match opened {
             Ok(f) => {
                 let notice = Notice {
@@ -63,7 +72,7 @@ pub fn open_into(
                 Action::Open(Box::new(f), notice, had_answers)
             }
             Err(why) => Action::Notify(Notice {
-                text: fail(&why),
+                text: fail(m, &why),
                 problem: true,
             }),
         });

@@ -49,11 +49,12 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
     let asked: Rc<RefCell<u64>> = use_mut_ref(|| 0);
     let working = use_state_eq(|| None::<Rc<Working>>);
     {
-        let (outcome, ctx, pending) = (outcome.clone(), ctx.clone(), pending.clone());
+        let (outcome, pending) = (outcome.clone(), pending.clone());
         let (announcing, announced) = (announcing.clone(), announced.clone());
         let working = working.clone();
-        use_effect_with(form.clone(), move |form| {
-            let form = form.clone();
+        // A new context (another language) words the outcome again.
+        use_effect_with((form.clone(), ctx.clone()), move |(form, ctx)| {
+            let (form, ctx) = (form.clone(), ctx.clone());
             let previous = (*outcome).clone();
             // Replacing the pending timeout drops, and so cancels, the old one.
             *pending.borrow_mut() = Some(Timeout::new(COALESCE_MS, move || {
