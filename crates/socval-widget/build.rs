@@ -28,8 +28,12 @@ fn main() {
 fn catalogue_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines().map(str::trim) {
-        if let Some((_, v)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
-            out.push_str(v.trim());
+        if let Some((k, v)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
+            // The loader's own texts (`loader_…`) keep their place, empty:
+            // the loader has them in English and reads the Welsh file itself.
+            if !k.trim().starts_with("loader_") {
+                out.push_str(v.trim());
+            }
             out.push('\n');
         }
     }

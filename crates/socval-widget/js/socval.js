@@ -73,7 +73,7 @@ function reporter(config, csv, el, level) {
     // A link is copied here; where the page may not copy, it is shown to
     // copy by hand, and the promise rejects to say so.
     // A file the user chose is read here, as text, and opened as a file is.
-    .then((r) => (kind === 'link' ? copy(r.link(arg))
+    .then((r) => (kind === 'link' ? copy(r.link(arg), el)
       : kind === 'importFile' ? arg.text().then((t) => r.import(t), (e) => { throw `${e?.message ?? e}`; })
         : r[kind](arg, today)))
     // The scenarios panel puts itself in its slot; if it cannot, the slot says so.
@@ -88,8 +88,10 @@ function councilName(config) {
     return '';
   }
 }
-const copy = (url) => (navigator.clipboard?.writeText(url) ?? Promise.reject())
-  .catch(() => { prompt('Copy this link:', url); throw url; });
+const copy = (url, el) => (navigator.clipboard?.writeText(url) ?? Promise.reject())
+  .catch(() => { prompt(said(catalogueOf.get(el), 'loader_copy_prompt') ?? 'Copy this link:', url); throw url; });
+// Each widget's catalogue, for what the loader says itself.
+const catalogueOf = new WeakMap();
 
 // The widget's language: the element's own `lang`, else the page's, else
 // English. Welsh (`cy`, `cy-GB`) has its text catalogue in cy.txt, fetched
@@ -188,7 +190,9 @@ class SocialValueCalculator extends HTMLElement {
     const [m, catalogue] = await Promise.all([loadWasm(), loadCatalogue(lang).catch((e) => { console.error('socval:', e); })]);
     // The configuration is read again: its texts in the new language.
     const [config, texts] = forWidget(this.#text, lang);
-    if (run === this.#run && this.#lang === lang) this.#widget?.setLang(m.prepare(config), lang, catalogue, texts);
+    if (run !== this.#run || this.#lang !== lang) return;
+    catalogueOf.set(this, catalogue);
+    this.#widget?.setLang(m.prepare(config), lang, catalogue, texts);
   }
 
   async #config() {
@@ -234,6 +238,7 @@ class SocialValueCalculator extends HTMLElement {
       const asked = Number(this.getAttribute('heading-level'));
       const level = asked >= 1 && asked <= 4 ? asked : 2;
       this.#lang = lang;
+      catalogueOf.set(this, catalogue);
       // The report module reads the configuration without `translations`
       // too: it words its part in English, and the texts are the widget's.
       this.#widget = m.mount(point, this, prepared, csv, lang, catalogue, texts, this.id || '', level,
@@ -257,8 +262,8 @@ class SocialValueCalculator extends HTMLElement {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.textContent = typeof WebAssembly === 'object'
-        ? (said(catalogue, 'load_failed') ?? 'The social value calculator could not load: {why}').replace('{why}', () => e.message)
-        : said(catalogue, 'no_wasm') ?? 'The social value calculator needs WebAssembly, which this browser does not offer or has turned off (Lockdown Mode on Apple devices turns it off).';
+        ? (said(catalogue, 'loader_failed') ?? 'The social value calculator could not load: {why}').replace('{why}', () => e.message)
+        : said(catalogue, 'loader_no_wasm') ?? 'The social value calculator needs WebAssembly, which this browser does not offer or has turned off (Lockdown Mode on Apple devices turns it off).';
       p.lang = catalogue ? lang : 'en-GB';
       this.shadowRoot.replaceChildren(p);
       this.#tell('socval-error', { message: p.textContent, problems: [] });

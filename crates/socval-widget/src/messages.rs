@@ -89,10 +89,10 @@ catalogue! {
     print, start_again, start_again_confirm, cleared, undo, undone,
     draft_restored, draft_unreadable, imported, copy_link, link_copied,
     link_shown, link_opened, form_unreadable, config_failed, priority_high,
-    priority_medium, priority_low, load_failed, no_wasm, error_prefix,
+    priority_medium, priority_low, loader_failed, loader_no_wasm, error_prefix,
     unnamed_area, unit_fte_year, unit_person, unit_week, unit_hour, unit_pound,
     unit_tco2e, unit_tonne, unit_wellby, unit_event, unit_organisation,
-    save_failed, csv_failed,
+    save_failed, csv_failed, loader_copy_prompt,
     ; templates:
     year_n, line_n, delivered_at_hint, proxy_value, proxy_converted,
     proxy_by_year, place_priority, lm3_explained, lm3_range, local_share,
