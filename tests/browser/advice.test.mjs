@@ -85,10 +85,10 @@ describe('the working behind every figure', () => {
     for (const word of ['Gross value:', 'Value after adjustments:', 'Present value:']) assert.ok(totals.includes(word), word);
     // Each commitment's arithmetic, under its theme, is the report's.
     const themes = new Set((await pieces(w, 'themes')).map((t) => t.trim()));
-    for (const m of report.measures) for (const step of m.working) assert.ok(themes.has(step), `themes: missing "${step}"`);
+    for (const m of report.measures) for (const { text: step } of m.working) assert.ok(themes.has(step), `themes: missing "${step}"`);
     // LM3: every round as the report writes it.
     const lm3 = new Set((await pieces(w, 'lm3')).map((t) => t.trim()));
-    for (const step of report.lm3.working) assert.ok(lm3.has(step), `lm3: missing "${step}"`);
+    for (const { text: step } of report.lm3.working) assert.ok(lm3.has(step), `lm3: missing "${step}"`);
     // Sources carry the source, price year and licence of every value used.
     const sources = (await pieces(w, 'totals')).join('\n');
     for (const s of report.sources) {
@@ -160,10 +160,10 @@ describe('the working behind every figure', () => {
     for (const l of [...proposal.spend.staff.map((s) => s.label), ...proposal.spend.suppliers.map((s) => s.name)]) assert.ok(text.includes(l), l);
     assert.match(text, /37\.5 FTE-years\t2027: 12\.5, 2028: 12\.5, 2029: 12\.5/);
     // The results with their working, what is recorded without a value, what it would take, sources with licences.
-    for (const part of ['£49,835.50', '1.7002', '25 / 100: 2.5 of 10 points', 'How the figures were worked out', ...report.lm3.working, 'Recorded, not valued', 'What it would take', 'Sources and licences', ...report.sources.map((s) => s.provenance.licence)]) {
+    for (const part of ['£49,835.50', '1.7002', '25 / 100: 2.5 of 10 points', 'How the figures were worked out', ...report.lm3.working.map((l) => l.text), 'Recorded, not valued', 'What it would take', 'Sources and licences', ...report.sources.map((s) => s.provenance.licence)]) {
       assert.ok(text.includes(part), part);
     }
-    for (const m of report.measures.filter((m) => !m.record_only)) for (const step of m.working) assert.ok(text.includes(step), step);
+    for (const m of report.measures.filter((m) => !m.record_only)) for (const { text: step } of m.working) assert.ok(text.includes(step), step);
     // Nothing wider than the page.
     const cut = await summary.evaluate((root) => [...root.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible').map((e) => e.tagName));
     assert.deepEqual(cut, []);
@@ -335,7 +335,7 @@ describe('LM3 without a postcode for every line', () => {
     const report = cli(CONFIG, file);
     await w.locator('[data-figure="lm3"]', { hasText: String(report.lm3.lm3) }).waitFor();
     assert.notEqual(String(report.lm3.lm3), before.trim());
-    assert.ok(report.lm3.working.some((l) => l.startsWith('Staff wages entered as a total, not by postcode: 62.5% of staff live locally')));
+    assert.ok(report.lm3.working.some((l) => l.text.startsWith('Staff wages entered as a total, not by postcode: 62.5% of staff live locally')));
     // The working on screen says it too.
     const details = w.locator('details[data-working="lm3"]');
     await details.locator('summary').click();

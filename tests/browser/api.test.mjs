@@ -78,3 +78,37 @@ test('the built-in frameworks carry the provenance of every value', () => {
   }
   assert.throws(() => framework('national-toms'), /not a built-in framework/);
 });
+
+test('with a catalogue, every message, every line of the working and the errors thrown are in Welsh; keys and figures the same', () => {
+  const catalogue = ['cy.txt', 'report/cy.txt'].map((f) => readFileSync(join(ROOT, 'www', 'socval', f), 'utf8')).join('\n');
+  const config = example('exampleshire.json');
+  const proposal = example('exampleshire-proposal.json');
+  const en = calculate(config, proposal, { today: TODAY });
+  const cy = calculate(config, proposal, { today: TODAY, catalogue });
+  const lines = (r) => [...r.measures.flatMap((m) => m.working), ...r.lm3.working, ...r.score.explanation, r.discounting];
+  assert.deepEqual(cy.totals, en.totals);
+  assert.deepEqual(lines(cy).map((l) => [l.key, l.params]), lines(en).map((l) => [l.key, l.params]));
+  assert.ok(lines(cy).length > 10);
+  for (const [w, e] of lines(cy).map((l, i) => [l.text, lines(en)[i].text])) {
+    if (/[a-z]{3}/i.test(e.replace(/\{[^}]*\}|LM3/g, ''))) assert.notEqual(w, e, `"${e}" is the same in Welsh`);
+    assert.doesNotMatch(w, /\{[a-z_]+\}/);
+  }
+  assert.match(cy.lm3.working.find((l) => l.key === 'round1').text, /^Rownd 1/);
+  // A warning: the jobs delivered outside the area, in Welsh.
+  const away = JSON.parse(proposal);
+  away.commitments.find((c) => c.measure === 'jobs-local').postcode = 'CF10 1AA';
+  const [wEn, wCy] = [{}, { catalogue }].map((o) => calculate(config, away, { today: TODAY, ...o }).warnings);
+  assert.ok(wEn.length > 0);
+  assert.deepEqual(wCy.map((w) => [w.key, w.params]), wEn.map((w) => [w.key, w.params]));
+  assert.ok(wCy.every((w, i) => w.message !== wEn[i].message), JSON.stringify(wCy));
+  // The errors thrown are worded from the catalogue too.
+  const bad = readFileSync(join(ROOT, 'tests', 'golden', 'validation-errors', 'proposal.json'), 'utf8');
+  assert.throws(() => calculate(config, bad, { today: TODAY, catalogue }), (e) => {
+    const negative = e.issues.find((i) => i.key === 'negative');
+    assert.notEqual(negative.message, 'must be zero or more');
+    assert.ok(e.message.includes(`${negative.path}: ${negative.message}`), e.message);
+    return true;
+  });
+  // Without it, English again.
+  assert.deepEqual(calculate(config, proposal, { today: TODAY }), en);
+});

@@ -3,9 +3,11 @@
 // with the form kept; the element's own `lang`; and an English page that
 // never fetches the Welsh catalogue.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { field, figure, newPage, ready, start } from './harness.mjs';
+import { ROOT, field, figure, newPage, ready, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -17,6 +19,11 @@ async function axeClean(page, state) {
   const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `axe, ${state}`);
 }
+
+// The report module's Welsh, and a template's words before its first value.
+const reportWelsh = Object.fromEntries(readFileSync(join(ROOT, 'crates', 'socval-report', 'i18n', 'cy.txt'), 'utf8')
+  .split('\n').filter((l) => l.includes(' = ') && !l.startsWith('#')).map((l) => [l.slice(0, l.indexOf(' = ')), l.slice(l.indexOf(' = ') + 3)]));
+const opening = (key) => reportWelsh[key].split('{')[0];
 
 const shadowText = (page, selector) => page.locator('social-value-calculator').locator(selector).first().textContent();
 
@@ -108,6 +115,64 @@ describe('a Welsh council in Welsh', () => {
       assert.equal(await field(page, 'contract-value').inputValue(), '75000');
       // The Exampleshire configuration has no Welsh texts: its own name stays.
       assert.match(await shadowText(page, 'h2'), /^Exampleshire County Council: /);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the working, the printed summary and the scenarios panel in Welsh, axe-clean; in English after a switch', async () => {
+    const { context, page } = await newPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    const paths = [];
+    page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+    const w = page.locator('social-value-calculator');
+    try {
+      await page.goto(`${env.base}/dyffryn-teg.html`);
+      await ready(page);
+      await field(page, 'contract-value').fill('500000');
+      await field(page, 'contract-duration').fill('2');
+      await w.locator('.theme-group__summary').first().click();
+      await field(page, 'm-jobs-local-quantity').fill('2');
+      await field(page, 'm-jobs-local-postcode').fill('CF10 1AA');
+      await field(page, 'staff-0-postcode').fill('CF10 1AA');
+      await field(page, 'staff-0-amount').fill('200000');
+      await figure(page, 'lm3');
+      const ratio = w.locator('[data-working="ratio"] .working');
+      await ratio.waitFor({ state: 'attached', timeout: 15000 });
+      assert.equal(await ratio.getAttribute('lang'), 'cy');
+      assert.ok((await ratio.textContent()).startsWith(opening('work.ratio')), await ratio.textContent());
+      for (const d of await w.locator('details[data-working]').all()) await d.evaluate((e) => { e.open = true; });
+      const working = (await w.locator('[data-working] .working').allTextContents()).join('\n');
+      assert.ok(working.includes(opening('work.round1')), 'LM3 round 1 in Welsh');
+      assert.ok(working.includes(opening('work.weighting')), 'the score explained in Welsh');
+      assert.doesNotMatch(working, /\{[a-z_]+\}/, 'no placeholder left unfilled');
+      assert.doesNotMatch(working, /Social value ratio|Round 1|Gross:|Present value/, 'no English working');
+      await axeClean(page, 'the working open, in Welsh');
+
+      // The printed summary.
+      const summary = w.locator('.print-summary .working');
+      await summary.waitFor({ state: 'attached' });
+      assert.equal(await summary.getAttribute('lang'), 'cy');
+      assert.ok((await summary.textContent()).includes(opening('work.summary_heading')));
+
+      // The scenarios panel, opened by keyboard, then worded again in English with the page.
+      await w.locator('.scenarios-slot summary').focus();
+      await page.keyboard.press('Enter');
+      await field(page, 'scenario-name').waitFor({ timeout: 15000 });
+      assert.equal(await w.locator('.scenarios').getAttribute('lang'), 'cy');
+      assert.equal(await w.locator('label[for="scenario-name"]').textContent(), reportWelsh['report.name_label']);
+      await field(page, 'scenario-name').fill('Cynllun A');
+      await w.locator('.scenarios button[data-action="save"]').click();
+      await w.locator('.scenarios [data-compare] table').waitFor();
+      await axeClean(page, 'the scenarios panel, in Welsh');
+      assert.ok(paths.includes('/socval/report/cy.txt'), 'the report module\'s Welsh is fetched');
+
+      await page.locator('#switch-language').click();
+      await w.locator('[data-working="ratio"] .working[lang="en-GB"]').waitFor({ timeout: 10000 });
+      assert.match(await w.locator('[data-working="ratio"] .working').textContent(), /^Social value ratio = /);
+      await w.locator('.scenarios[lang="en-GB"]').waitFor({ timeout: 10000 });
+      assert.equal(await w.locator('label[for="scenario-name"]').textContent(), 'Name for the current answers');
+      assert.match(await w.locator('.scenarios [data-compare]').textContent(), /Scenarios compared/);
       assert.deepEqual(page.problems, []);
     } finally {
       await context.close();

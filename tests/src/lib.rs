@@ -140,6 +140,20 @@ pub fn exampleshire() -> (socval_core::Setup, OutcodeTable) {
     )
 }
 
+/// A case's report and what it would take, or none when the case is one of
+/// errors.
+pub fn report_of(case: &Case) -> Option<(Report, Option<socval_core::gap::Gap>)> {
+    let setup = socval_core::prepare(json::parse_config(case.config).ok()?).ok()?;
+    let table = OutcodeTable::builtin().ok();
+    let env = Env {
+        today: TODAY,
+        outcodes: table.as_ref(),
+    };
+    let p = json::parse_proposal(case.proposal).ok()?;
+    let report = socval_core::calculate(&setup, &p, &env).ok()?;
+    Some((report, socval_core::gap::gap(&setup, &p, &env).ok()))
+}
+
 /// Runs a case: the report, or the proposal's errors, as JSON.
 pub fn run(config: &str, proposal: &str) -> serde_json::Value {
     let setup = match json::parse_config(config)

@@ -2,7 +2,8 @@
 //! keys, every key is one the widget has and uses, and each Welsh text
 //! fills in the same values as the English one, with the plural forms
 //! Welsh needs. The core's messages and the built-in framework are covered
-//! in Welsh as completely.
+//! in Welsh as completely, and so is the report module's catalogue (the
+//! working, the printed summary, the scenarios panel).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -128,16 +129,42 @@ fn welsh_has_every_key_of_english_the_core_and_the_builtin_framework() {
         want.insert(format!("measures.{}.title", m.id));
         want.insert(format!("measures.{}.help", m.id));
     }
+    exactly_these_keys("cy.txt", &want, &cy);
+}
+
+/// `cy` has every key of `want` and no other, `lang = cy`, and no empty text.
+fn exactly_these_keys(file: &str, want: &BTreeSet<String>, cy: &BTreeMap<String, String>) {
     let have: BTreeSet<String> = cy.keys().cloned().collect();
     let missing: Vec<_> = want.difference(&have).collect();
-    let unused: Vec<_> = have.difference(&want).collect();
-    assert!(missing.is_empty(), "cy.txt lacks {missing:?}");
+    let unused: Vec<_> = have.difference(want).collect();
+    assert!(missing.is_empty(), "{file} lacks {missing:?}");
     assert!(
         unused.is_empty(),
-        "cy.txt has keys nothing uses: {unused:?}"
+        "{file} has keys nothing uses: {unused:?}"
     );
     assert_eq!(cy["lang"], "cy");
-    assert!(cy.values().all(|v| !v.is_empty()), "an empty Welsh text");
+    assert!(
+        cy.values().all(|v| !v.is_empty()),
+        "{file}: an empty Welsh text"
+    );
+}
+
+/// The Welsh of `key` fills in the English's placeholders, no others, each
+/// count with Welsh's six plural forms.
+fn fills_like_english(key: &str, english: &str, welsh: &str) {
+    let (want, have) = (placeholders(english), placeholders(welsh));
+    let names = |p: &BTreeMap<String, usize>| p.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&want), names(&have), "{key}: placeholders differ");
+    for (name, forms) in &want {
+        // English has one and other; Welsh zero, one, two, few, many,
+        // other. Welsh may give forms where English needs none (a noun
+        // after a count), never fewer than six.
+        let welsh = have[name];
+        assert!(
+            welsh == 6 || (*forms == 0 && welsh == 0),
+            "{key}: {{{name}}} has {welsh} forms; Welsh needs 6"
+        );
+    }
 }
 
 #[test]
@@ -170,19 +197,7 @@ fn every_welsh_text_fills_in_what_the_english_does_with_welsh_plurals() {
         english.insert(format!("issue.{}", e.key), e.english.to_string());
     }
     for (key, en_text) in &english {
-        let (want, have) = (placeholders(en_text), placeholders(&cy[key]));
-        let names = |p: &BTreeMap<String, usize>| p.keys().cloned().collect::<Vec<_>>();
-        assert_eq!(names(&want), names(&have), "{key}: placeholders differ");
-        for (name, forms) in &want {
-            // English has one and other; Welsh zero, one, two, few, many,
-            // other. Welsh may give forms where English needs none (a noun
-            // after a count), never fewer than six.
-            let welsh = have[name];
-            assert!(
-                welsh == 6 || (*forms == 0 && welsh == 0),
-                "{key}: {{{name}}} has {welsh} forms; Welsh needs 6"
-            );
-        }
+        fills_like_english(key, en_text, &cy[key]);
         if key.starts_with("unit_") {
             assert_eq!(
                 cy[key].split('|').count(),
@@ -244,4 +259,137 @@ fn the_welsh_plural_rule_is_cldrs() {
         .map(|n| rule(*n))
         .collect();
     assert_eq!(forms, [0, 1, 2, 3, 5, 5, 4, 5, 5, 5]);
+}
+
+fn cy_report() -> BTreeMap<String, String> {
+    catalogue("crates/socval-report/i18n/cy.txt")
+}
+
+/// The report module's English: the working's lines and its own texts.
+fn report_english() -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for e in socval_core::working::catalogue() {
+        out.insert(format!("work.{}", e.key), e.english.to_string());
+    }
+    for (key, _, english) in socval_report::lang::keys() {
+        out.insert(format!("report.{key}"), english.to_string());
+    }
+    out
+}
+
+#[test]
+fn the_report_modules_welsh_has_every_key_and_fills_what_english_does() {
+    let (english, cy) = (report_english(), cy_report());
+    let want: BTreeSet<String> = english.keys().cloned().chain(["lang".into()]).collect();
+    exactly_these_keys("report cy.txt", &want, &cy);
+    for (key, en_text) in &english {
+        fills_like_english(key, en_text, &cy[key]);
+    }
+}
+
+#[test]
+fn the_working_of_a_real_proposal_is_all_welsh_with_the_welsh_catalogues() {
+    use socval_core::working::{Words, catalogue_lines};
+    let text = format!(
+        "{}\n{}",
+        read("crates/socval-widget/i18n/cy.txt"),
+        read("crates/socval-report/i18n/cy.txt")
+    );
+    let cy = Words::from_catalogue(&text);
+    let en = Words::english();
+    // The templates that hold nothing but placeholders and signs are the
+    // same in both languages; every other line of the working differs.
+    let neutral = |key: &str| {
+        let t = socval_core::working::catalogue()
+            .find(|e| e.key == key)
+            .map(|e| e.english)
+            .unwrap_or_default();
+        !t.split(['{', '}'])
+            .enumerate()
+            .any(|(i, part)| i % 2 == 0 && part.chars().any(char::is_alphabetic))
+    };
+    let mut lines_checked = 0;
+    for case in socval_tests::CASES {
+        let Some((report, gap)) = socval_tests::report_of(case) else {
+            continue;
+        };
+        let lines = report
+            .measures
+            .iter()
+            .flat_map(|m| &m.working)
+            .chain(&report.lm3.working)
+            .chain(&report.score.explanation);
+        for line in lines {
+            let welsh = cy.say(line);
+            assert!(!welsh.contains('{'), "{}: {welsh}", case.name);
+            if !neutral(line.key.name()) {
+                assert_ne!(
+                    welsh,
+                    en.say(line),
+                    "{}: {} is not in Welsh",
+                    case.name,
+                    line.key.name()
+                );
+                lines_checked += 1;
+            }
+        }
+        let english = socval_core::explain::all(&en, &report, gap.as_ref());
+        for (panel, blocks) in socval_core::explain::all(&cy, &report, gap.as_ref()) {
+            let theirs = &english.iter().find(|(k, _)| *k == panel).unwrap().1;
+            if panel != "recorded" || !blocks.is_empty() {
+                assert_ne!(
+                    &blocks, theirs,
+                    "{}: the {panel} panel is English",
+                    case.name
+                );
+            }
+        }
+    }
+    assert!(lines_checked > 100, "only {lines_checked} lines checked");
+    // The units come from the widget's catalogue.
+    let units: BTreeMap<&str, &str> = catalogue_lines(&text).collect();
+    assert!(units.contains_key("unit_hour"));
+}
+
+#[test]
+fn a_result_written_in_welsh_keeps_its_keys_and_parameters() {
+    use socval_core::working::{Words, written_in};
+    let text = format!(
+        "{}\n{}",
+        read("crates/socval-widget/i18n/cy.txt"),
+        read("crates/socval-report/i18n/cy.txt")
+    );
+    let cy = std::rc::Rc::new(Words::from_catalogue(&text));
+    let case = socval_tests::case("council-rules");
+    let (report, _) = socval_tests::report_of(case).unwrap();
+    let english = serde_json::to_value(&report).unwrap();
+    let welsh = written_in(cy.clone(), || serde_json::to_value(&report).unwrap());
+    let line = &report.lm3.working[0];
+    assert_eq!(welsh["lm3"]["working"][0]["text"], cy.say(line));
+    assert_ne!(
+        welsh["lm3"]["working"][0]["text"],
+        english["lm3"]["working"][0]["text"]
+    );
+    for part in ["key", "params"] {
+        assert_eq!(
+            welsh["lm3"]["working"][0][part],
+            english["lm3"]["working"][0][part]
+        );
+        assert_eq!(welsh["warnings"][0][part], english["warnings"][0][part]);
+    }
+    assert_eq!(
+        welsh["warnings"][0]["message"],
+        cy.message(&report.warnings[0].message)
+    );
+    assert_ne!(
+        welsh["warnings"][0]["message"],
+        english["warnings"][0]["message"]
+    );
+    // Outside `written_in`, English again.
+    assert_eq!(serde_json::to_value(&report).unwrap(), english);
+    if std::env::var_os("SHOW_WELSH").is_some() {
+        for (panel, blocks) in socval_core::explain::all(&cy, &report, None) {
+            eprintln!("== {panel}\n{blocks:#?}");
+        }
+    }
 }

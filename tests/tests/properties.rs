@@ -457,7 +457,7 @@ proptest! {
         prop_assert_eq!(a, b);
         p = by_total;
         let r = socval_core::calculate(&s, &p, &env).unwrap();
-        prop_assert!(r.lm3.working.iter().any(|w| w.contains("entered as a total, not by postcode")));
+        prop_assert!(r.lm3.working.iter().any(|w| w.to_string().contains("entered as a total, not by postcode")));
     }
 }
 

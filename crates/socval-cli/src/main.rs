@@ -388,7 +388,7 @@ fn compare(
             figures: Some(f),
         })
         .collect();
-    let t = table(&setup, &scenarios);
+    let t = table(&socval_core::working::Words::english(), &setup, &scenarios);
     match format {
         Format::Json => pretty(&t),
         Format::Table => Ok(table::comparison(&t)),

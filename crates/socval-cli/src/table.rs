@@ -6,6 +6,7 @@ use socval_core::Report;
 use socval_core::explain::{self, Block};
 use socval_core::lm3::shown;
 use socval_core::local_area::Place;
+use socval_core::working::Words;
 
 /// Text from a file, safe to print to a terminal: control characters (an
 /// escape sequence, a carriage return, a stray newline in a label) are shown
@@ -29,6 +30,7 @@ fn plain(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A report as aligned text.
 pub fn report(r: &Report) -> String {
+    let english = Words::english();
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -66,8 +68,8 @@ pub fn report(r: &Report) -> String {
         "Social value ratio  {}% of contract value, on {:?} value{target}",
         r.ratio.percent, r.ratio.basis
     );
-    blocks(&mut s, &explain::ratio(r), "      ");
-    blocks(&mut s, &explain::definitions(r), "      ");
+    blocks(&mut s, &explain::ratio(&english, r), "      ");
+    blocks(&mut s, &explain::definitions(&english, r), "      ");
     let _ = writeln!(s);
     let _ = writeln!(
         s,
@@ -90,10 +92,10 @@ pub fn report(r: &Report) -> String {
     for m in &r.measures {
         let _ = writeln!(s, "  [{}] {}", m.commitment, plain(&m.title));
         for w in &m.working {
-            let _ = writeln!(s, "      {}", plain(w));
+            let _ = writeln!(s, "      {}", plain(&w.to_string()));
         }
     }
-    let recorded = explain::recorded(r);
+    let recorded = explain::recorded(&english, r);
     if !recorded.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Recorded, not valued");
@@ -111,7 +113,7 @@ pub fn report(r: &Report) -> String {
         shown(l.sensitivity.high)
     );
     for w in &r.lm3.working {
-        let _ = writeln!(s, "      {}", plain(w));
+        let _ = writeln!(s, "      {}", plain(&w.to_string()));
     }
     if let Some(share) = l.local_share_percent {
         let _ = writeln!(
@@ -130,7 +132,7 @@ pub fn report(r: &Report) -> String {
             s,
             "    {:<34} {:<18} {:>14}  {place}",
             plain(&line.label),
-            explain::where_from(line),
+            explain::where_from(&english, line),
             line.amount.to_string()
         );
     }
@@ -142,7 +144,7 @@ pub fn report(r: &Report) -> String {
         sc.score_percent, sc.weighted_points, sc.weighting_percent
     );
     for e in &sc.explanation {
-        let _ = writeln!(s, "      {}", plain(e));
+        let _ = writeln!(s, "      {}", plain(&e.to_string()));
     }
     if !r.warnings.is_empty() {
         let _ = writeln!(s);
@@ -154,7 +156,7 @@ pub fn report(r: &Report) -> String {
     if !r.sources.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Where the values come from");
-        blocks(&mut s, &explain::sources(r), "");
+        blocks(&mut s, &explain::sources(&english, r), "");
     }
     s
 }
@@ -162,7 +164,7 @@ pub fn report(r: &Report) -> String {
 /// What it would take, as a section after the report.
 pub fn gap(g: &socval_core::gap::Gap, contract: socval_core::Money) -> String {
     let mut s = String::from("\nWhat it would take\n");
-    blocks(&mut s, &explain::gap(g, contract), "  ");
+    blocks(&mut s, &explain::gap(&Words::english(), g, contract), "  ");
     s
 }
 

@@ -10,6 +10,7 @@ use crate::explain::Table;
 use crate::figures::Figures;
 use crate::fixed::{Decimal, Money};
 use crate::scoring;
+use crate::working::{Line, Words};
 
 /// The most scenarios compared at once (and kept by the widget): four fit
 /// side by side on a laptop screen and on an A4 page.
@@ -66,7 +67,7 @@ impl Cell {
     }
 
     /// `self − base`, signed, in the figure's unit; none when equal.
-    fn difference(self, base: Cell) -> Option<String> {
+    fn difference(self, w: &Words, base: Cell) -> Option<String> {
         let sign = |negative: bool| if negative { "−" } else { "+" };
         match (self, base) {
             (Cell::Money(a), Cell::Money(b)) => {
@@ -78,7 +79,7 @@ impl Cell {
                 let d = a.micros().checked_sub(b.micros())?;
                 let abs = Decimal::from_micros(d.checked_abs()?);
                 let abs = match unit {
-                    Unit::Percent => format!("{abs} percentage points"),
+                    Unit::Percent => w.say(&Line::percentage_points(abs)),
                     _ => unit.write(abs),
                 };
                 (d != 0).then(|| format!("{}{abs}", sign(d < 0)))
@@ -93,41 +94,40 @@ type Row<'a> = (String, Box<dyn Fn(&Figures) -> Option<Cell> + 'a>);
 
 /// The rows compared, in the results panel's order; each theme by the
 /// council's basis (the figure its ratio uses).
-fn rows(setup: &Setup) -> Vec<Row<'_>> {
+fn rows<'a>(w: &Words, setup: &'a Setup) -> Vec<Row<'a>> {
     let basis = setup.config.scoring.basis;
     let mut rows: Vec<Row<'_>> = vec![
         (
-            "Social value (gross)".into(),
+            w.say(&Line::compare_gross()),
             Box::new(|f: &Figures| Some(Cell::Money(f.totals.gross))),
         ),
         (
-            "Value after adjustments".into(),
+            w.say(&Line::head_adjusted()),
             Box::new(|f: &Figures| Some(Cell::Money(f.totals.adjusted))),
         ),
         (
-            "Present value".into(),
+            w.say(&Line::head_present_value()),
             Box::new(|f: &Figures| Some(Cell::Money(f.totals.present_value))),
         ),
         (
-            "Social value ratio".into(),
+            w.say(&Line::compare_ratio()),
             Box::new(|f: &Figures| Some(Cell::Figure(f.ratio.percent, Unit::Percent))),
         ),
         (
-            "LM3".into(),
+            w.say(&Line::head_lm3()),
             Box::new(|f: &Figures| Some(Cell::Figure(f.lm3.lm3, Unit::Multiplier))),
         ),
         (
-            "Indicative score (out of 100)".into(),
+            w.say(&Line::compare_score()),
             Box::new(|f: &Figures| Some(Cell::Figure(f.score.score_percent, Unit::Number))),
         ),
     ];
     for (i, theme) in setup.framework.themes.iter().enumerate() {
         rows.push((
-            format!(
-                "Theme: {} ({})",
-                theme.title,
-                crate::explain::basis_name(basis)
-            ),
+            w.say(&Line::compare_theme(
+                theme.title.clone(),
+                crate::explain::basis_name(w, basis),
+            )),
             Box::new(move |f: &Figures| {
                 let t = f.themes.get(i)?;
                 Some(Cell::Money(scoring::basis_value(basis, &t.totals)))
@@ -140,30 +140,32 @@ fn rows(setup: &Setup) -> Vec<Row<'_>> {
 /// The comparison table: a row for each figure, a column for each scenario.
 /// Every scenario after the first shows its difference from the first
 /// ("£52,000.00 (+£2,164.50 on Plan A)"), and those cells are marked.
-pub fn table(setup: &Setup, scenarios: &[Scenario<'_>]) -> Table {
+pub fn table(w: &Words, setup: &Setup, scenarios: &[Scenario<'_>]) -> Table {
     let base = scenarios.first();
     let mut out = Table {
-        caption: "Scenarios compared".into(),
-        head: std::iter::once("Figure".to_string())
+        caption: w.say(&Line::compared()),
+        head: std::iter::once(w.say(&Line::col_figure()))
             .chain(scenarios.iter().map(|s| s.name.to_string()))
             .collect(),
         rows: Vec::new(),
         numeric: (1..=scenarios.len()).collect(),
         marked: Vec::new(),
     };
-    for (r, (label, read)) in rows(setup).iter().enumerate() {
+    for (r, (label, read)) in rows(w, setup).iter().enumerate() {
         let from_base = base.and_then(|b| b.figures).and_then(read);
         let mut row = vec![label.clone()];
         for (c, s) in scenarios.iter().enumerate() {
             let Some(cell) = s.figures.and_then(read) else {
-                row.push("Not worked out: open it to see what it needs".into());
+                row.push(w.say(&Line::not_worked_out()));
                 continue;
             };
-            let diff = from_base.filter(|_| c > 0).and_then(|b| cell.difference(b));
+            let diff = from_base
+                .filter(|_| c > 0)
+                .and_then(|b| cell.difference(w, b));
             row.push(match (diff, base) {
                 (Some(d), Some(b)) => {
                     out.marked.push((r, c + 1));
-                    format!("{} ({d} on {})", cell.text(), b.name)
+                    w.say(&Line::difference_on(cell.text(), d, b.name.to_string()))
                 }
                 _ => cell.text(),
             });
@@ -178,26 +180,40 @@ pub fn table(setup: &Setup, scenarios: &[Scenario<'_>]) -> Table {
 mod tests {
     use super::{Cell, Unit};
     use crate::fixed::{Decimal, Money};
+    use crate::working::Words;
 
     #[test]
     fn differences_are_signed_in_the_figures_unit() {
+        let w = Words::english();
         let m = |p| Cell::Money(Money::from_pence(p));
-        assert_eq!(m(5_216_450).difference(m(5_000_000)).unwrap(), "+£2,164.50");
-        assert_eq!(m(5_000_000).difference(m(5_216_450)).unwrap(), "−£2,164.50");
-        assert_eq!(m(7).difference(m(7)), None);
+        assert_eq!(
+            m(5_216_450).difference(&w, m(5_000_000)).unwrap(),
+            "+£2,164.50"
+        );
+        assert_eq!(
+            m(5_000_000).difference(&w, m(5_216_450)).unwrap(),
+            "−£2,164.50"
+        );
+        assert_eq!(m(7).difference(&w, m(7)), None);
         let pc = |d| Cell::Figure(Decimal::from_micros(d), Unit::Percent);
         assert_eq!(
-            pc(2_600_000).difference(pc(2_490_000)).unwrap(),
+            pc(2_600_000).difference(&w, pc(2_490_000)).unwrap(),
             "+0.11 percentage points"
         );
         let n = |d| Cell::Figure(Decimal::from_micros(d), Unit::Number);
-        assert_eq!(n(1_000_000).difference(n(1_234_500)).unwrap(), "−0.2345");
-        assert_eq!(n(61_500_000).difference(n(60_000_000)).unwrap(), "+1.5");
+        assert_eq!(
+            n(1_000_000).difference(&w, n(1_234_500)).unwrap(),
+            "−0.2345"
+        );
+        assert_eq!(n(61_500_000).difference(&w, n(60_000_000)).unwrap(), "+1.5");
         // LM3 keeps its four places, in the figure and in the difference.
         let x = |d| Cell::Figure(Decimal::from_micros(d), Unit::Multiplier);
         assert_eq!(x(1_700_000).text(), "1.7000");
-        assert_eq!(x(1_700_000).difference(x(1_650_000)).unwrap(), "+0.0500");
+        assert_eq!(
+            x(1_700_000).difference(&w, x(1_650_000)).unwrap(),
+            "+0.0500"
+        );
         // Figures never overflow a difference into a panic.
-        assert_eq!(m(i64::MAX).difference(m(i64::MIN)), None);
+        assert_eq!(m(i64::MAX).difference(&w, m(i64::MIN)), None);
     }
 }

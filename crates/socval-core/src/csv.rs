@@ -88,7 +88,11 @@ pub fn report_csv(r: &Report) -> String {
         let detail = if m.record_only {
             "record only".to_string()
         } else {
-            m.working.join(" | ")
+            m.working
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" | ")
         };
         row("commitment", &m.title, Some(&m.totals), &detail);
     }

@@ -5,7 +5,9 @@
 //! The blocks hold the report's own working (each commitment's arithmetic,
 //! LM3's rounds, the score's explanation) and add what the report leaves
 //! implicit: what gross, adjusted and present value mean, and which of them
-//! the ratio compares with the contract value.
+//! the ratio compares with the contract value. Every sentence is a line of
+//! the working's catalogue ([`crate::working`]), worded in the language of
+//! the [`Words`] given.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +16,7 @@ use crate::framework::Unit;
 use crate::gap::{Gap, Goal, GoalKind};
 use crate::local_area::Place;
 use crate::report::{MeasureLine, Report};
+use crate::working::{self, Line, Words};
 use crate::{Decimal, Money};
 
 /// A piece of the working.
@@ -46,35 +49,41 @@ pub struct Table {
     pub marked: Vec<(usize, usize)>,
 }
 
-/// Gross value, defined.
-pub const GROSS: &str =
-    "Gross value: quantity × proxy value, in every year the value arises, before any adjustment.";
-/// Value after adjustments, defined.
-pub const ADJUSTED: &str = "Value after adjustments: gross value less deadweight (what would have happened anyway), displacement (benefit moved from elsewhere), attribution (the share due to others) and drop-off (how a lasting outcome fades year by year).";
-/// Present value, defined.
-pub const PRESENT_VALUE: &str = "Present value: the value after adjustments, discounted to one year as HM Treasury's Green Book does, so that value arising later counts for less.";
-
 /// The name of a basis in running text.
-pub fn basis_name(b: ValueBasis) -> &'static str {
-    match b {
-        ValueBasis::Gross => "gross value",
-        ValueBasis::Adjusted => "value after adjustments",
-        ValueBasis::PresentValue => "present value",
-    }
+pub fn basis_name(w: &Words, b: ValueBasis) -> String {
+    w.say(&match b {
+        ValueBasis::Gross => Line::basis_gross(),
+        ValueBasis::Adjusted => Line::basis_adjusted(),
+        ValueBasis::PresentValue => Line::basis_present_value(),
+    })
+}
+
+/// The name of a basis as a heading.
+fn basis_heading(w: &Words, b: ValueBasis) -> String {
+    w.say(&match b {
+        ValueBasis::Gross => Line::head_gross(),
+        ValueBasis::Adjusted => Line::head_adjusted(),
+        ValueBasis::PresentValue => Line::head_present_value(),
+    })
+}
+
+/// Lines, worded.
+fn said(w: &Words, lines: &[Line]) -> Vec<String> {
+    lines.iter().map(|l| w.say(l)).collect()
 }
 
 /// Every panel's working, by the key the widget shows it under.
-pub fn all(r: &Report, gap: Option<&Gap>) -> Vec<(&'static str, Vec<Block>)> {
+pub fn all(w: &Words, r: &Report, gap: Option<&Gap>) -> Vec<(&'static str, Vec<Block>)> {
     let mut out = vec![
-        ("ratio", ratio(r)),
-        ("totals", totals(r)),
-        ("themes", themes(r)),
-        ("lm3", lm3(r)),
-        ("score", score(r)),
-        ("recorded", recorded(r)),
+        ("ratio", ratio(w, r)),
+        ("totals", totals(w, r)),
+        ("themes", themes(w, r)),
+        ("lm3", lm3(w, r)),
+        ("score", score(w, r)),
+        ("recorded", recorded(w, r)),
     ];
     if let Some(g) = gap {
-        out.push(("gap", self::gap(g, r.contract_value)));
+        out.push(("gap", self::gap(w, g, r.contract_value)));
     }
     out
 }
@@ -93,134 +102,136 @@ pub struct Stamp<'a> {
 /// The summary a supplier can attach to a bid: who and what it is for, the
 /// inputs, the figures with their working, what is recorded without a
 /// value, warnings, what it would take, and every source with its licence.
-pub fn summary(r: &Report, p: &crate::Proposal, gap: Option<&Gap>, stamp: Stamp<'_>) -> Vec<Block> {
+pub fn summary(
+    w: &Words,
+    r: &Report,
+    p: &crate::Proposal,
+    gap: Option<&Gap>,
+    stamp: Stamp<'_>,
+) -> Vec<Block> {
     let d = stamp.today;
-    let bidder = if p.bidder.trim().is_empty() {
-        "(bidder not named)"
-    } else {
-        p.bidder.trim()
+    let bidder = match p.bidder.trim() {
+        "" => w.say(&Line::bidder_unnamed()),
+        b => b.to_string(),
     };
-    let tender = match stamp.tender.trim() {
-        "" => String::new(),
-        t => format!(", tender \u{201c}{t}\u{201d}"),
+    let date = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    let fw = &r.framework;
+    let (name, version, year) = (
+        fw.name.clone(),
+        fw.version.clone(),
+        i64::from(fw.price_year),
+    );
+    let socval = stamp.version.to_string();
+    let for_line = match stamp.tender.trim() {
+        "" => Line::summary_for(r.council.clone(), name, version, year, date, socval),
+        t => Line::summary_for_tender(
+            r.council.clone(),
+            t.into(),
+            name,
+            version,
+            year,
+            date,
+            socval,
+        ),
+    };
+    let start = i64::from(r.start_year);
+    let contract = match p.contract.supplier_postcode.trim() {
+        "" => Line::summary_contract(r.contract_value, r.duration_years, start),
+        pc => Line::summary_contract_at(r.contract_value, r.duration_years, start, pc.into()),
     };
     let mut out = vec![
-        Block::Heading(format!("Social value summary: {bidder}")),
-        Block::Para(format!(
-            "For {}{}. Framework: {} {} ({} prices). Worked out on {:04}-{:02}-{:02} with Socval {}. An estimate: the council also judges the quality and credibility of the commitments.",
-            r.council,
-            tender,
-            r.framework.name,
-            r.framework.version,
-            r.framework.price_year,
-            d.year,
-            d.month,
-            d.day,
-            stamp.version
-        )),
-        Block::Para(format!(
-            "Contract: {} over {} years from {}{}.",
-            r.contract_value,
-            r.duration_years,
-            r.start_year,
-            if p.contract.supplier_postcode.trim().is_empty() {
-                String::new()
-            } else {
-                format!("; the bidder is at {}", p.contract.supplier_postcode.trim())
-            }
-        )),
-        Block::Table(figures_table(r)),
+        Block::Heading(w.say(&Line::summary_heading(bidder))),
+        Block::Para(w.say(&for_line)),
+        Block::Para(w.say(&contract)),
+        Block::Table(figures_table(w, r)),
     ];
-    out.push(Block::Table(commitments_table(r, p)));
+    out.push(Block::Table(commitments_table(w, r, p)));
     if !r.lm3.lines.is_empty() {
-        out.push(Block::Table(spend_table(r)));
+        out.push(Block::Table(spend_table(w, r)));
     }
-    out.push(Block::Heading(
-        "How the figures were worked out".to_string(),
-    ));
-    out.extend(ratio(r));
-    out.extend(definitions(r).into_iter().take(1));
+    out.push(Block::Heading(w.say(&Line::worked_out())));
+    out.extend(ratio(w, r));
+    out.extend(definitions(w, r).into_iter().take(1));
     // The commitments that add nothing are listed, with why, further on.
     for m in r.measures.iter().filter(|m| !m.record_only && !m.excluded) {
-        out.push(Block::Para(commitment_line(m, r.ratio.basis)));
-        out.push(Block::List(m.working.clone()));
+        out.push(Block::Para(commitment_line(w, m, r.ratio.basis)));
+        out.push(Block::List(said(w, &m.working)));
     }
-    out.push(Block::Para("LM3".to_string()));
-    out.push(Block::List(r.lm3.working.clone()));
-    out.push(Block::Para("Score".to_string()));
-    out.extend(score(r));
-    let recorded = recorded(r);
+    out.push(Block::Para(w.say(&Line::head_lm3())));
+    out.push(Block::List(said(w, &r.lm3.working)));
+    out.push(Block::Para(w.say(&Line::head_score())));
+    out.extend(score(w, r));
+    let recorded = recorded(w, r);
     if !recorded.is_empty() {
-        out.push(Block::Heading("Recorded, not valued".to_string()));
+        out.push(Block::Heading(w.say(&Line::head_recorded())));
         out.extend(recorded);
     }
     if !r.warnings.is_empty() {
-        out.push(Block::Heading("Warnings".to_string()));
-        out.push(Block::List(
-            r.warnings.iter().map(|w| w.to_string()).collect(),
-        ));
+        out.push(Block::Heading(w.say(&Line::head_warnings())));
+        out.push(Block::List(r.warnings.iter().map(|i| w.issue(i)).collect()));
     }
     if let Some(g) = gap {
-        out.push(Block::Heading("What it would take".to_string()));
-        out.extend(self::gap(g, r.contract_value));
+        out.push(Block::Heading(w.say(&Line::head_gap())));
+        out.extend(self::gap(w, g, r.contract_value));
     }
     if !r.sources.is_empty() {
-        out.push(Block::Heading("Sources and licences".to_string()));
-        out.extend(sources(r));
+        out.push(Block::Heading(w.say(&Line::head_sources())));
+        out.extend(sources(w, r));
     }
-    out.push(Block::Para(r.rounding.clone()));
+    out.push(Block::Para(w.say(&Line::rounding())));
     out
 }
 
+/// A row of a table: its heading and its cell.
+fn row(head: String, cell: String) -> Vec<String> {
+    vec![head, cell]
+}
+
 /// The headline figures.
-fn figures_table(r: &Report) -> Table {
-    let basis = basis_name(r.ratio.basis);
+fn figures_table(w: &Words, r: &Report) -> Table {
+    let basis = basis_name(w, r.ratio.basis);
     let mut rows = vec![
-        vec!["Gross value".to_string(), r.totals.gross.to_string()],
-        vec![
-            "Value after adjustments".to_string(),
-            r.totals.adjusted.to_string(),
-        ],
-        vec![
-            "Present value".to_string(),
+        row(w.say(&Line::head_gross()), r.totals.gross.to_string()),
+        row(w.say(&Line::head_adjusted()), r.totals.adjusted.to_string()),
+        row(
+            w.say(&Line::head_present_value()),
             r.totals.present_value.to_string(),
-        ],
-        vec![
-            format!("Social value ratio ({basis} ÷ contract value)"),
-            format!("{}%", r.ratio.percent),
-        ],
+        ),
+        row(
+            w.say(&Line::row_ratio(basis)),
+            w.say(&Line::percent(r.ratio.percent)),
+        ),
     ];
     if let Some(t) = r.ratio.target_percent {
         let met = if r.ratio.met == Some(true) {
-            "met"
+            Line::target_row_met(t)
         } else {
-            "not met"
+            Line::target_row_not_met(t)
         };
-        rows.push(vec![
-            "The council's target".to_string(),
-            format!("{t}%: {met}"),
-        ]);
+        rows.push(row(w.say(&Line::row_target()), w.say(&met)));
     }
     for t in r.themes.iter().filter(|t| t.commitments > 0) {
-        rows.push(vec![
-            format!("Theme: {}", t.title),
+        rows.push(row(
+            w.say(&Line::row_theme(t.title.clone())),
             crate::scoring::basis_value(r.ratio.basis, &t.totals).to_string(),
-        ]);
+        ));
     }
-    rows.push(vec![
-        "LM3 (local multiplier)".to_string(),
+    rows.push(row(
+        w.say(&Line::row_lm3()),
         crate::lm3::shown(r.lm3.figures.lm3),
-    ]);
-    rows.push(vec![
-        "Indicative score".to_string(),
-        format!(
-            "{} / 100: {} of {} points",
-            r.score.score_percent, r.score.weighted_points, r.score.weighting_percent
-        ),
-    ]);
+    ));
+    let s = &r.score;
+    rows.push(row(
+        w.say(&Line::row_score()),
+        w.say(&Line::score_points(
+            s.score_percent,
+            s.weighted_points,
+            s.weighting_percent,
+        )),
+    ));
     Table {
-        caption: "Results".to_string(),
-        head: vec!["Figure".to_string(), "Value".to_string()],
+        caption: w.say(&Line::results()),
+        head: vec![w.say(&Line::col_figure()), w.say(&Line::col_value())],
         rows,
         numeric: vec![1],
         marked: Vec::new(),
@@ -228,7 +239,7 @@ fn figures_table(r: &Report) -> Table {
 }
 
 /// The commitments as entered, with their years and value.
-fn commitments_table(r: &Report, p: &crate::Proposal) -> Table {
+fn commitments_table(w: &Words, r: &Report, p: &crate::Proposal) -> Table {
     let rows = r
         .measures
         .iter()
@@ -246,11 +257,11 @@ fn commitments_table(r: &Report, p: &crate::Proposal) -> Table {
                     })
                     .collect()
             } else {
-                vec!["spread evenly".to_string()]
+                vec![w.say(&Line::spread_evenly())]
             };
             vec![
                 m.title.clone(),
-                quantity(m.quantity, m.unit),
+                quantity(w, m.quantity, m.unit),
                 years.join(", "),
                 crate::scoring::basis_value(r.ratio.basis, &m.totals).to_string(),
                 c.map_or_else(String::new, |c| c.note.clone()),
@@ -258,32 +269,31 @@ fn commitments_table(r: &Report, p: &crate::Proposal) -> Table {
         })
         .collect();
     Table {
-        caption: "Commitments".to_string(),
-        head: [
-            "Measure",
-            "Quantity",
-            "By year",
-            basis_name_capital(r.ratio.basis),
-            "Note",
-        ]
-        .map(String::from)
-        .to_vec(),
+        caption: w.say(&Line::commitments()),
+        head: vec![
+            w.say(&Line::col_measure()),
+            w.say(&Line::col_quantity()),
+            w.say(&Line::col_by_year()),
+            basis_heading(w, r.ratio.basis),
+            w.say(&Line::col_note()),
+        ],
         rows,
         numeric: vec![3],
         marked: Vec::new(),
     }
 }
 
-fn basis_name_capital(b: ValueBasis) -> &'static str {
-    match b {
-        ValueBasis::Gross => "Gross value",
-        ValueBasis::Adjusted => "Value after adjustments",
-        ValueBasis::PresentValue => "Present value",
+/// A spend line's name, or words for none.
+fn label(w: &Words, l: &crate::report::SpendLineReport) -> String {
+    if l.label.is_empty() {
+        w.say(&Line::no_name())
+    } else {
+        l.label.clone()
     }
 }
 
 /// Where the money goes, as LM3 counted it.
-fn spend_table(r: &Report) -> Table {
+fn spend_table(w: &Words, r: &Report) -> Table {
     use crate::report::SpendKind;
     let rows = r
         .lm3
@@ -291,30 +301,31 @@ fn spend_table(r: &Report) -> Table {
         .iter()
         .map(|l| {
             vec![
-                if l.label.is_empty() {
-                    "(no name)".to_string()
-                } else {
-                    l.label.clone()
-                },
-                match l.kind {
-                    SpendKind::Staff => "Staff wages".to_string(),
-                    SpendKind::Supplier => "Supplier".to_string(),
-                },
-                where_from(l),
-                match &l.place {
-                    Place::Local => "Local".to_string(),
-                    Place::Priority(a) => format!("Priority area: {a}"),
-                    Place::NotLocal => "Not local".to_string(),
-                },
+                label(w, l),
+                w.say(&match l.kind {
+                    SpendKind::Staff => Line::kind_staff(),
+                    SpendKind::Supplier => Line::kind_supplier(),
+                }),
+                where_from(w, l),
+                w.say(&match &l.place {
+                    Place::Local => Line::place_local(),
+                    Place::Priority(a) => Line::place_priority(a.clone()),
+                    Place::NotLocal => Line::place_not_local(),
+                }),
                 l.amount.to_string(),
             ]
         })
         .collect();
+    let head = [
+        Line::col_name(),
+        Line::col_kind(),
+        Line::col_from(),
+        Line::col_where(),
+        Line::col_amount(),
+    ];
     Table {
-        caption: "Where the money goes (LM3)".to_string(),
-        head: ["Name", "Kind", "Outward code or total", "Where", "Amount"]
-            .map(String::from)
-            .to_vec(),
+        caption: w.say(&Line::spend_caption()),
+        head: said(w, &head),
         rows,
         numeric: vec![4],
         marked: Vec::new(),
@@ -323,94 +334,89 @@ fn spend_table(r: &Report) -> Table {
 
 /// A spend line's outward code, or, for a part of a total, the local share
 /// it was entered with ("total, 62.5% local").
-pub fn where_from(l: &crate::report::SpendLineReport) -> String {
+pub fn where_from(w: &Words, l: &crate::report::SpendLineReport) -> String {
     match l.from_total {
-        Some(share) => format!("total, {share}% local"),
+        Some(share) => w.say(&Line::from_total(share)),
         None => l.outward_code.clone(),
     }
 }
 
 /// The ratio: which figure, divided by what.
-pub fn ratio(r: &Report) -> Vec<Block> {
+pub fn ratio(w: &Words, r: &Report) -> Vec<Block> {
     let q = &r.ratio;
-    let mut out = vec![Block::Para(format!(
-        "Social value ratio = {} {} ÷ contract value {} × 100 = {}%. The council compares the {} with the contract value.",
-        basis_name(q.basis),
+    let basis = basis_name(w, q.basis);
+    let mut out = vec![Block::Para(w.say(&Line::ratio(
+        basis,
         q.value,
         r.contract_value,
         q.percent,
-        basis_name(q.basis)
-    ))];
+    )))];
     if let (Some(t), Some(met)) = (q.target_percent, q.met) {
-        out.push(Block::Para(format!(
-            "The council's target is {t}% of the contract value: {}. Whether a target is met is decided on the exact amounts, not on the ratio rounded to two places.",
-            if met { "met" } else { "not met" }
-        )));
+        let line = if met {
+            Line::target_met(t)
+        } else {
+            Line::target_not_met(t)
+        };
+        out.push(Block::Para(w.say(&line)));
     }
     out
 }
 
 /// The three totals, defined, with this proposal's figures, and where
 /// the values come from.
-pub fn totals(r: &Report) -> Vec<Block> {
-    let mut out = definitions(r);
-    out.push(Block::Heading("Where the values come from".to_string()));
-    out.extend(sources(r));
+pub fn totals(w: &Words, r: &Report) -> Vec<Block> {
+    let mut out = definitions(w, r);
+    out.push(Block::Heading(w.say(&Line::values_from())));
+    out.extend(sources(w, r));
     out
 }
 
 /// Gross, adjusted and present value, defined, with this proposal's figures.
-pub fn definitions(r: &Report) -> Vec<Block> {
+pub fn definitions(w: &Words, r: &Report) -> Vec<Block> {
     let t = &r.totals;
+    let discounting = w.say(&r.discounting);
     vec![
         Block::List(vec![
-            format!("{GROSS} Here {}.", t.gross),
-            format!("{ADJUSTED} Here {}.", t.adjusted),
-            format!(
-                "{PRESENT_VALUE} Here {}: {}.",
-                t.present_value, r.discounting
-            ),
+            w.say(&Line::define_gross(t.gross)),
+            w.say(&Line::define_adjusted(t.adjusted)),
+            w.say(&Line::define_present_value(t.present_value, discounting)),
         ]),
-        Block::Para(format!(
-            "Each total is the sum of the commitments' figures (see each theme). {}",
-            r.rounding
-        )),
+        Block::Para(w.say(&Line::each_total(w.say(&Line::rounding())))),
     ]
 }
 
 /// Each theme's commitments with their arithmetic.
-pub fn themes(r: &Report) -> Vec<Block> {
+pub fn themes(w: &Words, r: &Report) -> Vec<Block> {
     let mut out = Vec::new();
     for t in r.themes.iter().filter(|t| t.commitments > 0) {
-        out.push(Block::Heading(format!(
-            "{}: {} ({} of the total)",
-            t.title,
+        out.push(Block::Heading(w.say(&Line::theme_heading(
+            t.title.clone(),
             crate::scoring::basis_value(r.ratio.basis, &t.totals),
-            percent(t.share_percent)
-        )));
+            t.share_percent,
+        ))));
         for m in r.measures.iter().filter(|m| m.theme == t.id) {
-            out.push(Block::Para(commitment_line(m, r.ratio.basis)));
-            out.push(Block::List(m.working.clone()));
+            out.push(Block::Para(commitment_line(w, m, r.ratio.basis)));
+            out.push(Block::List(said(w, &m.working)));
         }
     }
     if out.is_empty() {
-        out.push(Block::Para("No commitments yet.".to_string()));
+        out.push(Block::Para(w.say(&Line::no_commitments())));
     }
     out
 }
 
-fn percent(d: Decimal) -> String {
-    format!("{d}%")
-}
-
 /// "Staff volunteering hours, 1,200 hours: £9,504.00" for one commitment.
-pub fn commitment_line(m: &MeasureLine, basis: ValueBasis) -> String {
+pub fn commitment_line(w: &Words, m: &MeasureLine, basis: ValueBasis) -> String {
     let value = crate::scoring::basis_value(basis, &m.totals);
-    format!("{}, {}: {value}", m.title, quantity(m.quantity, m.unit))
+    w.say(&Line::commitment(
+        m.title.clone(),
+        quantity(w, m.quantity, m.unit),
+        value,
+    ))
 }
 
 /// A quantity with its unit: "1,200 hours", "£5,000.00", "2.5 FTE-years".
-pub fn quantity(q: Decimal, unit: Unit) -> String {
+pub fn quantity(w: &Words, q: Decimal, unit: Unit) -> String {
     if unit == Unit::Pound {
         return Money::from_decimal(q).to_string();
     }
@@ -421,50 +427,40 @@ pub fn quantity(q: Decimal, unit: Unit) -> String {
     } else {
         q.to_string()
     };
-    format!("{text} {}", unit.label(q == Decimal::ONE))
+    w.say(&Line::count_units(text, working::unit(unit)))
 }
 
 /// LM3: the rounds and each spend line.
-pub fn lm3(r: &Report) -> Vec<Block> {
-    let mut out = vec![Block::List(r.lm3.working.clone())];
+pub fn lm3(w: &Words, r: &Report) -> Vec<Block> {
+    let mut out = vec![Block::List(said(w, &r.lm3.working))];
     let lines: Vec<String> = r
         .lm3
         .lines
         .iter()
         .map(|l| {
-            let label = if l.label.is_empty() {
-                "(no name)"
-            } else {
-                l.label.as_str()
-            };
-            let place = match &l.place {
-                Place::Local => format!(
-                    "local, re-spending {}% locally: round 3 {}",
-                    l.respend_percent, l.round3
-                ),
-                Place::Priority(a) => {
-                    format!("in the priority area {a}, outside the local area: not counted")
-                }
-                Place::NotLocal => "outside the local area: not counted".to_string(),
-            };
-            format!("{label} ({}): {}, {place}", where_from(l), l.amount)
+            let (name, from, amount) = (label(w, l), where_from(w, l), l.amount);
+            w.say(&match &l.place {
+                Place::Local => Line::spend_local(name, from, amount, l.respend_percent, l.round3),
+                Place::Priority(a) => Line::spend_priority(name, from, amount, a.clone()),
+                Place::NotLocal => Line::spend_not_local(name, from, amount),
+            })
         })
         .collect();
     if !lines.is_empty() {
-        out.push(Block::Heading("Each spend line".to_string()));
+        out.push(Block::Heading(w.say(&Line::each_spend_line())));
         out.push(Block::List(lines));
     }
     out
 }
 
 /// The score, as the council's method works it out.
-pub fn score(r: &Report) -> Vec<Block> {
-    vec![Block::List(r.score.explanation.clone())]
+pub fn score(w: &Words, r: &Report) -> Vec<Block> {
+    vec![Block::List(said(w, &r.score.explanation))]
 }
 
 /// The commitments that add nothing to the totals, and why: the supplier
 /// can still describe them in the written answer.
-pub fn recorded(r: &Report) -> Vec<Block> {
+pub fn recorded(w: &Words, r: &Report) -> Vec<Block> {
     use crate::recorded::Reason;
     let line = |i: usize| r.measures.iter().find(|m| m.commitment == i);
     let items: Vec<String> = r
@@ -472,112 +468,106 @@ pub fn recorded(r: &Report) -> Vec<Block> {
         .iter()
         .filter_map(|x| {
             let m = line(x.commitment)?;
-            let why = match x.reason {
-                Reason::NoOpenValue => "no openly licensed value exists for it, so none is invented".to_string(),
-                Reason::OutsideLocalArea => "delivered outside the local area, and this measure counts only local delivery".to_string(),
-                Reason::NoDeliveryPlace => "this measure counts only local delivery: give the postcode where it is delivered".to_string(),
-                Reason::DoubleCounted { counted } => format!(
-                    "it must not count the same people or spend as \u{201c}{}\u{201d}, which is worth more and is counted instead",
-                    line(counted).map_or("", |c| c.title.as_str())
-                ),
-            };
-            Some(format!("{}, {}: {why}.", m.title, quantity(x.quantity, m.unit)))
+            let (title, q) = (m.title.clone(), quantity(w, x.quantity, m.unit));
+            Some(w.say(&match x.reason {
+                Reason::NoOpenValue => Line::recorded_no_value(title, q),
+                Reason::OutsideLocalArea => Line::recorded_outside(title, q),
+                Reason::NoDeliveryPlace => Line::recorded_no_place(title, q),
+                Reason::DoubleCounted { counted } => {
+                    let other = line(counted).map_or_else(String::new, |c| c.title.clone());
+                    Line::recorded_double(title, q, other)
+                }
+            }))
         })
         .collect();
     if items.is_empty() {
         return Vec::new();
     }
     vec![
-        Block::Para("These commitments add nothing to the figures above. You can still describe them in your written answer.".to_string()),
+        Block::Para(w.say(&Line::recorded_intro())),
         Block::List(items),
     ]
 }
 
 /// Every proxy value used, with its source, price year and licence.
-pub fn sources(r: &Report) -> Vec<Block> {
+pub fn sources(w: &Words, r: &Report) -> Vec<Block> {
     let items = r
         .sources
         .iter()
         .map(|s| {
             let p = &s.provenance;
-            let mut line = format!(
-                "{}: £{} per {}: {}, {} ({} prices, {})",
-                s.title,
-                s.value,
-                s.unit.label(true),
-                p.title,
-                p.publisher,
-                p.price_year,
-                p.licence
-            );
-            if s.value_in_price_year != s.value {
-                line.push_str(&format!(
-                    "; £{} in the framework's {} prices",
-                    s.value_in_price_year, r.framework.price_year
-                ));
-            }
+            let (title, unit) = (s.title.clone(), working::unit(s.unit));
+            let (source, publisher) = (p.title.clone(), p.publisher.clone());
+            let (year, licence) = (i64::from(p.price_year), p.licence.clone());
+            let mut line = w.say(&if s.value_in_price_year == s.value {
+                Line::source(title, s.value, unit, source, publisher, year, licence)
+            } else {
+                let fw = i64::from(r.framework.price_year);
+                let used = s.value_in_price_year;
+                Line::source_converted(
+                    title, s.value, unit, source, publisher, year, licence, used, fw,
+                )
+            });
             if !p.url.is_empty() {
-                line.push_str(&format!(". {}", p.url));
+                line.push_str(". ");
+                line.push_str(&p.url);
             }
             line.push('.');
             line
         })
         .collect::<Vec<_>>();
     if items.is_empty() {
-        return vec![Block::Para(
-            "No proxy value is used yet: no commitment has a value.".to_string(),
-        )];
+        return vec![Block::Para(w.say(&Line::no_sources()))];
     }
     vec![Block::List(items)]
 }
 
 /// What it would take, threshold by threshold.
-pub fn gap(g: &Gap, contract: Money) -> Vec<Block> {
-    let mut out = vec![Block::Para(format!(
-        "Now: {} ({}), {}% of the contract value of {contract}.",
+pub fn gap(w: &Words, g: &Gap, contract: Money) -> Vec<Block> {
+    let basis = basis_name(w, g.basis);
+    let mut out = vec![Block::Para(w.say(&Line::gap_now(
         g.value,
-        basis_name(g.basis),
-        g.ratio_percent
-    ))];
+        basis,
+        g.ratio_percent,
+        contract,
+    )))];
     for goal in &g.goals {
-        out.push(Block::Para(goal_line(goal)));
+        out.push(Block::Para(goal_line(w, goal)));
         if !goal.options.is_empty() {
             out.push(Block::List(
-                goal.options.iter().map(crate::gap::more_text).collect(),
+                goal.options
+                    .iter()
+                    .map(|m| crate::gap::more_text(w, m))
+                    .collect(),
             ));
         }
     }
-    out.push(Block::Para(crate::gap::lm3_text(&g.lm3)));
-    out.push(Block::Para("Each answer adds one measure alone, delivered evenly over the contract, valued with the council's own figures and rules; it is not a price or a cost.".to_string()));
+    out.push(Block::Para(crate::gap::lm3_text(w, &g.lm3)));
+    out.push(Block::Para(w.say(&Line::gap_about())));
     out
 }
 
 /// One threshold: where it is and how far away.
-fn goal_line(goal: &Goal) -> String {
+fn goal_line(w: &Words, goal: &Goal) -> String {
     let (name, score) = match &goal.kind {
-        GoalKind::Target => ("The council's target".to_string(), String::new()),
+        GoalKind::Target => (Line::goal_target(), None),
         GoalKind::Band {
             label,
             score_percent,
-        } => (
-            format!("The next scoring band, \u{201c}{label}\u{201d}"),
-            format!(", a score of {score_percent}%"),
-        ),
-        GoalKind::FullMarks => ("Full marks".to_string(), String::new()),
+        } => (Line::goal_band(label.clone()), Some(*score_percent)),
+        GoalKind::FullMarks => (Line::goal_full(), None),
     };
-    let at = goal.ratio_percent.map_or_else(
-        || format!("{}{score}", goal.value),
-        |r| format!("{r}% of the contract value, {}{score}", goal.value),
-    );
-    match (goal.short_by.pence(), goal.options.is_empty()) {
-        (0, _) => format!("{name} ({at}): reached."),
-        (_, true) => format!(
-            "{name} ({at}): {} more is needed. No single measure the council values can close it alone.",
-            goal.short_by
-        ),
-        (_, false) => format!(
-            "{name} ({at}): {} more is needed. Any one of these alone would close it:",
-            goal.short_by
-        ),
-    }
+    let v = goal.value;
+    let at = match (goal.ratio_percent, score) {
+        (None, None) => Line::goal_at(v),
+        (Some(r), None) => Line::goal_at_ratio(r, v),
+        (None, Some(s)) => Line::goal_at_score(v, s),
+        (Some(r), Some(s)) => Line::goal_at_ratio_score(r, v, s),
+    };
+    let (name, at) = (w.say(&name), w.say(&at));
+    w.say(&match (goal.short_by.pence(), goal.options.is_empty()) {
+        (0, _) => Line::goal_reached(name, at),
+        (_, true) => Line::goal_out_of_reach(name, at, goal.short_by),
+        (_, false) => Line::goal_options(name, at, goal.short_by),
+    })
 }

@@ -24,6 +24,7 @@ use crate::fixed::{Decimal, Money, SCALE};
 use crate::framework::Unit;
 use crate::proposal::{Commitment, Proposal};
 use crate::recorded::Reason;
+use crate::working::{Line, Words};
 use crate::{Env, ProposalError, Setup, rules, scoring, validation};
 
 /// The largest quantity the search tries: one trillion units, the input
@@ -380,65 +381,51 @@ fn lm3_lift(setup: &Setup, now: &Figures) -> Lm3Lift {
     }
 }
 
-/// "620 more hours of volunteering" style text for one option.
-pub fn more_text(m: &More) -> String {
+/// One answer in words: "120 more hours of “Staff volunteering hours”".
+pub fn more_text(w: &Words, m: &More) -> String {
     let q = m.quantity;
-    let amount = if m.unit == Unit::Pound {
-        format!("{} more", Money::from_decimal(q))
+    let mut text = w.say(&if m.unit == Unit::Pound {
+        Line::more_money(Money::from_decimal(q), m.title.clone())
     } else {
         let n = u64::try_from(q.micros() / SCALE).unwrap_or_default();
-        format!(
-            "{} more {}",
-            crate::fixed::group_thousands(n),
-            m.unit.label(q == Decimal::ONE)
-        )
-    };
-    let mut text = format!("{amount} of \u{201c}{}\u{201d}", m.title);
-    if m.local_delivery {
-        text.push_str(" (delivered in the local area)");
-    }
-    if m.first_year {
-        text.push_str(" (in the first year)");
+        let qty = crate::fixed::group_thousands(n);
+        Line::more_units(qty, crate::working::unit(m.unit), m.title.clone())
+    });
+    for (on, line) in [
+        (m.local_delivery, Line::more_local()),
+        (m.first_year, Line::more_first_year()),
+    ] {
+        if on {
+            text.push(' ');
+            text.push_str(&w.say(&line));
+        }
     }
     text
 }
 
 /// LM3's answer in words.
-pub fn lm3_text(l: &Lm3Lift) -> String {
-    let spend = |s: &Option<Spend>, who: &str| {
+pub fn lm3_text(w: &Words, l: &Lm3Lift) -> String {
+    let spend = |s: &Option<Spend>, wages: bool| {
         s.as_ref().map(|s| {
-            let moved = if s.moved.pence() > 0 {
-                format!(", {} of it moved from spend outside the area", s.moved)
-            } else {
-                String::new()
-            };
-            format!(
-                "{} more {who} (re-spending {}% locally){moved}",
-                s.amount, s.respend_percent
-            )
+            let (a, r, moved) = (s.amount, s.respend_percent, s.moved);
+            w.say(&match (wages, moved.pence() > 0) {
+                (false, false) => Line::lm3_spend(a, r),
+                (false, true) => Line::lm3_spend_moved(a, r, moved),
+                (true, false) => Line::lm3_wages(a, r),
+                (true, true) => Line::lm3_wages_moved(a, r, moved),
+            })
         })
     };
-    let ways: Vec<String> = [
-        spend(&l.local_suppliers, "with local suppliers"),
-        spend(&l.local_staff, "in wages to staff living locally"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if ways.is_empty() {
-        format!(
-            "LM3 {} to {}: local spend alone cannot lift it this far within the contract value.",
-            crate::lm3::shown(l.lm3),
-            crate::lm3::shown(l.goal)
-        )
-    } else {
-        format!(
-            "LM3 {} to {}: {}.",
-            crate::lm3::shown(l.lm3),
-            crate::lm3::shown(l.goal),
-            ways.join(", or ")
-        )
-    }
+    let (lm3, goal) = (crate::lm3::shown(l.lm3), crate::lm3::shown(l.goal));
+    let ways = match (
+        spend(&l.local_suppliers, false),
+        spend(&l.local_staff, true),
+    ) {
+        (Some(a), Some(b)) => w.say(&Line::lm3_or(a, b)),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return w.say(&Line::lm3_out_of_reach(lm3, goal)),
+    };
+    w.say(&Line::lm3_lift(lm3, goal, ways))
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ impl Serialize for Issue {
         out.serialize_field("code", &self.code)?;
         out.serialize_field("key", self.message.key_name())?;
         out.serialize_field("params", &self.message)?;
-        out.serialize_field("message", &self.message.to_string())?;
+        out.serialize_field("message", &crate::working::message_of(&self.message))?;
         out.end()
     }
 }

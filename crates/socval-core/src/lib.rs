@@ -52,6 +52,7 @@ pub mod setup;
 pub mod social_value;
 pub mod translation;
 mod validation;
+pub mod working;
 
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -73,7 +74,8 @@ use crate::figures::ThemeFigures;
 use crate::fixed::Decimal as D;
 use crate::issues::IssueCode as Code;
 use crate::local_area::Place;
-use crate::report::{FrameworkInfo, ROUNDING_RULE, SourceUse, ThemeLine, Totals};
+use crate::report::{FrameworkInfo, SourceUse, ThemeLine, Totals};
+use crate::working::{Line, Work};
 
 /// A calendar date, supplied by the caller (the core has no clock).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -129,8 +131,8 @@ pub fn calculate(
     let fw = &setup.framework;
     let contract = &proposal.contract;
     let base = base_year(setup, proposal, env);
-    let discounting = discount_text(&cfg.discounting, base, discounting::Rate::Standard);
-    let health_text = discount_text(&cfg.discounting, base, discounting::Rate::Health);
+    let discounting = discount_line(&cfg.discounting, base, discounting::Rate::Standard);
+    let health_line = discount_line(&cfg.discounting, base, discounting::Rate::Health);
     let mut measures = Vec::with_capacity(checked.commitments.len());
     let mut lines = Vec::with_capacity(proposal.spend.staff.len() + proposal.spend.suppliers.len());
     let figures = run(
@@ -148,7 +150,7 @@ pub fn calculate(
                 fw.price_year,
                 match c.measure.discount {
                     discounting::Rate::Standard => &discounting,
-                    discounting::Rate::Health => &health_text,
+                    discounting::Rate::Health => &health_line,
                 },
             ));
         },
@@ -192,7 +194,7 @@ pub fn calculate(
         warnings: figures.warnings,
         sources,
         discounting,
-        rounding: ROUNDING_RULE.to_string(),
+        rounding: Line::rounding().to_string(),
     })
 }
 
@@ -258,10 +260,8 @@ fn score_report(setup: &Setup, proposal: &Proposal, f: &Figures) -> report::Scor
         cfg.min_contract_value,
         rules::scored(cfg, proposal.contract.value),
     ) {
-        r.explanation.insert(
-            0,
-            format!("Not scored: {} scores social value only on contracts of {min} or more, so the score is 0.", cfg.council.name),
-        );
+        r.explanation
+            .insert(0, Line::not_scored(cfg.council.name.clone(), min));
     }
     r
 }
@@ -407,23 +407,24 @@ fn add(into: &mut Totals, t: &Totals) -> Result<(), ProposalError> {
     Ok(())
 }
 
-fn discount_text(
+fn discount_line(
     d: &discounting::DiscountSettings,
     base_year: i32,
     kind: discounting::Rate,
-) -> String {
+) -> Line {
     let rate = match (d.schedule, kind) {
-        (Schedule::GreenBook, discounting::Rate::Standard) => {
-            "Green Book rates (3.5% a year to year 30, then declining)".to_string()
-        }
-        (Schedule::GreenBook, discounting::Rate::Health) => {
-            "the Green Book health rate for health and wellbeing effects (1.5% a year)".to_string()
-        }
-        (Schedule::Flat, _) => format!("{}% a year", d.rate_percent),
+        (Schedule::GreenBook, discounting::Rate::Standard) => Work::rate_green_book,
+        (Schedule::GreenBook, discounting::Rate::Health) => Work::rate_health,
+        (Schedule::Flat, _) => Work::rate_flat,
     };
     let convention = match d.convention {
-        Convention::StartOfYear => "value in the base year undiscounted",
-        Convention::EndOfYear => "every year discounted by at least one year",
+        Convention::StartOfYear => Work::start_of_year,
+        Convention::EndOfYear => Work::end_of_year,
     };
-    format!("{rate}, discounted to {base_year}, {convention}")
+    Line::discounting(
+        rate.name().to_string(),
+        d.rate_percent,
+        i64::from(base_year),
+        convention.name().to_string(),
+    )
 }

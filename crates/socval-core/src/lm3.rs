@@ -32,6 +32,7 @@ use crate::fixed::{Decimal, Money};
 use crate::proposal::{Proposal, SpendTotal};
 use crate::report::{Lm3Report, Sensitivity, SpendKind, SpendLineReport};
 use crate::validation::{CheckedSpend, Placed};
+use crate::working::Line as Said;
 
 /// The decimal places LM3 is worked out to and always written with, so
 /// that one figure reads the same everywhere (1.7000, never 1.7 beside
@@ -185,40 +186,35 @@ pub(crate) fn figures(
     }
 }
 
-/// The LM3 report: the figures, each line, and the arithmetic in words.
+/// The LM3 report: the figures, each line, and the arithmetic.
 pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
     let uncertain: Vec<String> = lines
         .iter()
         .filter_map(|l| {
             l.district_share_percent
-                .map(|s| format!("{} ({s}% in its main district)", l.outward_code))
+                .map(|s| format!("{} ({s}%)", l.outward_code))
         })
         .collect();
     let (r1, r2, r3) = (f.round1, f.round2, f.round3);
     // How the spend was entered comes first: round 2 rests on it.
     let mut working = entered_as_totals(&lines);
     working.extend([
-        format!("Round 1 (contract income): {r1}"),
-        format!(
-            "Round 2 (local spend): local staff wages {} + local supplier spend {} = {r2}",
-            f.local_staff, f.local_suppliers
-        ),
-        format!("Round 3 (local re-spend of round 2, central rates): {r3}"),
-        format!("LM3 = ({r1} + {r2} + {r3}) ÷ {r1} = {}", shown(f.lm3)),
-        format!("Two-round figure = ({r1} + {r2}) ÷ {r1} = {}", shown(f.lm2)),
-        format!(
-            "Share of each £1 reaching the local area = ({r2} + {r3}) ÷ {r1} = {}",
-            f.local_share_of_each_pound
-        ),
+        Said::round1(r1),
+        Said::round2(f.local_staff, f.local_suppliers, r2),
+        Said::round3(r3),
+        Said::lm3(r1, r2, r3, shown(f.lm3)),
+        Said::lm2(r1, r2, shown(f.lm2)),
+        Said::each_pound(r1, r2, r3, f.local_share_of_each_pound),
     ]);
     if f.priority_spend.pence() > 0 {
-        working.push(format!("Spend in priority areas outside the local area: {} (not local: outside rounds 2 and 3)", f.priority_spend));
+        working.push(Said::priority_spend(f.priority_spend));
     }
     if !uncertain.is_empty() {
-        working.push(format!("Placement uncertain for {} line{}: a postcode is placed by its outward code's main district, and {} straddle{} a district boundary, so some of those postcodes may lie in another district", uncertain.len(), if uncertain.len() == 1 { "" } else { "s" }, uncertain.join(", "), if uncertain.len() == 1 { "s" } else { "" }));
+        let n = crate::message::count(uncertain.len());
+        working.push(Said::uncertain(n, uncertain.join(", ")));
     }
     if f.bidder_local == Some(false) {
-        working.push("The bidder is outside the local area: round 1 is still the whole contract, and only what it spends locally reaches the local economy.".to_string());
+        working.push(Said::bidder_outside());
     }
     Lm3Report {
         figures: *f,
@@ -229,7 +225,7 @@ pub(crate) fn report(f: &Lm3Figures, lines: Vec<SpendLineReport>) -> Lm3Report {
 
 /// Says which spend was given as a total with a local share, and what that
 /// made local: the result must show how it was entered.
-fn entered_as_totals(lines: &[SpendLineReport]) -> Vec<String> {
+fn entered_as_totals(lines: &[SpendLineReport]) -> Vec<Said> {
     let mut out = Vec::new();
     for kind in [SpendKind::Staff, SpendKind::Supplier] {
         let mut parts = lines
@@ -241,8 +237,8 @@ fn entered_as_totals(lines: &[SpendLineReport]) -> Vec<String> {
         let whole = here.amount.saturating_add(there.amount);
         let share = here.from_total.unwrap_or_default();
         out.push(match kind {
-            SpendKind::Staff => format!("Staff wages entered as a total, not by postcode: {share}% of staff live locally, so {} of the {whole} wage bill counts as local wages (local staff taken to earn the average wage)", here.amount),
-            SpendKind::Supplier => format!("Supplier spend entered as a total, not by postcode: {share}% of the {whole} supply-chain spend is with local firms, so {} counts as local supplier spend", here.amount),
+            SpendKind::Staff => Said::staff_total(share, here.amount, whole),
+            SpendKind::Supplier => Said::suppliers_total(share, whole, here.amount),
         });
     }
     out

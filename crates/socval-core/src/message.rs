@@ -79,14 +79,30 @@ pub fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// What an issue says: a key and its parameters' values, in the order the
-/// key's [`Entry::params`] names them.
+/// A message of some catalogue: a key and its parameters' values, in the
+/// order the key's parameters are declared.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Msg {
+pub struct Message<K> {
     /// Which message.
-    pub key: Key,
+    pub key: K,
     /// Its parameters' values.
     pub values: Vec<Value>,
+}
+
+/// What an issue says (a message of this module's catalogue).
+pub type Msg = Message<Key>;
+
+/// A catalogue's keys: each knows its name, its parameters' names and its
+/// English template. Kept as separate catalogues (the issues' here, the
+/// working's in [`crate::working`]) so that a module that words only issues
+/// (the widget's first) carries none of the working's templates.
+pub trait Catalogue: Copy + 'static {
+    /// The key as the catalogues write it.
+    fn name(self) -> &'static str;
+    /// The parameters' names, each followed by a comma.
+    fn params(self) -> &'static str;
+    /// The English template.
+    fn english(self) -> &'static str;
 }
 
 /// One message of the catalogue.
@@ -111,11 +127,15 @@ impl Entry {
 /// type) and its English template; makes the [`Key`] enum, the
 /// [`catalogue`] and a constructor named as the key.
 macro_rules! messages {
-    ($( $(#[$doc:meta])* $key:ident ( $($param:ident : $ty:ty),* ) $en:literal; )*) => {
-        /// Every message, by its key.
+    (
+        $(#[$edoc:meta])* enum $Key:ident;
+        $(#[$cdoc:meta])* count $COUNT:ident;
+        $( $(#[$doc:meta])* $key:ident ( $($param:ident : $ty:ty),* ) $en:literal; )*
+    ) => {
+        $(#[$edoc])*
         #[allow(non_camel_case_types)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key {
+        pub enum $Key {
             $( $(#[$doc])* $key, )*
         }
 
@@ -130,26 +150,81 @@ macro_rules! messages {
         const PARAMS: &str = concat!($( $(stringify!($param), ",",)* "\n", )*);
         /// Each message's English template.
         const ENGLISH: &str = concat!($( $en, "\n", )*);
-        /// How many messages there are (a catalogue's `issue.` lines, in
-        /// the order of [`Key`]).
-        pub const KEY_COUNT: usize = [$(Key::$key),*].len();
+        /// Every key, in order.
+        #[allow(dead_code)]
+        const ALL: &[$Key] = &[$($Key::$key),*];
+        $(#[$cdoc])*
+        pub const $COUNT: usize = [$($Key::$key),*].len();
 
-        impl Msg {
+        impl $Key {
+            /// The key as the catalogues write it: `outside_area`.
+            pub fn name(self) -> &'static str {
+                $crate::message::line(KEYS, self as usize)
+            }
+
+            /// The parameters' names, each followed by a comma.
+            pub fn params(self) -> &'static str {
+                $crate::message::line(PARAMS, self as usize)
+            }
+
+            /// The English template.
+            pub fn english(self) -> &'static str {
+                $crate::message::line(ENGLISH, self as usize)
+            }
+        }
+
+        impl $crate::message::Catalogue for $Key {
+            fn name(self) -> &'static str {
+                $Key::name(self)
+            }
+            fn params(self) -> &'static str {
+                $Key::params(self)
+            }
+            fn english(self) -> &'static str {
+                $Key::english(self)
+            }
+        }
+
+        /// Every message of the catalogue, in the order of the keys.
+        pub fn catalogue() -> impl Iterator<Item = $crate::message::Entry> {
+            KEYS.lines()
+                .zip(PARAMS.lines())
+                .zip(ENGLISH.lines())
+                .map(|((key, params), english)| $crate::message::Entry {
+                    key,
+                    params,
+                    english,
+                })
+        }
+
+        impl $crate::message::Message<$Key> {
             $(
                 $(#[$doc])*
+                // A line of the working may have ten parameters: they are
+                // the sentence's, named in its template.
+                #[allow(clippy::too_many_arguments)]
                 #[inline(never)]
-                pub fn $key($($param: $ty),*) -> Msg {
-                    Msg { key: Key::$key, values: vec![$(Value::from($param)),*] }
+                pub fn $key($($param: $ty),*) -> Self {
+                    $crate::message::Message {
+                        key: $Key::$key,
+                        values: vec![$($crate::message::Value::from($param)),*],
+                    }
                 }
             )*
         }
     };
 }
+pub(crate) use messages;
 
 /// The English words for an area the council did not name.
 pub const UNNAMED_AREA: &str = "the local area";
 
 messages! {
+    /// Every message, by its key.
+    enum Key;
+    /// How many messages there are (a catalogue's `issue.` lines, in the
+    /// order of [`Key`]).
+    count KEY_COUNT;
     /// English text not yet given a key of its own.
     text(text: String) "{text}";
     /// A number below zero.
@@ -260,41 +335,12 @@ messages! {
     huge_total() "add up to more social value than Socval can count (over £92,000 trillion); check the quantities";
 }
 
-/// Every message of the catalogue, in the order of [`Key`].
-pub fn catalogue() -> impl Iterator<Item = Entry> {
-    KEYS.lines()
-        .zip(PARAMS.lines())
-        .zip(ENGLISH.lines())
-        .map(|((key, params), english)| Entry {
-            key,
-            params,
-            english,
-        })
+/// Line `n` of one of a catalogue's strings.
+pub(crate) fn line(text: &'static str, n: usize) -> &'static str {
+    text.lines().nth(n).unwrap_or_default()
 }
 
-/// Line `n` of one of the catalogue's strings.
-fn line(text: &'static str, n: Key) -> &'static str {
-    text.lines().nth(n as usize).unwrap_or_default()
-}
-
-impl Key {
-    /// The key as the catalogues write it: `outside_area`.
-    pub fn name(self) -> &'static str {
-        line(KEYS, self)
-    }
-
-    /// The parameters' names, each followed by a comma.
-    pub fn params(self) -> &'static str {
-        line(PARAMS, self)
-    }
-
-    /// The English template.
-    pub fn english(self) -> &'static str {
-        line(ENGLISH, self)
-    }
-}
-
-impl Msg {
+impl<K: Catalogue> Message<K> {
     /// The key as the catalogues write it.
     pub fn key_name(&self) -> &'static str {
         self.key.name()
@@ -423,18 +469,26 @@ fn write_value(out: &mut String, v: &Value, unnamed_area: &str) {
 impl serde::Serialize for Msg {
     /// The parameters as a JSON object (money and numbers as numbers).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.values.len()))?;
-        for (k, v) in self.args() {
-            match v {
-                Value::Text(t) | Value::Area(t) => map.serialize_entry(k, t)?,
-                Value::Money(m) => map.serialize_entry(k, m)?,
-                Value::Number(d) => map.serialize_entry(k, d)?,
-                Value::Int(n) => map.serialize_entry(k, n)?,
-            }
-        }
-        map.end()
+        serialize_params(self, s)
     }
+}
+
+/// A message's parameters as a JSON object (money and numbers as numbers).
+pub(crate) fn serialize_params<K: Catalogue, S: serde::Serializer>(
+    m: &Message<K>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(m.values.len()))?;
+    for (k, v) in m.args() {
+        match v {
+            Value::Text(t) | Value::Area(t) => map.serialize_entry(k, t)?,
+            Value::Money(m) => map.serialize_entry(k, m)?,
+            Value::Number(d) => map.serialize_entry(k, d)?,
+            Value::Int(n) => map.serialize_entry(k, n)?,
+        }
+    }
+    map.end()
 }
 
 #[cfg(test)]

@@ -10,9 +10,7 @@ use crate::fixed::{Decimal, Money};
 use crate::framework::{Provenance, Unit};
 use crate::issues::Issue;
 use crate::local_area::Place;
-
-/// The rounding rule, as printed with every result.
-pub const ROUNDING_RULE: &str = "Figures are computed exactly in millionths of a pound, rounding half away from zero after each multiplication. Each commitment's years are rounded to the penny cumulatively (a year is its rounded running total less the rounded running total before it), so its years add up to its rounded total; every larger figure is the sum of commitment figures, so every table adds up.";
+use crate::working::Line;
 
 /// Everything the calculator works out for one proposal.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -48,7 +46,7 @@ pub struct Report {
     /// Every proxy value used, with its provenance.
     pub sources: Vec<SourceUse>,
     /// How the discounting was done.
-    pub discounting: String,
+    pub discounting: Line,
     /// How figures are rounded.
     pub rounding: String,
 }
@@ -114,7 +112,7 @@ pub struct ThemeLine {
 }
 
 /// One commitment's valuation, with the arithmetic written out.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureLine {
     /// Index of the commitment in the proposal.
@@ -142,7 +140,7 @@ pub struct MeasureLine {
     /// Year by year.
     pub years: Vec<YearLine>,
     /// The arithmetic, step by step.
-    pub working: Vec<String>,
+    pub working: Vec<Line>,
 }
 
 /// One calendar year of one commitment: the unit of rounding.
@@ -165,7 +163,7 @@ pub struct YearLine {
 
 /// Local Multiplier 3 (NEF, *The Money Trail*, 2002): the figures, each
 /// line, and the arithmetic.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Lm3Report {
     /// The rounds, the multiplier and the spend totals (in JSON, at this level).
@@ -174,7 +172,7 @@ pub struct Lm3Report {
     /// Each spend line and how it was classed.
     pub lines: Vec<SpendLineReport>,
     /// The arithmetic.
-    pub working: Vec<String>,
+    pub working: Vec<Line>,
 }
 
 /// LM3 under three re-spend assumptions.
@@ -236,7 +234,7 @@ pub struct SpendLineReport {
 }
 
 /// The indicative tender score.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScoreReport {
     /// `proportional`, `ratio_bands` or `self_assessment`.
@@ -249,8 +247,8 @@ pub struct ScoreReport {
     pub weighted_points: Decimal,
     /// The band reached, for the band method.
     pub band: Option<String>,
-    /// How it was worked out, in plain words.
-    pub explanation: Vec<String>,
+    /// How it was worked out, step by step.
+    pub explanation: Vec<Line>,
 }
 
 /// A proxy value used, with the commitments that used it.

@@ -23,6 +23,7 @@ use crate::figures::ScoreFigures;
 use crate::fixed::{Decimal, Money};
 use crate::proposal::Proposal;
 use crate::report::{RatioReport, ScoreReport, Totals};
+use crate::working::Line;
 
 /// The figure of `totals` the council scores on.
 pub(crate) fn basis_value(basis: ValueBasis, t: &Totals) -> Money {
@@ -143,48 +144,43 @@ pub(crate) fn report(
     // The working shows the ratio to six places, as it was compared, so a
     // ratio just under a threshold does not read as meeting it.
     let exact = ratio.value.percent_of(p.contract.value).unwrap_or_default();
-    let mut explanation = vec![format!(
-        "Social value weighting: {}% of the whole tender evaluation. This is how much social value counts in the tender, set by the council; it is not the social value ratio.",
-        s.weighting_percent
-    )];
+    let mut explanation = vec![Line::weighting(s.weighting_percent)];
     let method = match &s.method {
         ScoringMethod::Proportional {
             benchmark_value,
             benchmark_ratio_percent,
         } => {
             match (benchmark_value, benchmark_ratio_percent) {
-                (Some(b), _) => explanation.push(format!("Proportional: {} of social value against the council's benchmark of {} for full marks.", ratio.value, b)),
-                (None, Some(r)) => explanation.push(format!("Proportional: a social value ratio of {exact}% against the council's benchmark of {r}% for full marks.")),
+                (Some(b), _) => explanation.push(Line::proportional_value(ratio.value, *b)),
+                (None, Some(r)) => explanation.push(Line::proportional_ratio(exact, *r)),
                 (None, None) => {}
             }
             "proportional"
         }
         ScoringMethod::RatioBands { bands } => {
-            match f.band.and_then(|i| bands.get(i)) {
-                Some(b) => explanation.push(format!("Bands: a social value ratio of {}% reaches the band from {}%, which scores {}.", exact, b.min_ratio_percent, b.score_percent)),
-                None => explanation.push(format!("Bands: a social value ratio of {exact}% reaches no band, which scores 0.")),
-            }
+            explanation.push(match f.band.and_then(|i| bands.get(i)) {
+                Some(b) => Line::band(exact, b.min_ratio_percent, b.score_percent),
+                None => Line::no_band(exact),
+            });
             "ratio_bands"
         }
         ScoringMethod::SelfAssessment { criteria } => {
             for k in criteria {
-                explanation.push(format!(
-                    "{}: self-score {} × weight {}",
-                    k.title,
+                explanation.push(Line::self_score(
+                    k.id.clone(),
+                    k.title.clone(),
                     self_score(p, &k.id),
-                    k.weight
+                    k.weight,
                 ));
             }
-            explanation.push(format!(
-                "Self-assessment: weighted mean of the self-scores = {}.",
-                f.score_percent
-            ));
+            explanation.push(Line::self_mean(f.score_percent));
             "self_assessment"
         }
     };
-    explanation.push(format!(
-        "Indicative points: {} out of 100 × {}% weighting = {} of the tender's 100 points.",
-        f.score_percent, s.weighting_percent, f.weighted_points
+    explanation.push(Line::points(
+        f.score_percent,
+        s.weighting_percent,
+        f.weighted_points,
     ));
     ScoreReport {
         method: method.to_string(),

@@ -14,9 +14,11 @@
 
 use crate::discounting::Shifted;
 use crate::fixed::{Decimal, Money, SCALE, div_round};
+use crate::message::Value;
 use crate::recorded::Reason;
 use crate::report::{MeasureLine, Totals, YearLine};
 use crate::validation::CheckedCommitment;
+use crate::working::{self, Line, Work};
 
 /// One commitment's value in each year, in µ£. Its buffers are reused from
 /// one commitment to the next, so valuing a proposal allocates once.
@@ -108,7 +110,7 @@ pub(crate) fn measure_line(
     disc: &Shifted<'_>,
     start_year: i32,
     price_year: u16,
-    discount_text: &str,
+    discounting: &Line,
 ) -> MeasureLine {
     let m = c.measure;
     let proxy = c.value;
@@ -126,7 +128,7 @@ pub(crate) fn measure_line(
         })
         .collect();
     let totals = values.totals();
-    let mut working = working(c, per_year, proxy, &totals, &lines, discount_text);
+    let mut working = working(c, per_year, proxy, &totals, &lines, discounting);
     if let (Some(line), false) = (value_line(c, price_year, start_year), working.len() < 2) {
         working.insert(1, line);
     }
@@ -150,7 +152,7 @@ pub(crate) fn measure_line(
 /// How the value used was reached from the source's figure: the price-level
 /// conversion, real-terms growth, or a series year by year; none when the
 /// source's figure is used as it stands.
-fn value_line(c: &CheckedCommitment<'_>, price_year: u16, start_year: i32) -> Option<String> {
+fn value_line(c: &CheckedCommitment<'_>, price_year: u16, start_year: i32) -> Option<Line> {
     use crate::growth::{CARBON_PRICE_YEAR, Growth};
     let m = c.measure;
     let p = m.proxy.as_ref()?;
@@ -159,15 +161,9 @@ fn value_line(c: &CheckedCommitment<'_>, price_year: u16, start_year: i32) -> Op
         crate::deflators::index(y)
             .map_or_else(String::new, |i| Decimal::from_micros(i * 100).to_fixed(4))
     };
-    let deflate = |from: u16| {
-        format!(
-            "× {} ÷ {} ({})",
-            idx(price_year),
-            idx(from),
-            crate::deflators::RELEASE
-        )
-    };
-    let unit = m.unit.label(true);
+    let release = || crate::deflators::RELEASE.to_string();
+    let unit = working::unit(m.unit);
+    let year = |y: u16| i64::from(y);
     match p.growth {
         Some(Growth::CarbonDesnz2023) if !c.by_year.is_empty() => {
             let years: Vec<String> = c
@@ -176,10 +172,14 @@ fn value_line(c: &CheckedCommitment<'_>, price_year: u16, start_year: i32) -> Op
                 .zip(start_year..)
                 .map(|(v, y)| format!("{} ({y})", Money::from_decimal(*v)))
                 .collect();
-            Some(format!(
-                "Value by year: DESNZ central carbon value for each year in {CARBON_PRICE_YEAR} prices {} = {} per {unit} in {price_year} prices",
-                deflate(CARBON_PRICE_YEAR),
-                years.join(", ")
+            Some(Line::value_carbon(
+                year(CARBON_PRICE_YEAR),
+                idx(price_year),
+                idx(CARBON_PRICE_YEAR),
+                release(),
+                years.join(", "),
+                unit,
+                year(price_year),
             ))
         }
         Some(Growth::GdpPerHead) => {
@@ -187,134 +187,140 @@ fn value_line(c: &CheckedCommitment<'_>, price_year: u16, start_year: i32) -> Op
                 .map_or(i32::from(price_year), |l| l.min(i32::from(price_year)));
             let factor = crate::growth::gdp_per_head(Decimal::ONE, p.source.price_year, price_year)
                 .unwrap_or(Decimal::ONE);
-            Some(format!(
-                "Value: {} per {unit} in {} prices {} × {factor} (real GDP per head, {to} ÷ {}, to the power 1.3: HM Treasury wellbeing guidance, Annex 2; ONS IHXW) = {} in {price_year} prices",
+            Some(Line::value_wellbeing(
                 Money::from_decimal(p.value),
-                p.source.price_year,
-                deflate(p.source.price_year),
-                p.source.price_year,
-                Money::from_decimal(v)
+                unit,
+                year(p.source.price_year),
+                idx(price_year),
+                idx(p.source.price_year),
+                release(),
+                factor,
+                i64::from(to),
+                Money::from_decimal(v),
+                year(price_year),
             ))
         }
-        _ if p.source.price_year != price_year => Some(format!(
-            "Value: {} per {unit} in {} prices {} = {} in {price_year} prices",
+        _ if p.source.price_year != price_year => Some(Line::value_deflated(
             Money::from_decimal(p.value),
-            p.source.price_year,
-            deflate(p.source.price_year),
-            Money::from_decimal(v)
+            unit,
+            year(p.source.price_year),
+            idx(price_year),
+            idx(p.source.price_year),
+            release(),
+            Money::from_decimal(v),
+            year(price_year),
         )),
         _ => None,
     }
 }
 
-/// The arithmetic in words, one step a line.
+/// The arithmetic, one step a line.
 fn working(
     c: &CheckedCommitment<'_>,
     per_year: &[Decimal],
     proxy: Option<Decimal>,
     totals: &Totals,
     lines: &[YearLine],
-    discount_text: &str,
-) -> Vec<String> {
+    discounting: &Line,
+) -> Vec<Line> {
     let unit = c.measure.unit;
-    let q = c.total;
-    let qty = if unit == crate::framework::Unit::Pound {
-        Money::from_decimal(q).to_string()
-    } else {
-        format!("{q} {}", unit.label(q == Decimal::ONE))
-    };
+    let (say, q, amount, units) = working::qty(c.total, unit);
     let mut out = Vec::new();
     let years: Vec<String> = per_year.iter().map(ToString::to_string).collect();
     out.push(if years.len() > 1 {
-        format!(
-            "Quantity: {qty} over {} years ({})",
-            years.len(),
-            years.join(" + ")
-        )
+        let n = crate::message::count(years.len());
+        Line::quantity_years(say.clone(), q, amount, units.clone(), n, years.join(" + "))
     } else {
-        format!("Quantity: {qty}")
+        Line::quantity(say.clone(), q, amount, units.clone())
     });
     let Some(p) = proxy else {
-        out.push("Record only: the framework has no open proxy value for this measure, so it adds nothing to the totals.".into());
+        out.push(Line::record_only());
         return out;
     };
     if let Some(why) = c.excluded {
-        out.push(match why {
-            Reason::OutsideLocalArea => "Left out of the totals: delivered outside the local area, and this measure counts only local delivery.".into(),
-            Reason::NoDeliveryPlace => "Left out of the totals: this measure counts only local delivery, and no delivery postcode was given.".into(),
-            Reason::DoubleCounted { .. } => "Left out of the totals: the framework excludes double counting with another measure committed, which is worth more and is counted instead.".into(),
-            Reason::NoOpenValue => String::new(),
-        });
+        match why {
+            Reason::OutsideLocalArea => out.push(Line::left_out_outside()),
+            Reason::NoDeliveryPlace => out.push(Line::left_out_no_place()),
+            Reason::DoubleCounted { .. } => out.push(Line::left_out_double()),
+            Reason::NoOpenValue => {}
+        }
         return out;
     }
     let a = c.adjustments;
-    let lasting = if a.benefit_years > 1 {
-        format!(
-            " in each of the {} years the outcome lasts",
-            a.benefit_years
-        )
-    } else {
-        String::new()
-    };
-    if c.by_year.is_empty() {
-        out.push(format!(
-            "Gross: {qty} × {} per {}{lasting} = {}",
-            Money::from_decimal(p),
-            unit.label(true),
-            totals.gross
-        ));
-    } else {
+    let per = working::unit(unit);
+    let proxy = Money::from_decimal(p);
+    out.push(if !c.by_year.is_empty() {
         let parts: Vec<String> = lines
             .iter()
             .zip(&c.by_year)
             .filter(|(l, _)| l.quantity != Decimal::ZERO)
             .map(|(l, v)| format!("{} × {} ({})", l.quantity, Money::from_decimal(*v), l.year))
             .collect();
-        out.push(format!(
-            "Gross: each year's quantity × that year's value: {} = {}",
-            parts.join(" + "),
-            totals.gross
-        ));
-    }
-    let mut chain = format!(
-        "(1 − {}% deadweight) × (1 − {}% displacement) × (1 − {}% attribution)",
-        a.deadweight_percent, a.displacement_percent, a.attribution_percent
+        Line::gross_by_year(parts.join(" + "), totals.gross)
+    } else if a.benefit_years > 1 {
+        let n = i64::from(a.benefit_years);
+        Line::gross_lasting(say, q, amount, units, proxy, per, n, totals.gross)
+    } else {
+        Line::gross(say, q, amount, units, proxy, per, totals.gross)
+    });
+    let partners = a.shared_percent;
+    let shared_by = a.shared_by.filter(|n| *n > 1);
+    let product = match (partners, shared_by) {
+        (None, None) => Work::chain,
+        (Some(_), None) => Work::chain_partners,
+        (None, Some(_)) => Work::chain_shared,
+        (Some(_), Some(_)) => Work::chain_both,
+    };
+    let chain = product.name().to_string();
+    let (dw, disp, attr) = (
+        a.deadweight_percent,
+        a.displacement_percent,
+        a.attribution_percent,
     );
-    if let Some(s) = a.shared_percent {
-        chain.push_str(&format!(" × (1 − {s}% owed to partners)"));
-    }
-    if let Some(n) = a.shared_by.filter(|n| *n > 1) {
-        chain.push_str(&format!(" × 1/{n} (shared by {n} projects)"));
-    }
+    let partners = partners.unwrap_or(Decimal::ZERO);
+    let shared_by = i64::from(shared_by.unwrap_or(1));
     if a.benefit_years == 1 {
-        out.push(format!(
-            "Adjusted: {} × {chain} = {}",
-            totals.gross, totals.adjusted
+        out.push(Line::adjusted(
+            totals.gross,
+            chain,
+            dw,
+            disp,
+            attr,
+            partners,
+            shared_by,
+            totals.adjusted,
         ));
     } else {
-        out.push(format!(
-            "Adjusted: the first year's gross × {chain}, lasting {} years and losing {}% a year after the first = {}",
-            a.benefit_years, a.drop_off_percent, totals.adjusted
+        out.push(Line::adjusted_lasting(
+            chain,
+            dw,
+            disp,
+            attr,
+            partners,
+            shared_by,
+            i64::from(a.benefit_years),
+            a.drop_off_percent,
+            totals.adjusted,
         ));
         let parts: Vec<String> = lines
             .iter()
             .map(|l| format!("{} ({})", l.adjusted, l.year))
             .collect();
-        out.push(format!(
-            "Adjusted by year: {} = {}",
-            parts.join(" + "),
-            totals.adjusted
-        ));
+        out.push(Line::adjusted_by_year(parts.join(" + "), totals.adjusted));
     }
     let parts: Vec<String> = lines
         .iter()
         .map(|l| format!("{} × {}", l.adjusted, l.discount_factor))
         .collect();
-    out.push(format!(
-        "Present value ({discount_text}): {} = {}",
-        parts.join(" + "),
-        totals.present_value
-    ));
+    let mut values = discounting.values.clone();
+    values.extend([
+        Value::Text(parts.join(" + ")),
+        Value::Money(totals.present_value),
+    ]);
+    out.push(Line {
+        key: Work::present_value,
+        values,
+    });
     out
 }
 

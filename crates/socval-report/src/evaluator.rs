@@ -30,9 +30,10 @@ pub fn bids(
     Ok(files
         .iter()
         .map(|f| {
-            let outcome = crate::read_proposal(&get(&f, "text")).and_then(|p| {
-                socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
-            });
+            let outcome = crate::read_proposal(&crate::lang::Lang::english(), &get(&f, "text"))
+                .and_then(|p| {
+                    socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
+                });
             Bid {
                 name: get(&f, "name"),
                 outcome,

@@ -14,14 +14,18 @@
 
 mod download;
 mod evaluator;
+pub mod lang;
 mod render;
 mod scenarios;
 
 use std::rc::Rc;
 
 use serde::Serialize;
+use socval_core::working::{Line, catalogue_lines};
 use socval_core::{CivilDate, CouncilConfig, Env, OutcodeTable, Proposal, Setup};
 use wasm_bindgen::prelude::*;
+
+use crate::lang::{Lang, T};
 
 /// The styles for what this module draws (the printed summary, the
 /// scenarios' print view), for the loader to adopt into the widget's shadow
@@ -34,8 +38,17 @@ pub fn styles() -> String {
 /// One council's setup, read once, for any number of reports.
 #[wasm_bindgen]
 pub struct Reporter {
+    /// The setup as the configuration gives it.
+    base: Rc<Setup>,
     // Shared with the scenarios panel, which outlives any one call.
+    /// The setup with its texts in the widget's language.
     setup: Rc<Setup>,
+    /// The words of the widget's language.
+    lang: Rc<Lang>,
+    /// The catalogue and texts `lang` and `setup` were made from.
+    asked: (Option<String>, Option<String>),
+    /// The scenarios panels made, worded again when the language changes.
+    panels: Vec<scenarios::Handle>,
     outcodes: Rc<Option<OutcodeTable>>,
     tender: String,
     /// The level of the widget's top headings.
@@ -71,12 +84,72 @@ impl Reporter {
         if let (Some(t), Some(split)) = (&mut outcodes, split) {
             t.add_shares(&split).map_err(|e| error(&e.to_string()))?;
         }
+        let setup = Rc::new(setup);
         Ok(Reporter {
-            setup: Rc::new(setup),
+            base: setup.clone(),
+            setup,
+            lang: Rc::new(Lang::english()),
+            asked: (None, None),
+            panels: Vec::new(),
             outcodes: Rc::new(outcodes),
             tender: tender.unwrap_or_default(),
             level: 2,
         })
+    }
+
+    /// Words what follows in the widget's language: `catalogue` is that
+    /// language's catalogue file (the widget's `cy.txt`; none for English),
+    /// `texts` the council's own texts in it, as the `path = text` lines the
+    /// widget is given, and `own` this module's catalogue in it
+    /// (`report/cy.txt`; none if it could not be fetched: its lines are then
+    /// English). The built-in framework's titles come from the catalogue,
+    /// the council's over them, as in the widget.
+    pub fn language(
+        &mut self,
+        catalogue: Option<String>,
+        texts: Option<String>,
+        own: Option<String>,
+    ) {
+        let catalogue = catalogue.map(|c| match own {
+            Some(own) => format!("{c}\n{own}"),
+            None => c,
+        });
+        let asked = (catalogue, texts);
+        if self.asked == asked {
+            return;
+        }
+        let mut setup = (*self.base).clone();
+        let builtin = matches!(
+            setup.config.framework,
+            socval_core::config::FrameworkChoice::Builtin(_)
+        );
+        let framework = asked.0.as_deref().filter(|_| builtin);
+        for lines in [framework, asked.1.as_deref()].into_iter().flatten() {
+            for (path, text) in catalogue_lines(lines) {
+                setup.translate_text(path, text);
+            }
+        }
+        self.lang = Rc::new(
+            asked
+                .0
+                .as_deref()
+                .map_or_else(Lang::english, Lang::from_catalogue),
+        );
+        self.setup = Rc::new(setup);
+        self.asked = asked;
+        self.panels.retain(|p| p.strong_count() > 0);
+        for p in &self.panels {
+            scenarios::relang(p, self.council());
+        }
+    }
+
+    /// What the scenarios panels share with the report.
+    fn council(&self) -> scenarios::Council {
+        scenarios::Council {
+            setup: self.setup.clone(),
+            outcodes: self.outcodes.clone(),
+            lang: self.lang.clone(),
+        }
     }
 
     /// The level of the widget's top headings (its `heading-level`, 2 by
@@ -117,11 +190,13 @@ impl Reporter {
             version: env!("CARGO_PKG_VERSION"),
             tender: &self.tender,
         };
-        let summary = socval_core::explain::summary(&report, &p, gap.as_ref().ok(), stamp);
-        let mut panels = socval_core::explain::all(&report, gap.as_ref().ok());
+        let w = &self.lang.words;
+        let summary = socval_core::explain::summary(w, &report, &p, gap.as_ref().ok(), stamp);
+        let mut panels = socval_core::explain::all(w, &report, gap.as_ref().ok());
         if let Err(e) = &gap {
             // Said, never left as "Working it out…".
-            let why = format!("What it would take cannot be worked out for this proposal: {e}");
+            let issues: Vec<String> = e.issues.iter().map(|i| w.issue(i)).collect();
+            let why = w.say(&Line::gap_failed(issues.join("; ")));
             panels.push(("gap", vec![socval_core::explain::Block::Para(why)]));
         }
         for (key, blocks) in panels.iter().chain([("summary", summary)].iter()) {
@@ -129,7 +204,8 @@ impl Reporter {
             // below the widget's top level); the printed summary's parts
             // are one below the top.
             let below = if *key == "summary" { 1 } else { 2 };
-            let node = render::blocks(&doc, blocks, self.level.saturating_add(below))?;
+            let level = self.level.saturating_add(below);
+            let node = render::blocks(&doc, blocks, level, self.lang.tag)?;
             js_sys::Reflect::set(&working, &(*key).into(), &node)?;
         }
         let out = js_sys::Object::new();
@@ -145,13 +221,11 @@ impl Reporter {
     /// to place, which keeps, opens and compares named scenarios itself.
     /// `hooks` is `{ key, current, open }`: the localStorage key, a function
     /// giving the form as it is now, and one opening a form (with its name).
-    pub fn scenarios(&self, hooks: JsValue, today: &str) -> Result<JsValue, JsValue> {
+    pub fn scenarios(&mut self, hooks: JsValue, today: &str) -> Result<JsValue, JsValue> {
         let today = date(today).ok_or_else(|| error("today must be YYYY-MM-DD"))?;
-        let council = scenarios::Council {
-            setup: self.setup.clone(),
-            outcodes: self.outcodes.clone(),
-        };
-        Ok(scenarios::panel(council, &hooks, today)?.into())
+        let (panel, handle) = scenarios::panel(self.council(), &hooks, today)?;
+        self.panels.push(handle);
+        Ok(panel.into())
     }
 
     /// Offers the form's proposal file as a download named for the bidder.
@@ -190,7 +264,7 @@ impl Reporter {
     /// element.
     #[wasm_bindgen(js_name = bidWorking)]
     pub fn bid_working(&self, text: &str, today: &str) -> Result<JsValue, JsValue> {
-        let p = read_proposal(text).map_err(JsValue::from)?;
+        let p = read_proposal(&self.lang, text).map_err(JsValue::from)?;
         let env = self.env(today)?;
         let report =
             socval_core::calculate(&self.setup, &p, &env).map_err(|e| error(&e.to_string()))?;
@@ -200,11 +274,13 @@ impl Reporter {
             version: env!("CARGO_PKG_VERSION"),
             tender: &self.tender,
         };
-        let blocks = socval_core::explain::summary(&report, &p, gap.as_ref().ok(), stamp);
+        let w = &self.lang.words;
+        let blocks = socval_core::explain::summary(w, &report, &p, gap.as_ref().ok(), stamp);
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| error("no document"))?;
-        Ok(render::blocks(&doc, &blocks, self.level.saturating_add(2))?.into())
+        let level = self.level.saturating_add(2);
+        Ok(render::blocks(&doc, &blocks, level, self.lang.tag)?.into())
     }
 
     /// The results as CSV text.
@@ -257,17 +333,18 @@ impl Reporter {
                 let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(bare));
             }
         }
-        let json = socval_link::decode(text).map_err(|e| JsValue::from(e.to_string()))?;
+        let json =
+            socval_link::decode(text).map_err(|e| JsValue::from(self.lang.link_error(&e)))?;
         self.import(&json)
     }
 
     /// Opens a proposal file (JSON text) as the calculator's form, or throws
     /// the reason, in plain words, as a string.
     pub fn import(&self, text: &str) -> Result<JsValue, JsValue> {
-        let p = read_proposal(text).map_err(JsValue::from)?;
+        let p = read_proposal(&self.lang, text).map_err(JsValue::from)?;
         // All of the file or none of it: never part of it.
         socval_form::from_proposal(&p, &self.setup)
-            .map_err(|refusal| JsValue::from(refusal.to_string()))?
+            .map_err(|refusal| JsValue::from(self.lang.refusal(&refusal)))?
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsValue::from(e.to_string()))
     }
@@ -283,21 +360,20 @@ fn bidder(form: &JsValue) -> String {
 
 /// Reads a proposal file by the same rules as the core's reader: within the
 /// size limit, a byte order mark allowed, a JSON object only.
-pub(crate) fn read_proposal(text: &str) -> Result<Proposal, String> {
+/// Its reasons are worded in `l`'s language.
+pub(crate) fn read_proposal(l: &Lang, text: &str) -> Result<Proposal, String> {
     socval_core::issues::check_document_size(text.len())
-        .map_err(|issue| issue.message.to_string())?;
+        .map_err(|issue| l.words.message(&issue.message))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if nesting(text) > MAX_NESTING {
-        return Err(format!(
-            "is nested more than {MAX_NESTING} levels deep, which no proposal is"
-        ));
+        return Err(l.put(T::too_deep, &[&MAX_NESTING]));
     }
     let value = js_sys::JSON::parse(text).map_err(|e| {
-        let why = js_sys::Error::from(e).message();
-        format!("is not valid JSON: {}", String::from(why))
+        let why = String::from(js_sys::Error::from(e).message());
+        l.put(T::not_json, &[&why])
     })?;
     if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err("must be a JSON object ({ … }), not an array or a single value".into());
+        return Err(l.t(T::not_object));
     }
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }

@@ -10,12 +10,11 @@ use web_sys::{Document, Element};
 
 /// One panel's blocks as a `<div class="working">`, its headings at
 /// `level` (so that they fit the host page's outline: see the widget's
-/// `heading-level`).
-pub fn blocks(doc: &Document, blocks: &[Block], level: u8) -> Result<Element, JsValue> {
+/// `heading-level`), marked with the language it is worded in (`lang`), so
+/// that a screen reader reads it so whatever the page around it.
+pub fn blocks(doc: &Document, blocks: &[Block], level: u8, lang: &str) -> Result<Element, JsValue> {
     let root = element(doc, "div", "working", None)?;
-    // The core words the working in English only, for now: said so, so that
-    // a screen reader on a Welsh page reads it as English.
-    root.set_attribute("lang", "en-GB")?;
+    root.set_attribute("lang", lang)?;
     let heading = format!("h{}", level.clamp(1, 6));
     for b in blocks {
         let node = match b {

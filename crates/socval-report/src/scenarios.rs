@@ -10,7 +10,8 @@
 //! event from another tab redraws it, so two tabs on the same council never
 //! lose each other's scenarios.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use serde::{Deserialize, Serialize};
 use socval_core::compare::{MAX_NAME, MAX_SCENARIOS, Scenario, table};
@@ -20,6 +21,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlInputElement};
 
+use crate::lang::{Lang, T};
 use crate::render::{append, element, table_element};
 
 /// The version of the stored list's format.
@@ -43,11 +45,14 @@ struct Saved {
 }
 
 /// The council's setup, shared with the report module.
+#[derive(Clone)]
 pub struct Council {
     /// The setup.
     pub setup: Rc<Setup>,
     /// The outward-code table, when the council's area needs it.
     pub outcodes: Rc<Option<OutcodeTable>>,
+    /// The words of the widget's language.
+    pub lang: Rc<Lang>,
 }
 
 /// What the panel asks of the widget.
@@ -61,8 +66,9 @@ struct Widget {
 }
 
 /// The panel and what it needs.
-struct Panel {
-    council: Council,
+pub struct Panel {
+    /// The setup and words, which change with the widget's language.
+    council: RefCell<Council>,
     widget: Widget,
     today: CivilDate,
     doc: Document,
@@ -72,11 +78,51 @@ struct Panel {
     status: Element,
     list: Element,
     compare: Element,
+    /// The texts drawn once, worded again when the language changes.
+    fixed: Fixed,
+}
+
+/// The panel's texts drawn once: its introduction, the name's label and
+/// hint, and the save button.
+struct Fixed {
+    intro: Element,
+    label: Element,
+    hint: Element,
+    save: Element,
+}
+
+impl Fixed {
+    fn word(&self, l: &Lang) {
+        self.intro.set_text_content(Some(&l.t(T::scenarios_intro)));
+        self.label.set_text_content(Some(&l.t(T::name_label)));
+        self.hint
+            .set_text_content(Some(&l.put(T::name_hint, &[&MAX_NAME])));
+        self.save.set_text_content(Some(&l.t(T::save)));
+    }
+}
+
+/// A panel the report module keeps, to word it again when the widget's
+/// language changes.
+pub type Handle = Weak<Panel>;
+
+/// Words `panel` in a new language, with its council's texts in it, and
+/// draws it again, keeping the name typed.
+pub fn relang(panel: &Handle, council: Council) {
+    let Some(p) = panel.upgrade() else { return };
+    let _ = p.root.set_attribute("lang", council.lang.tag);
+    p.fixed.word(&council.lang);
+    *p.council.borrow_mut() = council;
+    p.say("");
+    let _ = p.draw();
 }
 
 /// Makes the panel and puts it in `hooks.slot`, in place of what is there.
 /// `hooks` is `{ key, current, open, slot }` (see [`Widget`]).
-pub fn panel(council: Council, hooks: &JsValue, today: CivilDate) -> Result<Element, JsValue> {
+pub fn panel(
+    council: Council,
+    hooks: &JsValue,
+    today: CivilDate,
+) -> Result<(Element, Handle), JsValue> {
     let get = |k: &str| js_sys::Reflect::get(hooks, &k.into());
     // One list per framework version: a list made under another version is
     // left as it is, never read as this one's or written over.
@@ -89,23 +135,22 @@ pub fn panel(council: Council, hooks: &JsValue, today: CivilDate) -> Result<Elem
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from("no document"))?;
+    let l = council.lang.clone();
     let root = element(&doc, "div", "scenarios", None)?;
-    // Worded in English only, for now: said so for a Welsh page's screen readers.
-    root.set_attribute("lang", "en-GB")?;
-    let intro = "Save up to four versions of this proposal under names of your own, open any of them again, and compare their figures side by side. They are kept in this browser only, for this council.";
-    append(&root, &element(&doc, "p", "body", Some(intro))?)?;
-    let (group, name, name_error) = name_field(&doc)?;
+    root.set_attribute("lang", l.tag)?;
+    let intro = element(&doc, "p", "body", None)?;
+    root.append_child(&intro)?;
+    let (group, name, name_error, label, hint) = name_field(&doc)?;
     root.append_child(&group)?;
-    append(
-        &root,
-        &button(
-            &doc,
-            "button",
-            "save",
-            "Save the current answers as a scenario",
-            None,
-        )?,
-    )?;
+    let save = button(&doc, "button", "save", "", None)?;
+    root.append_child(&save)?;
+    let fixed = Fixed {
+        intro,
+        label,
+        hint,
+        save,
+    };
+    fixed.word(&l);
     let status = element(&doc, "p", "body", None)?;
     status.set_attribute("role", "status")?;
     // Focus goes here when the button that had it is redrawn away (delete).
@@ -117,7 +162,7 @@ pub fn panel(council: Council, hooks: &JsValue, today: CivilDate) -> Result<Elem
     root.append_child(&list)?;
     root.append_child(&compare)?;
     let panel = Rc::new(Panel {
-        council,
+        council: RefCell::new(council),
         widget,
         today,
         doc,
@@ -127,25 +172,24 @@ pub fn panel(council: Council, hooks: &JsValue, today: CivilDate) -> Result<Elem
         status,
         list,
         compare,
+        fixed,
     });
     panel.draw()?;
     listen(&panel)?;
     let slot: Element = get("slot")?.dyn_into()?;
     slot.replace_children_with_node_1(&root);
-    Ok(root)
+    Ok((root, Rc::downgrade(&panel)))
 }
 
 /// The name input, GOV.UK style, with its (hidden) error message.
-fn name_field(doc: &Document) -> Result<(Element, HtmlInputElement, Element), JsValue> {
+/// Its label and hint are worded by [`Fixed::word`].
+type NameField = (Element, HtmlInputElement, Element, Element, Element);
+
+fn name_field(doc: &Document) -> Result<NameField, JsValue> {
     let group = element(doc, "div", "form-group", None)?;
-    let label = element(doc, "label", "label", Some("Name for the current answers"))?;
+    let label = element(doc, "label", "label", None)?;
     label.set_attribute("for", "scenario-name")?;
-    let hint = element(
-        doc,
-        "div",
-        "hint",
-        Some("For example \u{201c}Plan B: more apprentices\u{201d}. At most 60 characters."),
-    )?;
+    let hint = element(doc, "div", "hint", None)?;
     hint.set_attribute("id", "scenario-name-hint")?;
     let error = element(doc, "p", "error-message", None)?;
     error.set_attribute("id", "scenario-name-error")?;
@@ -160,7 +204,7 @@ fn name_field(doc: &Document) -> Result<(Element, HtmlInputElement, Element), Js
         group.append_child(child)?;
     }
     group.append_child(&input)?;
-    Ok((group, input, error))
+    Ok((group, input, error, label, hint))
 }
 
 /// A button that says what it does to a screen reader too (`label`).
@@ -198,7 +242,7 @@ fn listen(panel: &Rc<Panel>) -> Result<(), JsValue> {
         let name = b.get_attribute("data-name");
         let action = b.get_attribute("data-action").unwrap_or_default();
         if let Err(e) = p.act(&action, name.as_deref()) {
-            p.say(&format!("That did not work: {}", error_text(&e)));
+            p.say(&p.lang().put(T::did_not_work, &[&error_text(&p.lang(), &e)]));
         }
     });
     panel
@@ -211,7 +255,7 @@ fn listen(panel: &Rc<Panel>) -> Result<(), JsValue> {
             .ok()
             .and_then(|k| k.as_string());
         if key.as_deref() == Some(p.widget.key.as_str()) && p.draw().is_ok() {
-            p.say("The scenarios were changed in another tab or window: the list is up to date.");
+            p.say(&p.lang().t(T::changed_elsewhere));
         }
     });
     if let Some(w) = web_sys::window() {
@@ -221,10 +265,10 @@ fn listen(panel: &Rc<Panel>) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn error_text(e: &JsValue) -> String {
+fn error_text(l: &Lang, e: &JsValue) -> String {
     e.as_string()
         .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
-        .unwrap_or_else(|| "an unexpected error".into())
+        .unwrap_or_else(|| l.t(T::unexpected))
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -232,8 +276,16 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 impl Panel {
+    fn lang(&self) -> Rc<Lang> {
+        self.council.borrow().lang.clone()
+    }
+
+    fn setup(&self) -> Rc<Setup> {
+        self.council.borrow().setup.clone()
+    }
+
     fn framework(&self) -> String {
-        let fw = &self.council.setup.framework;
+        let fw = &self.setup().framework;
         format!("{}@{}", fw.id, fw.version)
     }
 
@@ -262,7 +314,7 @@ impl Panel {
     fn read_to_change(&self) -> Option<Stored> {
         match self.read() {
             Ok(s) => Some(s),
-            Err(()) => Self::ask(UNREADABLE_REPLACE).then(|| Stored {
+            Err(()) => Self::ask(&self.lang().t(T::unreadable_replace)).then(|| Stored {
                 version: VERSION,
                 framework: self.framework(),
                 scenarios: Vec::new(),
@@ -276,9 +328,9 @@ impl Panel {
             .as_string()
             .unwrap_or_default();
         storage()
-            .ok_or_else(|| JsValue::from("this browser keeps no local storage for this page"))?
+            .ok_or_else(|| JsValue::from(self.lang().t(T::no_storage)))?
             .set_item(&self.widget.key, &text)
-            .map_err(|_| JsValue::from("this browser's storage is full or turned off"))
+            .map_err(|_| JsValue::from(self.lang().t(T::storage_full)))
     }
 
     fn say(&self, text: &str) {
@@ -314,9 +366,7 @@ impl Panel {
             ("delete", Some(name)) => {
                 // Asked first, then read afresh: whatever another tab did
                 // while the question was open is kept.
-                if !Self::ask(&format!(
-                    "Delete the scenario \u{201c}{name}\u{201d}? This cannot be undone."
-                )) {
+                if !Self::ask(&self.lang().put(T::delete_confirm, &[&name])) {
                     return Ok(());
                 }
                 let Some(mut stored) = self.read_to_change() else {
@@ -328,7 +378,7 @@ impl Panel {
                 stored.scenarios.retain(|s| s.name != name);
                 self.write(&stored)?;
                 self.draw()?;
-                self.say(&format!("Deleted \u{201c}{name}\u{201d}."));
+                self.say(&self.lang().put(T::deleted, &[&name]));
                 // Its button is gone: focus the message that says so.
                 if let Some(e) = self.status.dyn_ref::<web_sys::HtmlElement>() {
                     e.focus()?;
@@ -343,9 +393,7 @@ impl Panel {
     /// A scenario another tab deleted: the list is redrawn and says so.
     fn gone(&self, name: &str) -> Result<(), JsValue> {
         self.draw()?;
-        self.say(&format!(
-            "\u{201c}{name}\u{201d} is no longer saved: it was deleted in another tab or window."
-        ));
+        self.say(&self.lang().put(T::gone, &[&name]));
         Ok(())
     }
 
@@ -353,12 +401,11 @@ impl Panel {
     /// that name if the user agrees; never more than [`MAX_SCENARIOS`].
     fn save(&self) -> Result<(), JsValue> {
         let name = self.name.value().trim().to_string();
+        let l = self.lang();
         let problem = if name.is_empty() {
-            Some("Enter a name for this scenario".to_string())
+            Some(l.t(T::name_missing))
         } else if name.chars().count() > MAX_NAME {
-            Some(format!(
-                "Name for the current answers: use at most {MAX_NAME} characters"
-            ))
+            Some(l.put(T::name_long, &[&MAX_NAME]))
         } else {
             None
         };
@@ -368,9 +415,7 @@ impl Panel {
         }
         let listed = self.read().unwrap_or_default();
         if listed.scenarios.iter().any(|s| s.name == name)
-            && !Self::ask(&format!(
-                "Replace the scenario \u{201c}{name}\u{201d} with the current answers?"
-            ))
+            && !Self::ask(&l.put(T::replace_confirm, &[&name]))
         {
             return Ok(());
         }
@@ -393,16 +438,14 @@ impl Panel {
         match stored.scenarios.iter_mut().find(|s| s.name == name) {
             Some(old) => *old = saved,
             None if full => {
-                return self.show_error(Some(&format!(
-                    "You have {MAX_SCENARIOS} scenarios, the most kept: delete one to save another"
-                )));
+                return self.show_error(Some(&l.put(T::full, &[&MAX_SCENARIOS])));
             }
             None => stored.scenarios.push(saved),
         }
         self.write(&stored)?;
         self.name.set_value("");
         self.draw()?;
-        self.say(&format!("Saved \u{201c}{name}\u{201d}."));
+        self.say(&l.put(T::saved, &[&name]));
         Ok(())
     }
 
@@ -412,7 +455,7 @@ impl Panel {
         match problem {
             Some(text) => {
                 self.name_error
-                    .set_text_content(Some(&format!("Error: {text}")));
+                    .set_text_content(Some(&self.lang().put(T::error, &[&text])));
                 self.name_error.remove_attribute("hidden")?;
                 self.name.set_class_name("input input--error");
                 self.name
@@ -439,22 +482,27 @@ impl Panel {
     fn draw(&self) -> Result<(), JsValue> {
         self.list.set_text_content(None);
         self.compare.set_text_content(None);
+        let l = self.lang();
         let Ok(stored) = self.read() else {
-            let why = element(&self.doc, "p", "body", Some(UNREADABLE))?;
+            let why = element(&self.doc, "p", "body", Some(&l.t(T::unreadable)))?;
             append(&self.list, &why)?;
             return Ok(());
         };
         if stored.scenarios.is_empty() {
-            let none = element(&self.doc, "p", "body", Some("No scenarios saved yet."))?;
+            let none = element(&self.doc, "p", "body", Some(&l.t(T::none_saved)))?;
             self.list.append_child(&none)?;
             return Ok(());
         }
         append(&self.list, &self.list_table(&stored)?)?;
+        let (setup, outcodes) = {
+            let c = self.council.borrow();
+            (c.setup.clone(), c.outcodes.clone())
+        };
+        let setup = &*setup;
         let env = Env {
             today: self.today,
-            outcodes: self.council.outcodes.as_ref().as_ref(),
+            outcodes: outcodes.as_ref().as_ref(),
         };
-        let setup = &self.council.setup;
         let figures: Vec<_> = stored
             .scenarios
             .iter()
@@ -472,14 +520,18 @@ impl Panel {
                 figures: f.as_ref(),
             })
             .collect();
-        let heading = format!(
-            "{}, {}: scenarios compared on {}-{:02}-{:02} (Socval {})",
-            setup.config.council.name,
-            setup.framework.name,
-            self.today.year,
-            self.today.month,
-            self.today.day,
-            env!("CARGO_PKG_VERSION")
+        let date = format!(
+            "{}-{:02}-{:02}",
+            self.today.year, self.today.month, self.today.day
+        );
+        let heading = l.put(
+            T::compared_on,
+            &[
+                &setup.config.council.name,
+                &setup.framework.name,
+                &date,
+                &env!("CARGO_PKG_VERSION"),
+            ],
         );
         append(
             &self.compare,
@@ -487,17 +539,20 @@ impl Panel {
         )?;
         append(
             &self.compare,
-            &table_element(&self.doc, &table(setup, &scenarios))?,
+            &table_element(&self.doc, &table(&l.words, setup, &scenarios))?,
         )?;
         if stored.scenarios.len() == 1 {
-            let more = "Save another scenario to compare it with this one.";
-            append(&self.compare, &element(&self.doc, "p", "hint", Some(more))?)?;
+            let more = l.t(T::save_another);
+            append(
+                &self.compare,
+                &element(&self.doc, "p", "hint", Some(&more))?,
+            )?;
         }
         let print = button(
             &self.doc,
             "button button--secondary",
             "print",
-            "Print the comparison",
+            &l.t(T::print),
             None,
         )?;
         self.compare.append_child(&print)?;
@@ -507,18 +562,16 @@ impl Panel {
     /// The saved scenarios, each with its open and delete buttons.
     fn list_table(&self, stored: &Stored) -> Result<Element, JsValue> {
         let doc = &self.doc;
+        let l = self.lang();
         let t = element(doc, "table", "table", None)?;
-        let caption = format!(
-            "Saved scenarios ({} of {MAX_SCENARIOS})",
-            stored.scenarios.len()
-        );
+        let caption = l.put(T::saved_caption, &[&stored.scenarios.len(), &MAX_SCENARIOS]);
         append(
             &t,
             &element(doc, "caption", "table__caption", Some(&caption))?,
         )?;
         let head = element(doc, "tr", "", None)?;
-        for h in ["Name", "Saved", "Actions"] {
-            let th = element(doc, "th", "", Some(h))?;
+        for h in [T::col_name, T::col_saved, T::col_actions] {
+            let th = element(doc, "th", "", Some(&l.t(h)))?;
             th.set_attribute("scope", "col")?;
             head.append_child(&th)?;
         }
@@ -536,11 +589,23 @@ impl Panel {
             let named = Some(s.name.as_str());
             append(
                 &td,
-                &button(doc, "button button--secondary", "open", "Open", named)?,
+                &button(
+                    doc,
+                    "button button--secondary",
+                    "open",
+                    &l.t(T::open),
+                    named,
+                )?,
             )?;
             append(
                 &td,
-                &button(doc, "button button--warning", "delete", "Delete", named)?,
+                &button(
+                    doc,
+                    "button button--warning",
+                    "delete",
+                    &l.t(T::delete),
+                    named,
+                )?,
             )?;
             tr.append_child(&td)?;
             body.append_child(&tr)?;
@@ -570,9 +635,3 @@ impl Panel {
         window.print()
     }
 }
-
-/// Said when the stored list cannot be read (damaged, or from a newer
-/// Socval): nothing is written over it unless the user agrees.
-const UNREADABLE: &str = "The scenarios saved in this browser could not be read, so none are shown. They are left as they are unless you save or delete one.";
-const UNREADABLE_REPLACE: &str =
-    "The scenarios saved in this browser could not be read. Replace them with a new list?";

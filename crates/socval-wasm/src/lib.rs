@@ -12,8 +12,11 @@
 //! Errors are thrown as `Error` objects with an `issues` array of
 //! `{ path, code, message }`.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 use socval_core::outcodes::OutcodeTable;
+use socval_core::working::{Words, issue_text, written_in};
 use socval_core::{CivilDate, Env, Issue, json};
 use wasm_bindgen::prelude::*;
 
@@ -36,6 +39,12 @@ export interface Issue {
 export interface Options {
   /** Today's date as YYYY-MM-DD (default: the browser's clock). */
   today?: string;
+  /**
+   * A language's catalogue: the text of `socval/cy.txt` followed by that of
+   * `socval/report/cy.txt`, for every issue's `message`, every line's `text`
+   * and the errors thrown in Welsh. Default: English.
+   */
+  catalogue?: string;
 }
 /** What validate returns. */
 export interface Validation {
@@ -64,14 +73,31 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
-/// A JS `Error` whose message lists every issue, with the issues attached.
+/// A JS `Error` whose message lists every issue, with the issues attached
+/// (each worded in the language JSON is being written in).
 fn failure(what: &str, issues: &[Issue]) -> JsValue {
-    let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = issues.iter().map(issue_text).collect();
     let err = js_sys::Error::new(&format!("{what}:\n{}", lines.join("\n")));
     if let Ok(list) = to_js(&issues) {
         let _ = js_sys::Reflect::set(&err, &"issues".into(), &list);
     }
     err.into()
+}
+
+/// The words of the options' `catalogue`, if it gives one.
+fn words(options: &JsValue) -> Option<Rc<Words>> {
+    let text = js_sys::Reflect::get(options, &"catalogue".into())
+        .ok()?
+        .as_string()?;
+    Some(Rc::new(Words::from_catalogue(&text)))
+}
+
+/// Runs `f` writing every message and line in the options' language.
+fn in_language<R>(options: &JsValue, f: impl FnOnce() -> R) -> R {
+    match words(options) {
+        Some(w) => written_in(w, f),
+        None => f(),
+    }
 }
 
 fn today(options: &JsValue) -> CivilDate {
@@ -126,7 +152,9 @@ pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "object | string")] proposal: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    run(&config, &proposal, &options, socval_core::evaluate)
+    in_language(&options, || {
+        run(&config, &proposal, &options, socval_core::evaluate)
+    })
 }
 
 /// Calculates social value, LM3 and the indicative score.
@@ -136,7 +164,9 @@ pub fn calculate(
     #[wasm_bindgen(unchecked_param_type = "object | string")] proposal: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    run(&config, &proposal, &options, socval_core::calculate)
+    in_language(&options, || {
+        run(&config, &proposal, &options, socval_core::calculate)
+    })
 }
 
 /// What it would take: the gap to the council's target and next scoring
@@ -148,7 +178,9 @@ pub fn gap(
     #[wasm_bindgen(unchecked_param_type = "object | string")] proposal: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    run(&config, &proposal, &options, socval_core::gap::gap)
+    in_language(&options, || {
+        run(&config, &proposal, &options, socval_core::gap::gap)
+    })
 }
 
 /// Reads a configuration and a proposal, runs `f` on them, and returns its
@@ -191,7 +223,11 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "object | string | undefined")] config: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let result = match json::parse_document(&text(&document)?) {
+    in_language(&options, || check(&document, &config, &options))
+}
+
+fn check(document: &JsValue, config: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let result = match json::parse_document(&text(document)?) {
         Err(e) => Validation {
             kind: "proposal",
             valid: false,
@@ -221,13 +257,13 @@ pub fn validate(
             }
         }
         Ok(json::Document::Proposal(p)) => {
-            let setup = setup(&config)?;
+            let setup = setup(config)?;
             let table = table();
             match socval_core::check_proposal(
                 &setup,
                 &p,
                 &Env {
-                    today: today(&options),
+                    today: today(options),
                     outcodes: table.as_ref(),
                 },
             ) {

@@ -22,7 +22,7 @@ mark('loader');
 // hidden from a cross-origin script), leaves the file as it came.
 async function fetchOurs(name) {
   const r = await fetch(new URL(name, base));
-  if (!r.ok || r.headers.get('content-encoding') || typeof DecompressionStream !== 'function') return r;
+  if (!r.ok || r.headers.get('content-encoding') || !self.DecompressionStream) return r;
   const gz = await fetch(new URL(`${name}.gz`, base)).catch(() => undefined);
   const reader = gz?.ok ? gz.body?.getReader() : undefined;
   const first = await reader?.read().catch(() => undefined);
@@ -70,6 +70,10 @@ function reporter(config, csv, el, level) {
       r.headingLevel(level);
       return r;
     }))
+    // In the widget's language as it is now (it may have changed since the
+    // last call): its catalogue, the council's texts in it, and the report
+    // module's own catalogue, Welsh's (the only one fetched), fetched with it.
+    .then(async (r, [c, t] = catalogueOf.get(el) ?? []) => (r.language(c, t, c && await once('report/cy.txt').catch(log)), r))
     // A link is copied here; where the page may not copy, it is shown to
     // copy by hand, and the promise rejects to say so.
     // A file the user chose is read here, as text, and opened as a file is.
@@ -79,42 +83,40 @@ function reporter(config, csv, el, level) {
     // The scenarios panel puts itself in its slot; if it cannot, the slot says so.
     .catch((e) => { if (kind !== 'scenarios') throw e; arg.slot.textContent = arg.failed; });
 }
-// The council's name for `socval-ready`: the configuration was read once
-// already, so it parses (a byte order mark aside); never throws.
-function councilName(config) {
-  try {
-    return JSON.parse(config.replace(/^\uFEFF/, '')).council?.name ?? '';
-  } catch {
-    return '';
-  }
-}
 const copy = (url, el) => (navigator.clipboard?.writeText(url) ?? Promise.reject())
-  .catch(() => { prompt(said(catalogueOf.get(el), 'loader_copy_prompt') ?? 'Copy this link:', url); throw url; });
-// Each widget's catalogue, for what the loader says itself.
+  .catch(() => { prompt(said(catalogueOf.get(el)?.[0], 'loader_copy_prompt') ?? 'Copy this link:', url); throw url; });
+// Each widget's [catalogue, the council's texts in its language], for what
+// the loader says itself and for the report module.
 const catalogueOf = new WeakMap();
 
 // The widget's language: the element's own `lang`, else the page's, else
 // English. Welsh (`cy`, `cy-GB`) has its text catalogue in cy.txt, fetched
 // only for a Welsh widget; English is compiled in.
+// A file that did not load is said in the console; the widget goes on in English.
+const log = (e) => console.error('socval:', e);
 const langOf = (el) => el.closest('[lang]')?.getAttribute('lang')?.trim() || 'en';
-let welsh;
-// A failed fetch is forgotten, so that the next widget or change of language tries again.
-const loadCatalogue = (lang) => (/^cy(-|$)/i.test(lang)
-  ? (welsh ??= fetchText('cy.txt').catch((e) => { welsh = undefined; throw e; }))
-  : Promise.resolve());
-// A configuration as the widget reads it: without its `translations`, the
-// texts for the widget's language going as lines of their JSON path
-// (`council.name = …`, `measures.apprentices.title = …`), which the widget
-// reads with its catalogue's reader rather than carrying a JSON one.
+const loadCatalogue = (lang) => (/^cy(-|$)/i.test(lang) ? once('cy.txt') : Promise.resolve());
+// A configuration read once, as the widget and the report module read it:
+// [the text without its `translations`, the texts for the widget's language
+// as lines of their JSON path (`council.name = …`, `measures.apprentices.title
+// = …`), which the widget reads with its catalogue's reader rather than
+// carrying a JSON one, the council's name for `socval-ready`, and whether
+// its areas may need the outward-code table (a hint only, to fetch it while
+// the wasm compiles: the core's Prepared.needsOutcodes() decides)]. Text
+// that does not parse goes as it is, for the widget to say what is wrong.
 function forWidget(text, lang) {
   try {
     const c = JSON.parse(text.replace(/^\uFEFF/, ''));
-    if (!c?.translations || typeof c.translations !== 'object') return [text, undefined];
-    const t = c.translations[lang.trim().toLowerCase().split('-')[0]];
-    delete c.translations;
-    return [JSON.stringify(c), t && typeof t === 'object' ? lines(t).join('\n') : undefined];
+    const own = c.translations?.[lang.toLowerCase().split('-')[0]];
+    if (c.translations !== undefined) {
+      delete c.translations;
+      text = JSON.stringify(c);
+    }
+    return [text, own ? lines(own).join('\n') : undefined, c.council?.name,
+      [c.local_area].concat(c.priority_areas ?? []).some((a) => a && (a.districts?.length || a.radius))];
   } catch {
-    return [text, undefined];
+    // The widget says what is wrong, in place of the form (no `socval-ready`).
+    return [text];
   }
 }
 // Texts only: a null or a flag is no text, and stays out.
@@ -128,19 +130,11 @@ const fetchText = (name) => fetchOurs(name).then((r) => {
   if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
   return r.text();
 });
-let outcodes;
-const loadOutcodes = () => (outcodes ??= fetchText('outcodes.csv'));
-
-// A hint only, to start fetching the outward-code table while the wasm
-// compiles; the core's Prepared.needsOutcodes() decides whether it is used.
-function mayNeedOutcodes(configText) {
-  try {
-    const c = JSON.parse(configText);
-    return [c.local_area, ...(c.priority_areas ?? [])].some((a) => a && (a.districts?.length || a.radius));
-  } catch {
-    return false;
-  }
-}
+// Each of our text files fetched once; a failed fetch is forgotten, so that
+// the next widget or change of language tries again.
+const fetched = {};
+const once = (name) => (fetched[name] ??= fetchText(name).catch((e) => { delete fetched[name]; throw e; }));
+const loadOutcodes = () => once('outcodes.csv');
 
 let sheet;
 // Constructed stylesheets are not inline styles: a strict CSP needs no 'unsafe-inline'.
@@ -187,11 +181,11 @@ class SocialValueCalculator extends HTMLElement {
     if (lang === this.#lang || !this.#widget) return;
     this.#lang = lang;
     const run = this.#run;
-    const [m, catalogue] = await Promise.all([loadWasm(), loadCatalogue(lang).catch((e) => { console.error('socval:', e); })]);
+    const [m, catalogue] = await Promise.all([loadWasm(), loadCatalogue(lang).catch(log)]);
     // The configuration is read again: its texts in the new language.
     const [config, texts] = forWidget(this.#text, lang);
     if (run !== this.#run || this.#lang !== lang) return;
-    catalogueOf.set(this, catalogue);
+    catalogueOf.set(this, [catalogue, texts]);
     this.#widget?.setLang(m.prepare(config), lang, catalogue, texts);
   }
 
@@ -211,17 +205,17 @@ class SocialValueCalculator extends HTMLElement {
     const run = ++this.#run;
     const lang = langOf(this);
     // Without its catalogue, a Welsh widget is drawn in English.
-    const text = loadCatalogue(lang).catch((e) => { console.error('socval:', e); });
+    const text = loadCatalogue(lang).catch(log);
     let catalogue;
     try {
       const wasm = loadWasm();
       const config = await this.#config();
       catalogue = await text;
       mark('config');
-      if (mayNeedOutcodes(config)) loadOutcodes().catch(() => {});
+      const [own, texts, council, areas] = forWidget(config, lang);
+      if (areas) loadOutcodes().catch(log);
       const m = await wasm;
       this.#text = config;
-      const [own, texts] = forWidget(config, lang);
       const prepared = m.prepare(own);
       mark('prepared');
       const csv = prepared.needsOutcodes() ? await loadOutcodes() : undefined;
@@ -238,9 +232,9 @@ class SocialValueCalculator extends HTMLElement {
       const asked = Number(this.getAttribute('heading-level'));
       const level = asked >= 1 && asked <= 4 ? asked : 2;
       this.#lang = lang;
-      catalogueOf.set(this, catalogue);
+      catalogueOf.set(this, [catalogue, texts]);
       // The report module reads the configuration without `translations`
-      // too: it words its part in English, and the texts are the widget's.
+      // too: it is given the language's texts as the widget is (languageOf).
       this.#widget = m.mount(point, this, prepared, csv, lang, catalogue, texts, this.id || '', level,
         !this.hasAttribute('no-heading'), reporter(own, csv, this, level));
       // The language changed while the widget loaded: it follows now.
@@ -253,12 +247,12 @@ class SocialValueCalculator extends HTMLElement {
       if (problems) {
         this.#tell('socval-error', { message: problems.querySelector('.error-summary__title')?.textContent ?? '', problems: [...problems.querySelectorAll('li')].map((li) => li.textContent) });
       } else {
-        this.#tell('socval-ready', { council: councilName(config) });
+        this.#tell('socval-ready', { council });
       }
     } catch (e) {
       if (run !== this.#run) return;
       catalogue ??= await text;
-      console.error('socval:', e);
+      log(e);
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.textContent = typeof WebAssembly === 'object'

@@ -45,7 +45,7 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
     let outcome = use_state_eq(Outcome::default);
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let announcing: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let announced: Rc<RefCell<Option<Proposal>>> = use_mut_ref(|| None);
+    let announced: Rc<RefCell<Option<(Proposal, Ctx)>>> = use_mut_ref(|| None);
     let asked: Rc<RefCell<u64>> = use_mut_ref(|| 0);
     let working = use_state_eq(|| None::<Rc<Working>>);
     {
@@ -97,7 +97,9 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
 /// Where a new result's report and working go.
 struct Announce {
     ctx: Ctx,
-    announced: Rc<RefCell<Option<Proposal>>>,
+    /// The proposal last announced, and in which context: another language
+    /// asks for its working again, worded in it.
+    announced: Rc<RefCell<Option<(Proposal, Ctx)>>>,
     asked: Rc<RefCell<u64>>,
     working: UseStateHandle<Option<Rc<Working>>>,
 }
@@ -113,13 +115,14 @@ fn announce(to: &Announce, shown: &calc::Shown) {
     // another proposal is then dropped when it comes.
     let n = *to.asked.borrow() + 1;
     *to.asked.borrow_mut() = n;
-    if to.announced.borrow().as_ref() == Some(&proposal) {
+    let same = |(p, c): &(Proposal, Ctx)| *p == proposal && *c == to.ctx;
+    if to.announced.borrow().as_ref().is_some_and(same) {
         return;
     }
     let Some(promise) = to.ctx.lazy("explain", &shown.form) else {
         return;
     };
-    let host = to.ctx.host.clone();
+    let (ctx, host) = (to.ctx.clone(), to.ctx.host.clone());
     let (announced, asked, working) = (to.announced.clone(), to.asked.clone(), to.working.clone());
     yew::platform::spawn_local(async move {
         let Ok(reply) = wasm_bindgen_futures::JsFuture::from(promise).await else {
@@ -134,6 +137,6 @@ fn announce(to: &Announce, shown: &calc::Shown) {
             proposal: proposal.clone(),
             nodes: get("working").into(),
         })));
-        *announced.borrow_mut() = Some(proposal);
+        *announced.borrow_mut() = Some((proposal, ctx));
     });
 }
