@@ -32,9 +32,6 @@ done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"
 # The Welsh text catalogue, fetched only by a Welsh widget (English is compiled in).
 cp crates/socval-widget/i18n/cy.txt "$out/cy.txt"
-# The report module's Welsh (the working, the printed summary, the scenarios),
-# fetched with that module, only by a Welsh widget.
-cp crates/socval-report/i18n/cy.txt "$out/report/cy.txt"
 cp crates/socval-core/data/outcodes-split.csv "$out/outcodes-split.csv"
 node scripts/minify.mjs "$out/socval.js" "$out/socval_widget.js" "$out/report/socval_report.js"
 node scripts/precompress.mjs "$out"

@@ -194,7 +194,7 @@ pub fn calculate(
         warnings: figures.warnings,
         sources,
         discounting,
-        rounding: Line::rounding().to_string(),
+        rounding: Line::rounding(),
     })
 }
 

@@ -48,7 +48,7 @@ pub struct Report {
     /// How the discounting was done.
     pub discounting: Line,
     /// How figures are rounded.
-    pub rounding: String,
+    pub rounding: Line,
 }
 
 /// Which framework produced the figures.

@@ -336,6 +336,15 @@ messages! {
     /// Not local.
     place_not_local() "Not local";
 
+    /// The JS API: a configuration that cannot be read.
+    api_config_unread() "the council configuration could not be read";
+    /// The JS API: a configuration with problems.
+    api_config_problems() "the council configuration has problems";
+    /// The JS API: a proposal that cannot be read.
+    api_proposal_unread() "the proposal could not be read";
+    /// The JS API: a proposal with problems.
+    api_proposal_problems() "the proposal has problems";
+
     /// The comparison's caption.
     compared() "Scenarios compared";
     /// Gross value, as a row of the comparison.
@@ -399,6 +408,8 @@ pub struct Words {
     /// Whether a unit after a number takes its form for one whatever the
     /// number (Welsh: "3 awr", never "3 oriau").
     singular_after_numbers: bool,
+    /// The language's tag, as its catalogue's `lang` gives it (`en` for English).
+    lang: String,
 }
 
 impl Default for Words {
@@ -416,6 +427,7 @@ impl Words {
             units: Vec::new(),
             plural: english_plural,
             singular_after_numbers: false,
+            lang: "en".into(),
         }
     }
 
@@ -426,6 +438,9 @@ impl Words {
     pub fn from_catalogue(text: &str) -> Words {
         let mut w = Words::english();
         for (key, template) in catalogue_lines(text) {
+            if key == "lang" {
+                w.lang = template.to_string();
+            }
             if key == "lang" && template.to_ascii_lowercase().starts_with("cy") {
                 w.plural = crate::message::welsh_plural;
                 w.singular_after_numbers = true;
@@ -463,6 +478,11 @@ impl Words {
             .get(key as usize)
             .and_then(|t| t.as_deref())
             .unwrap_or_else(|| key.english())
+    }
+
+    /// The language's tag (`cy`; `en` for English).
+    pub fn lang(&self) -> &str {
+        &self.lang
     }
 
     /// The language's plural rule.
@@ -589,14 +609,20 @@ thread_local! {
 /// result for a reader of that language (the JS API's `catalogue` option).
 /// The keys and parameters are the same in any language.
 pub fn written_in<R>(words: std::rc::Rc<Words>, f: impl FnOnce() -> R) -> R {
-    let before = WRITING_IN.with(|w| w.replace(Some(words)));
-    let out = f();
-    WRITING_IN.with(|w| w.replace(before));
-    out
+    /// Puts back the language written in before, however `f` ends.
+    struct Restore(Option<std::rc::Rc<Words>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take();
+            WRITING_IN.with(|w| w.replace(before));
+        }
+    }
+    let _restore = Restore(WRITING_IN.with(|w| w.replace(Some(words))));
+    f()
 }
 
 /// A line's text in the language JSON is being written in.
-fn text_of(line: &Line) -> String {
+pub fn text_of(line: &Line) -> String {
     WRITING_IN.with(|w| match &*w.borrow() {
         Some(words) => words.say(line),
         None => line.to_string(),

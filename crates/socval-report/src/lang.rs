@@ -76,6 +76,9 @@ texts! {
     refused_lines_and_total(list) "spend.{list}_total: give spend.{list} as lines or as a total with a local share, not both";
 }
 
+/// This module's Welsh: the working's lines and its own texts.
+const WELSH: &str = include_str!("../i18n/cy.txt");
+
 /// The words of one language.
 #[derive(Clone, Debug)]
 pub struct Lang {
@@ -102,7 +105,23 @@ impl Lang {
         }
     }
 
-    /// A language from its catalogue file (the widget's `cy.txt`).
+    /// The language of the widget's catalogue (its `cy.txt`), with this
+    /// module's own catalogue in it, compiled in (`i18n/cy.txt`: 6.6 kB
+    /// gzip, so that the working is never in a language the widget is not,
+    /// nor waits for a file of its own); English for a catalogue of a
+    /// language this module has no words in.
+    pub fn for_widget(catalogue: &str) -> Lang {
+        let welsh = catalogue_lines(catalogue)
+            .find(|(k, _)| *k == "lang")
+            .is_some_and(|(_, v)| v.to_ascii_lowercase().starts_with("cy"));
+        if welsh {
+            Lang::from_catalogue(&format!("{catalogue}\n{WELSH}"))
+        } else {
+            Lang::english()
+        }
+    }
+
+    /// A language from catalogue text: the widget's lines and this module's.
     pub fn from_catalogue(text: &str) -> Lang {
         let mut lang = Lang {
             words: Words::from_catalogue(text),

@@ -61,19 +61,27 @@ fn error(message: &str) -> JsValue {
 
 #[wasm_bindgen]
 impl Reporter {
-    /// Reads the council's configuration (an object, as `JSON.parse` gives
-    /// it), the outward-code CSV when the council's local area needs it, and
-    /// with it the table of outward codes that straddle a district boundary
+    /// Reads the council's configuration (JSON text, a byte order mark
+    /// allowed, or an object, as `JSON.parse` gives it), the outward-code CSV
+    /// when the council's local area needs it, and with it the table of
+    /// outward codes that straddle a district boundary
     /// (`outcodes-split.csv`), which marks uncertain placements in the report,
-    /// and the tender the printed summary is for (the element's `tender`
-    /// attribute, set by the host page).
+    /// the tender the printed summary is for (the element's `tender`
+    /// attribute, set by the host page), and the level of the widget's top
+    /// headings (its `heading-level`, 2 by default), from which the working's
+    /// headings take theirs.
     #[wasm_bindgen(constructor)]
     pub fn new(
         config: JsValue,
         outcodes: Option<String>,
         split: Option<String>,
         tender: Option<String>,
+        level: Option<u8>,
     ) -> Result<Reporter, JsValue> {
+        let config = match config.as_string() {
+            Some(text) => js_sys::JSON::parse(text.strip_prefix('\u{feff}').unwrap_or(&text))?,
+            None => config,
+        };
         let config: CouncilConfig =
             serde_wasm_bindgen::from_value(config).map_err(|e| error(&e.to_string()))?;
         let setup = socval_core::prepare(config).map_err(|e| error(&e.to_string()))?;
@@ -93,27 +101,18 @@ impl Reporter {
             panels: Vec::new(),
             outcodes: Rc::new(outcodes),
             tender: tender.unwrap_or_default(),
-            level: 2,
+            level: level.unwrap_or(2),
         })
     }
 
-    /// Words what follows in the widget's language: `catalogue` is that
-    /// language's catalogue file (the widget's `cy.txt`; none for English),
-    /// `texts` the council's own texts in it, as the `path = text` lines the
-    /// widget is given, and `own` this module's catalogue in it
-    /// (`report/cy.txt`; none if it could not be fetched: its lines are then
-    /// English). The built-in framework's titles come from the catalogue,
-    /// the council's over them, as in the widget.
-    pub fn language(
-        &mut self,
-        catalogue: Option<String>,
-        texts: Option<String>,
-        own: Option<String>,
-    ) {
-        let catalogue = catalogue.map(|c| match own {
-            Some(own) => format!("{c}\n{own}"),
-            None => c,
-        });
+    /// Words what this module draws in the widget's language from now on,
+    /// and words again the scenarios panels it drew: `catalogue` is that
+    /// language's catalogue file, as the widget has it (`cy.txt`; none for
+    /// English), and `texts` the council's own texts in it, as the `path =
+    /// text` lines the widget is given. The built-in framework's titles come
+    /// from the catalogue, the council's over them, as in the widget; this
+    /// module's own Welsh is compiled in ([`Lang::for_widget`]).
+    pub fn language(&mut self, catalogue: Option<String>, texts: Option<String>) {
         let asked = (catalogue, texts);
         if self.asked == asked {
             return;
@@ -133,14 +132,14 @@ impl Reporter {
             asked
                 .0
                 .as_deref()
-                .map_or_else(Lang::english, Lang::from_catalogue),
+                .map_or_else(Lang::english, Lang::for_widget),
         );
         self.setup = Rc::new(setup);
         self.asked = asked;
-        self.panels.retain(|p| p.strong_count() > 0);
-        for p in &self.panels {
-            scenarios::relang(p, self.council());
-        }
+        let council = self.council();
+        // A panel no longer on the page (the widget was drawn again) is let go.
+        self.panels
+            .retain(|p| scenarios::relang(p, council.clone()));
     }
 
     /// What the scenarios panels share with the report.
@@ -150,13 +149,6 @@ impl Reporter {
             outcodes: self.outcodes.clone(),
             lang: self.lang.clone(),
         }
-    }
-
-    /// The level of the widget's top headings (its `heading-level`, 2 by
-    /// default), from which the working's headings take theirs.
-    #[wasm_bindgen(js_name = headingLevel)]
-    pub fn set_heading_level(&mut self, level: u8) {
-        self.level = level;
     }
 
     /// The full report for the calculator's form (an object, as the widget
@@ -178,8 +170,17 @@ impl Reporter {
     pub fn explain(&self, form: JsValue, today: &str) -> Result<JsValue, JsValue> {
         let p = self.proposal(form)?;
         let env = self.env(today)?;
+        // The event's report is `socval calc`'s, with the configuration's
+        // own titles; the working is worded with the titles in the widget's
+        // language.
         let report =
-            socval_core::calculate(&self.setup, &p, &env).map_err(|e| error(&e.to_string()))?;
+            socval_core::calculate(&self.base, &p, &env).map_err(|e| error(&e.to_string()))?;
+        let localised = if Rc::ptr_eq(&self.base, &self.setup) {
+            None
+        } else {
+            Some(socval_core::calculate(&self.setup, &p, &env).map_err(|e| error(&e.to_string()))?)
+        };
+        let shown = localised.as_ref().unwrap_or(&report);
         let gap = socval_core::gap::gap(&self.setup, &p, &env);
         let doc = web_sys::window()
             .and_then(|w| w.document())
@@ -191,8 +192,8 @@ impl Reporter {
             tender: &self.tender,
         };
         let w = &self.lang.words;
-        let summary = socval_core::explain::summary(w, &report, &p, gap.as_ref().ok(), stamp);
-        let mut panels = socval_core::explain::all(w, &report, gap.as_ref().ok());
+        let summary = socval_core::explain::summary(w, shown, &p, gap.as_ref().ok(), stamp);
+        let mut panels = socval_core::explain::all(w, shown, gap.as_ref().ok());
         if let Err(e) = &gap {
             // Said, never left as "Working it out…".
             let issues: Vec<String> = e.issues.iter().map(|i| w.issue(i)).collect();
@@ -405,8 +406,10 @@ fn nesting(text: &str) -> usize {
 }
 
 impl Reporter {
+    /// The report as `socval calc` gives it (the configuration's own titles),
+    /// for the event and the CSV.
     fn calculate(&self, form: JsValue, today: &str) -> Result<socval_core::Report, JsValue> {
-        socval_core::calculate(&self.setup, &self.proposal(form)?, &self.env(today)?)
+        socval_core::calculate(&self.base, &self.proposal(form)?, &self.env(today)?)
             .map_err(|e| error(&e.to_string()))
     }
 

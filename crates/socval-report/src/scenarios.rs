@@ -80,6 +80,8 @@ pub struct Panel {
     compare: Element,
     /// The texts drawn once, worded again when the language changes.
     fixed: Fixed,
+    /// The name's error showing, if any.
+    problem: std::cell::Cell<Option<T>>,
 }
 
 /// The panel's texts drawn once: its introduction, the name's label and
@@ -106,14 +108,19 @@ impl Fixed {
 pub type Handle = Weak<Panel>;
 
 /// Words `panel` in a new language, with its council's texts in it, and
-/// draws it again, keeping the name typed.
-pub fn relang(panel: &Handle, council: Council) {
-    let Some(p) = panel.upgrade() else { return };
+/// draws it again, keeping the name typed (and its error, worded again).
+/// False for a panel no longer on the page, which is let go.
+pub fn relang(panel: &Handle, council: Council) -> bool {
+    let Some(p) = panel.upgrade().filter(|p| p.root.is_connected()) else {
+        return false;
+    };
     let _ = p.root.set_attribute("lang", council.lang.tag);
     p.fixed.word(&council.lang);
     *p.council.borrow_mut() = council;
     p.say("");
     let _ = p.draw();
+    let _ = p.show_error(p.problem.get());
+    true
 }
 
 /// Makes the panel and puts it in `hooks.slot`, in place of what is there.
@@ -173,6 +180,7 @@ pub fn panel(
         list,
         compare,
         fixed,
+        problem: std::cell::Cell::new(None),
     });
     panel.draw()?;
     listen(&panel)?;
@@ -403,14 +411,15 @@ impl Panel {
         let name = self.name.value().trim().to_string();
         let l = self.lang();
         let problem = if name.is_empty() {
-            Some(l.t(T::name_missing))
+            Some(T::name_missing)
         } else if name.chars().count() > MAX_NAME {
-            Some(l.put(T::name_long, &[&MAX_NAME]))
+            Some(T::name_long)
         } else {
             None
         };
-        self.show_error(problem.as_deref())?;
+        self.show_error(problem)?;
         if problem.is_some() {
+            self.name.focus()?;
             return Ok(());
         }
         let listed = self.read().unwrap_or_default();
@@ -438,7 +447,8 @@ impl Panel {
         match stored.scenarios.iter_mut().find(|s| s.name == name) {
             Some(old) => *old = saved,
             None if full => {
-                return self.show_error(Some(&l.put(T::full, &[&MAX_SCENARIOS])));
+                self.show_error(Some(T::full))?;
+                return self.name.focus();
             }
             None => stored.scenarios.push(saved),
         }
@@ -449,13 +459,22 @@ impl Panel {
         Ok(())
     }
 
-    /// Shows or clears the name's error, GOV.UK style.
-    fn show_error(&self, problem: Option<&str>) -> Result<(), JsValue> {
+    /// Shows or clears the name's error, GOV.UK style, in the panel's
+    /// language (and keeps it, to word it again in another).
+    fn show_error(&self, problem: Option<T>) -> Result<(), JsValue> {
+        self.problem.set(problem);
         let group = self.name.parent_element();
         match problem {
-            Some(text) => {
+            Some(k) => {
+                let l = self.lang();
+                let max = if k == T::full {
+                    MAX_SCENARIOS
+                } else {
+                    MAX_NAME
+                };
+                let text = l.put(k, &[&max]);
                 self.name_error
-                    .set_text_content(Some(&self.lang().put(T::error, &[&text])));
+                    .set_text_content(Some(&l.put(T::error, &[&text])));
                 self.name_error.remove_attribute("hidden")?;
                 self.name.set_class_name("input input--error");
                 self.name
@@ -463,7 +482,6 @@ impl Panel {
                 if let Some(g) = group {
                     g.set_class_name("form-group form-group--error");
                 }
-                self.name.focus()?;
             }
             None => {
                 self.name_error.set_attribute("hidden", "")?;

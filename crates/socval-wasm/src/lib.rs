@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use serde::Serialize;
 use socval_core::outcodes::OutcodeTable;
-use socval_core::working::{Words, issue_text, written_in};
+use socval_core::working::{Line, Words, catalogue_lines, issue_text, text_of, written_in};
 use socval_core::{CivilDate, Env, Issue, json};
 use wasm_bindgen::prelude::*;
 
@@ -40,9 +40,9 @@ export interface Options {
   /** Today's date as YYYY-MM-DD (default: the browser's clock). */
   today?: string;
   /**
-   * A language's catalogue: the text of `socval/cy.txt` followed by that of
-   * `socval/report/cy.txt`, for every issue's `message`, every line's `text`
-   * and the errors thrown in Welsh. Default: English.
+   * A language's catalogue: the text of `socval/cy.txt`, for every issue's
+   * `message`, every line's `text`, the errors thrown, and the council's and
+   * built-in framework's titles, in Welsh. Default: English.
    */
   catalogue?: string;
 }
@@ -75,29 +75,60 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 
 /// A JS `Error` whose message lists every issue, with the issues attached
 /// (each worded in the language JSON is being written in).
-fn failure(what: &str, issues: &[Issue]) -> JsValue {
+fn failure(what: &Line, issues: &[Issue]) -> JsValue {
     let lines: Vec<String> = issues.iter().map(issue_text).collect();
-    let err = js_sys::Error::new(&format!("{what}:\n{}", lines.join("\n")));
+    let err = js_sys::Error::new(&format!("{}:\n{}", text_of(what), lines.join("\n")));
     if let Ok(list) = to_js(&issues) {
         let _ = js_sys::Reflect::set(&err, &"issues".into(), &list);
     }
     err.into()
 }
 
-/// The words of the options' `catalogue`, if it gives one.
-fn words(options: &JsValue) -> Option<Rc<Words>> {
-    let text = js_sys::Reflect::get(options, &"catalogue".into())
+/// The options' `catalogue`, if it gives one.
+fn catalogue(options: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(options, &"catalogue".into())
         .ok()?
-        .as_string()?;
-    Some(Rc::new(Words::from_catalogue(&text)))
+        .as_string()
 }
+
+/// The working's Welsh, as the widget's report module has it: the catalogue
+/// a portal gives is the widget's `cy.txt`, which words the messages, and
+/// these lines word the working.
+const WORKING_WELSH: &str = include_str!("../../socval-report/i18n/cy.txt");
 
 /// Runs `f` writing every message and line in the options' language.
 fn in_language<R>(options: &JsValue, f: impl FnOnce() -> R) -> R {
-    match words(options) {
-        Some(w) => written_in(w, f),
-        None => f(),
+    let Some(text) = catalogue(options) else {
+        return f();
+    };
+    let words = Words::from_catalogue(&text);
+    let words = if words.lang().to_ascii_lowercase().starts_with("cy") {
+        Words::from_catalogue(&format!("{text}\n{WORKING_WELSH}"))
+    } else {
+        words
+    };
+    written_in(Rc::new(words), f)
+}
+
+/// The setup with its texts in the options' language: the built-in
+/// framework's from the catalogue, the council's own `translations` over
+/// them, as the widget shows them.
+fn localise(mut setup: socval_core::Setup, options: &JsValue) -> socval_core::Setup {
+    let Some(text) = catalogue(options) else {
+        return setup;
+    };
+    if matches!(
+        setup.config.framework,
+        socval_core::config::FrameworkChoice::Builtin(_)
+    ) {
+        for (path, line) in catalogue_lines(&text) {
+            setup.translate_text(path, line);
+        }
     }
+    let lang = catalogue_lines(&text)
+        .find(|(k, _)| *k == "lang")
+        .map_or("en", |(_, v)| v);
+    setup.localised(lang)
 }
 
 fn today(options: &JsValue) -> CivilDate {
@@ -128,13 +159,13 @@ fn today(options: &JsValue) -> CivilDate {
 
 fn setup(config: &JsValue) -> Result<socval_core::Setup, JsValue> {
     let c = json::parse_config(&text(config)?)
-        .map_err(|e| failure("the council configuration could not be read", &e.issues))?;
-    let setup = socval_core::prepare(c)
-        .map_err(|e| failure("the council configuration has problems", &e.issues))?;
+        .map_err(|e| failure(&Line::api_config_unread(), &e.issues))?;
+    let setup =
+        socval_core::prepare(c).map_err(|e| failure(&Line::api_config_problems(), &e.issues))?;
     if let Some(t) = table() {
         setup
             .check_table(&t)
-            .map_err(|e| failure("the council configuration has problems", &e.issues))?;
+            .map_err(|e| failure(&Line::api_config_problems(), &e.issues))?;
     }
     Ok(setup)
 }
@@ -195,16 +226,16 @@ fn run<T: Serialize>(
         &Env<'_>,
     ) -> Result<T, socval_core::ProposalError>,
 ) -> Result<JsValue, JsValue> {
-    let setup = setup(config)?;
+    let setup = localise(setup(config)?, options);
     let p = json::parse_proposal(&text(proposal)?)
-        .map_err(|e| failure("the proposal could not be read", &e.issues))?;
+        .map_err(|e| failure(&Line::api_proposal_unread(), &e.issues))?;
     let table = table();
     let env = Env {
         today: today(options),
         outcodes: table.as_ref(),
     };
     let result =
-        f(&setup, &p, &env).map_err(|e| failure("the proposal has problems", &e.issues))?;
+        f(&setup, &p, &env).map_err(|e| failure(&Line::api_proposal_problems(), &e.issues))?;
     to_js(&result)
 }
 
@@ -257,7 +288,7 @@ fn check(document: &JsValue, config: &JsValue, options: &JsValue) -> Result<JsVa
             }
         }
         Ok(json::Document::Proposal(p)) => {
-            let setup = setup(config)?;
+            let setup = localise(setup(config)?, options);
             let table = table();
             match socval_core::check_proposal(
                 &setup,

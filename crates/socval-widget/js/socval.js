@@ -59,25 +59,24 @@ const loadReport = () => (reportModule ??= Promise.all([import('./report/socval_
   .then(async ([m, wasm]) => { await m.default({ module_or_path: wasm }); return m; }));
 function reporter(config, csv, el, level) {
   let made;
-  return (kind, arg, today) => (made ??= Promise.all([loadReport(), csv && fetchOurs('outcodes-split.csv').then((r) => r.ok ? r.text() : undefined)])
+  // With no kind (the widget's language changed), only words again what the
+  // module drew, if it is loaded.
+  return (kind, arg, today) => (kind || made) && (made ??= Promise.all([loadReport(), csv && fetchOurs('outcodes-split.csv').then((r) => r.ok ? r.text() : undefined)])
     // The tender is the host page's: its `tender` attribute.
     .then(([m, split]) => {
       // The styles of what the report module draws come with it (once per
       // mount: mounting again resets the root's sheets, and this reporter).
       const root = el.shadowRoot;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, reportSheet ??= stylesheet(m.styles())];
-      const r = new m.Reporter(JSON.parse(config.replace(/^\uFEFF/, '')), csv, split, el.getAttribute('tender') || '');
-      r.headingLevel(level);
-      return r;
+      return new m.Reporter(config, csv, split, el.getAttribute('tender'), level);
     }))
     // In the widget's language as it is now (it may have changed since the
-    // last call): its catalogue, the council's texts in it, and the report
-    // module's own catalogue, Welsh's (the only one fetched), fetched with it.
-    .then(async (r, [c, t] = catalogueOf.get(el) ?? []) => (r.language(c, t, c && await once('report/cy.txt').catch(log)), r))
+    // last call): its catalogue and the council's texts in it.
+    .then((r, [c, t] = catalogueOf.get(el) ?? []) => (r.language(c, t), r))
     // A link is copied here; where the page may not copy, it is shown to
     // copy by hand, and the promise rejects to say so.
     // A file the user chose is read here, as text, and opened as a file is.
-    .then((r) => (kind === 'link' ? copy(r.link(arg), el)
+    .then((r) => kind && (kind === 'link' ? copy(r.link(arg), el)
       : kind === 'importFile' ? arg.text().then((t) => r.import(t), (e) => { throw `${e?.message ?? e}`; })
         : r[kind](arg, today)))
     // The scenarios panel puts itself in its slot; if it cannot, the slot says so.
@@ -108,7 +107,7 @@ function forWidget(text, lang) {
   try {
     const c = JSON.parse(text.replace(/^\uFEFF/, ''));
     const own = c.translations?.[lang.toLowerCase().split('-')[0]];
-    if (c.translations !== undefined) {
+    if (c.translations?.constructor == Object) {
       delete c.translations;
       text = JSON.stringify(c);
     }
@@ -149,6 +148,7 @@ class SocialValueCalculator extends HTMLElement {
   // A change to any of them draws the widget again (the draft keeps the form).
   static observedAttributes = ['config-src', 'heading-level', 'no-heading', 'lang'];
   #widget = null;
+  #report;
   #run = 0;
   #lang = '';
   #text = '';
@@ -187,6 +187,7 @@ class SocialValueCalculator extends HTMLElement {
     if (run !== this.#run || this.#lang !== lang) return;
     catalogueOf.set(this, [catalogue, texts]);
     this.#widget?.setLang(m.prepare(config), lang, catalogue, texts);
+    this.#report?.();
   }
 
   async #config() {
@@ -234,9 +235,9 @@ class SocialValueCalculator extends HTMLElement {
       this.#lang = lang;
       catalogueOf.set(this, [catalogue, texts]);
       // The report module reads the configuration without `translations`
-      // too: it is given the language's texts as the widget is (languageOf).
+      // too: it is given the language's texts as the widget is (see reporter()).
       this.#widget = m.mount(point, this, prepared, csv, lang, catalogue, texts, this.id || '', level,
-        !this.hasAttribute('no-heading'), reporter(own, csv, this, level));
+        !this.hasAttribute('no-heading'), this.#report = reporter(own, csv, this, level));
       // The language changed while the widget loaded: it follows now.
       if (langOf(this) !== lang) this.relang();
       // Yew draws in a microtask: after a task the form, or the list of the
