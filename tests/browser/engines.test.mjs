@@ -130,7 +130,9 @@ for (const engine of ENGINES) {
         const make = URL.createObjectURL;
         URL.createObjectURL = (blob) => { window.__files.push(blob); return make.call(URL, blob); };
       });
+      // One at a time, so that a click the engine's driver lost is named.
       await clickText(tab, 'button', 'Download your proposal (JSON)');
+      await until(tab, () => window.__files.length === 1, null, 'the proposal file');
       await clickText(tab, 'button', 'Download results (CSV)');
       // Bytes, not Blob.text(), which drops a byte order mark.
       const files = await until(tab, async () => window.__files.length === 2 && Promise.all(window.__files.map(async (b) => {

@@ -13,6 +13,7 @@ use crate::fixed::Decimal;
 use crate::framework::{Framework, Measure, Proxy};
 use crate::issues::{Collector, ConfigError, IssueCode, limits};
 use crate::local_area::Area;
+use crate::message::Msg;
 use crate::postcode::Postcode;
 
 /// A checked configuration with its framework resolved.
@@ -109,7 +110,11 @@ impl Setup {
         for (path, area) in areas {
             for (i, d) in area.districts.iter().enumerate() {
                 if !table.has_district(d) {
-                    c.push(format!("{path}.districts[{i}]"), IssueCode::Unknown, format!("\"{d}\" is not the main district of any outward code in the ONS table, so no postcode would count as in it; check the code (ONS LAD25)"));
+                    c.push(
+                        format!("{path}.districts[{i}]"),
+                        IssueCode::Unknown,
+                        Msg::empty_district(d.clone()),
+                    );
                 }
             }
         }
@@ -131,7 +136,11 @@ impl Setup {
 pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     let mut c = Collector::default();
     if config.schema_version != CONFIG_SCHEMA_VERSION {
-        c.push("schema_version", IssueCode::OutOfRange, format!("must be {CONFIG_SCHEMA_VERSION}; this version of Socval reads configuration format {CONFIG_SCHEMA_VERSION}"));
+        c.push(
+            "schema_version",
+            IssueCode::OutOfRange,
+            Msg::config_version(i64::from(CONFIG_SCHEMA_VERSION)),
+        );
     }
     c.text(
         "council.name",
@@ -158,7 +167,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
             c.push(
                 "framework.builtin",
                 IssueCode::Unknown,
-                format!("\"{id}\" is not a built-in framework (built-in: {known})"),
+                Msg::not_builtin(id.clone(), known),
             );
             None
         }),
@@ -179,7 +188,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
                     c.push(
                         format!("{path}.id"),
                         IssueCode::Duplicate,
-                        format!("measure \"{}\" is listed twice", choice.id),
+                        Msg::measure_listed_twice(choice.id.clone()),
                     );
                     continue;
                 }
@@ -187,10 +196,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
                     c.push(
                         format!("{path}.id"),
                         IssueCode::Unknown,
-                        format!(
-                            "\"{}\" is not a measure of framework \"{}\"",
-                            choice.id, full.id
-                        ),
+                        Msg::unknown_measure(choice.id.clone(), full.id.clone()),
                     );
                     continue;
                 };
@@ -213,11 +219,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         framework.measures = chosen;
     }
     if framework.measures.is_empty() && full.is_some() {
-        c.push(
-            "measures",
-            IssueCode::Required,
-            "must offer at least one measure",
-        );
+        c.push("measures", IssueCode::Required, Msg::no_measures());
     }
 
     check_area(&mut c, "local_area", &config.local_area, true);
@@ -228,7 +230,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
             c.push(
                 format!("priority_areas[{i}].name"),
                 IssueCode::Required,
-                "must not be empty: results name the priority area spend was counted in",
+                Msg::area_name(),
             );
         }
     }
@@ -237,7 +239,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
             c.push(
                 format!("theme_priorities[{i}].theme"),
                 IssueCode::Unknown,
-                format!("\"{}\" is not a theme of the framework", tp.theme),
+                Msg::unknown_theme(tp.theme.clone()),
             );
         }
     }
@@ -246,7 +248,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
             c.push(
                 "target_ratio_percent",
                 IssueCode::OutOfRange,
-                "must be from 0 to 1000 (percent of contract value)",
+                Msg::target_ratio(),
             );
         }
     }
@@ -264,7 +266,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         c.push(
             "discounting.rate_percent",
             IssueCode::OutOfRange,
-            "must be from 0 to 20 (the Green Book rate is 3.5)",
+            Msg::discount_rate(),
         );
     }
     check_rates(&mut c, "lm3.staff_respend", &config.lm3.staff_respend);
@@ -357,14 +359,14 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
         c.push(
             format!("{path}.currency"),
             IssueCode::OutOfRange,
-            "must be GBP: Socval works in pounds sterling",
+            Msg::currency(),
         );
     }
     if !(1990..=2200).contains(&f.price_year) {
         c.push(
             format!("{path}.price_year"),
             IssueCode::OutOfRange,
-            "must be a year from 1990 to 2200",
+            Msg::year(1990, 2200),
         );
     } else {
         deflated(c, &format!("{path}.price_year"), f.price_year);
@@ -387,7 +389,7 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
             c.push(
                 format!("{path}.themes[{i}].id"),
                 IssueCode::Duplicate,
-                format!("theme \"{}\" appears twice", t.id),
+                Msg::theme_twice(t.id.clone()),
             );
         }
     }
@@ -395,7 +397,7 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
         c.push(
             format!("{path}.themes"),
             IssueCode::Required,
-            "must list at least one theme",
+            Msg::no_themes(),
         );
     }
     if !c.list_len(
@@ -419,14 +421,14 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
             c.push(
                 format!("{mp}.id"),
                 IssueCode::Duplicate,
-                format!("measure \"{}\" appears twice", m.id),
+                Msg::measure_twice(m.id.clone()),
             );
         }
         if !themes.contains(m.theme.as_str()) {
             c.push(
                 format!("{mp}.theme"),
                 IssueCode::Unknown,
-                format!("\"{}\" is not a theme of this framework", m.theme),
+                Msg::not_theme_here(m.theme.clone()),
             );
         }
         if let Some(p) = &m.proxy {
@@ -437,7 +439,7 @@ pub(crate) fn check_framework(c: &mut Collector, path: &str, f: &Framework) {
                 c.push(
                     format!("{mp}.excludes[{j}]"),
                     IssueCode::Unknown,
-                    format!("\"{x}\" is not a measure of this framework"),
+                    Msg::not_measure_here(x.clone()),
                 );
             }
         }
@@ -471,7 +473,7 @@ fn check_proxy(c: &mut Collector, path: &str, p: &Proxy) {
         c.push(
             format!("{path}.source.price_year"),
             IssueCode::OutOfRange,
-            "must be a year from 1990 to 2200",
+            Msg::year(1990, 2200),
         );
     } else {
         deflated(c, &format!("{path}.source.price_year"), s.price_year);
@@ -501,7 +503,7 @@ fn uprated_values(c: &mut Collector, framework: &Framework) -> Vec<Option<Decima
                 c.push(
                     format!("measures.{}.proxy.value", m.id),
                     IssueCode::TooLarge,
-                    "is too large once converted to the framework's price year",
+                    Msg::too_large_converted(),
                 );
             }
             v
@@ -517,7 +519,11 @@ fn deflated(c: &mut Collector, path: &str, year: u16) {
         c.push(
             path,
             IssueCode::OutOfRange,
-            format!("has no GDP deflator: Socval's series ({}) covers {first} to {last}, and every value is converted to the framework's price year with it", crate::deflators::RELEASE),
+            Msg::no_deflator(
+                crate::deflators::RELEASE.to_string(),
+                i64::from(first),
+                i64::from(last),
+            ),
         );
     }
 }
@@ -539,7 +545,7 @@ fn check_adjustments(c: &mut Collector, path: &str, a: &crate::adjustments::Adju
             c.push(
                 format!("{path}.benefit_years"),
                 IssueCode::OutOfRange,
-                "must be from 1 to 10 years",
+                Msg::benefit_years(),
             );
         }
     }
@@ -551,30 +557,26 @@ fn check_lasting(c: &mut Collector, path: &str, m: &Measure, a: &crate::adjustme
     if m.kind == crate::framework::Kind::Outcome {
         return;
     }
-    let why = "only an outcome that lasts may have a duration or drop-off; this measure is an output counted in its own year (set the measure's kind to \"outcome\" if what it counts outlasts the activity)";
+    let why = Msg::output_lasting;
     if a.benefit_years.is_some_and(|y| y > 1) {
         c.push(
             format!("{path}.benefit_years"),
             IssueCode::Inconsistent,
-            why,
+            why(),
         );
     }
     if a.drop_off_percent.is_some_and(|d| d != Decimal::ZERO) {
         c.push(
             format!("{path}.drop_off_percent"),
             IssueCode::Inconsistent,
-            why,
+            why(),
         );
     }
 }
 
 fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
     if required && a.is_empty() {
-        c.push(
-            path.to_string(),
-            IssueCode::Required,
-            "must define the area by districts, postcode areas, outward codes or a radius",
-        );
+        c.push(path.to_string(), IssueCode::Required, Msg::no_area_rule());
     }
     for list in [&a.districts, &a.postcode_areas, &a.outward_codes] {
         c.list_len(path, list.len(), limits::LIST * 10);
@@ -584,7 +586,11 @@ fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
             && d.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
             && d.bytes().skip(1).all(|b| b.is_ascii_digit());
         if !ok {
-            c.push(format!("{path}.districts[{i}]"), IssueCode::OutOfRange, format!("\"{d}\" is not a local authority district code (a letter and eight digits, e.g. E07000041)"));
+            c.push(
+                format!("{path}.districts[{i}]"),
+                IssueCode::OutOfRange,
+                Msg::not_district(d.clone()),
+            );
         }
     }
     for (i, pa) in a.postcode_areas.iter().enumerate() {
@@ -592,7 +598,7 @@ fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
             c.push(
                 format!("{path}.postcode_areas[{i}]"),
                 IssueCode::Postcode,
-                format!("\"{pa}\" is not a postcode area (one or two letters, e.g. EX)"),
+                Msg::not_postcode_area(pa.clone()),
             );
         }
     }
@@ -602,7 +608,7 @@ fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
             _ => c.push(
                 format!("{path}.outward_codes[{i}]"),
                 IssueCode::Postcode,
-                format!("\"{oc}\" is not an outward code (e.g. EX1)"),
+                Msg::not_outward_code(oc.clone()),
             ),
         }
     }
@@ -611,7 +617,7 @@ fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
             c.push(
                 format!("{path}.radius.miles"),
                 IssueCode::OutOfRange,
-                "must be more than 0 and at most 1000 miles",
+                Msg::radius(),
             );
         }
         match (&r.centre.postcode, r.centre.easting, r.centre.northing) {
@@ -620,7 +626,7 @@ fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
                     c.push(
                         format!("{path}.radius.centre.postcode"),
                         IssueCode::Postcode,
-                        format!("\"{pc}\" is not a UK postcode or outward code"),
+                        Msg::not_centre(pc.clone()),
                     );
                 }
             }
@@ -629,14 +635,14 @@ fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
                     c.push(
                         format!("{path}.radius.centre"),
                         IssueCode::OutOfRange,
-                        "easting must be 0 to 800000 and northing 0 to 1300000 (OSGB36 metres)",
+                        Msg::grid(),
                     );
                 }
             }
             _ => c.push(
                 format!("{path}.radius.centre"),
                 IssueCode::Required,
-                "must give either a postcode, or both easting and northing",
+                Msg::no_centre(),
             ),
         }
     }
@@ -648,7 +654,7 @@ fn check_scoring(c: &mut Collector, config: &CouncilConfig) {
         c.push(
             "scoring.weighting_percent",
             IssueCode::OutOfRange,
-            "must be more than 0 and at most 100 (percent of the whole tender evaluation)",
+            Msg::weighting(),
         );
     }
     match &s.method {
@@ -661,21 +667,17 @@ fn check_scoring(c: &mut Collector, config: &CouncilConfig) {
             (Some(_), None) | (None, Some(_)) => c.push(
                 "scoring.method",
                 IssueCode::OutOfRange,
-                "the benchmark must be more than zero",
+                Msg::benchmark_zero(),
             ),
             _ => c.push(
                 "scoring.method",
                 IssueCode::Inconsistent,
-                "give exactly one of benchmark_value and benchmark_ratio_percent",
+                Msg::one_benchmark(),
             ),
         },
         ScoringMethod::RatioBands { bands } => {
             if bands.is_empty() {
-                c.push(
-                    "scoring.method.bands",
-                    IssueCode::Required,
-                    "must list at least one band",
-                );
+                c.push("scoring.method.bands", IssueCode::Required, Msg::no_bands());
             }
             c.list_len("scoring.method.bands", bands.len(), limits::LIST);
             for (i, b) in bands.iter().enumerate() {
@@ -694,7 +696,7 @@ fn check_scoring(c: &mut Collector, config: &CouncilConfig) {
                 c.push(
                     "scoring.method.criteria",
                     IssueCode::Required,
-                    "must list at least one criterion",
+                    Msg::no_criteria(),
                 );
             }
             c.list_len("scoring.method.criteria", criteria.len(), limits::LIST);
@@ -716,14 +718,14 @@ fn check_scoring(c: &mut Collector, config: &CouncilConfig) {
                     c.push(
                         format!("scoring.method.criteria[{i}].id"),
                         IssueCode::Duplicate,
-                        format!("criterion \"{}\" appears twice", k.id),
+                        Msg::criterion_declared_twice(k.id.clone()),
                     );
                 }
                 if k.weight <= Decimal::ZERO || k.weight > Decimal::from_int(1000) {
                     c.push(
                         format!("scoring.method.criteria[{i}].weight"),
                         IssueCode::OutOfRange,
-                        "must be more than 0 and at most 1000",
+                        Msg::criterion_weight(),
                     );
                 }
             }
@@ -739,7 +741,7 @@ fn check_rates(c: &mut Collector, path: &str, r: &RespendRates) {
         c.push(
             path.to_string(),
             IssueCode::Inconsistent,
-            "must have low ≤ central ≤ high",
+            Msg::respend_order(),
         );
     }
 }

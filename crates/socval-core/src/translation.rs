@@ -289,8 +289,7 @@ pub(crate) fn check(
         let tag =
             lang.len() >= 2 && lang.len() <= 3 && lang.bytes().all(|b| b.is_ascii_lowercase());
         if !tag {
-            let why = "must be a language's code in lower case, such as \"cy\" for Welsh";
-            c.push(at.as_str(), IssueCode::Unknown, why);
+            c.push(at.as_str(), IssueCode::Unknown, Msg::language_code());
         }
         c.text(
             format!("{at}.council.name"),
@@ -355,9 +354,7 @@ pub(crate) fn check(
                 if !known.contains(&id.as_str()) {
                     let what = match group {
                         "themes" => Msg::unknown_theme(id.clone()),
-                        "measures" => {
-                            Msg::text(format!("\"{id}\" is not a measure of the framework"))
-                        }
+                        "measures" => Msg::not_measure_here(id.clone()),
                         _ => Msg::unknown_criterion(id.clone()),
                     };
                     c.push(path.as_str(), IssueCode::Unknown, what);

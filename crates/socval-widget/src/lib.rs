@@ -98,7 +98,9 @@ impl Widget {
 /// whether the outward-code table is needed, then mounts with it.
 #[wasm_bindgen]
 pub struct Prepared {
-    setup: Result<socval_core::Setup, Vec<String>>,
+    /// The setup, or the configuration's problems, worded when the widget
+    /// is drawn, in its language.
+    setup: Result<socval_core::Setup, Vec<socval_core::Issue>>,
 }
 
 #[wasm_bindgen]
@@ -116,10 +118,11 @@ impl Prepared {
 #[wasm_bindgen]
 pub fn prepare(config: &str) -> Prepared {
     let setup = browser_json::parse::<socval_core::CouncilConfig>(config)
-        .map_err(|why| vec![why])
-        .and_then(|c| {
-            socval_core::prepare(c).map_err(|e| e.issues.iter().map(ToString::to_string).collect())
-        });
+        .map_err(|why| {
+            let code = socval_core::IssueCode::Syntax;
+            vec![socval_core::Issue::new("", code, why)]
+        })
+        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues));
     Prepared { setup }
 }
 
@@ -169,10 +172,7 @@ pub fn mount(
     browser::mark("socval:table");
     // District codes are checked once the table is at hand.
     let setup = match (prepared.setup, &table) {
-        (Ok(s), Some(Ok(t))) => s
-            .check_table(t)
-            .map(|()| s)
-            .map_err(|e| e.issues.iter().map(ToString::to_string).collect()),
+        (Ok(s), Some(Ok(t))) => s.check_table(t).map(|()| s).map_err(|e| e.issues),
         (s, _) => s,
     };
     match (setup, table) {
@@ -209,7 +209,8 @@ pub fn mount(
                 drawn: Some(ctx),
             }
         }
-        (Err(problems), _) => {
+        (Err(issues), _) => {
+            let problems: Vec<String> = issues.iter().map(|i| messages.at(i)).collect();
             let mut said = String::from("socval: the council configuration has problems:");
             for p in &problems {
                 said.push('\n');
@@ -256,6 +257,14 @@ fn localise(
     }
     if let Some(t) = texts {
         texts::apply(&mut setup, t);
+    }
+    // A band the council left without a label is named in this language.
+    if let socval_core::config::ScoringMethod::RatioBands { bands } =
+        &mut setup.config.scoring.method
+    {
+        for b in bands.iter_mut().filter(|b| b.label.is_empty()) {
+            b.label = m.band_from(&b.min_ratio_percent.to_string());
+        }
     }
     setup
 }

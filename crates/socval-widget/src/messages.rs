@@ -99,6 +99,7 @@ catalogue! {
     bidder_outside, priority_spend, score_line, weighting_explained,
     not_a_number, not_an_amount, enter_field, announce, scenario_opened,
     removed, import_failed, link_failed, contact, measure_unit, synonyms,
+    band_from,
 }
 
 impl Messages {
@@ -157,6 +158,17 @@ impl Messages {
     fn put(&self, template: &str, names: &str, values: &[&str]) -> String {
         let values: Vec<Value> = values.iter().map(|v| Value::Text((*v).into())).collect();
         message::fill(template, names, &values, self.plural, self.unnamed_area())
+    }
+
+    /// An issue with its path, as the embedder reads it (the configuration's
+    /// problems), its message in this language.
+    pub fn at(&self, i: &socval_core::Issue) -> String {
+        let mut out = i.path.clone();
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&self.issue(&i.message));
+        out
     }
 
     /// One of the core's messages, in this language.
@@ -337,6 +349,11 @@ impl Messages {
     /// A scenario opened.
     pub fn scenario_opened(&self, name: &str) -> String {
         self.put(self.t(K::scenario_opened), "name,", &[name])
+    }
+
+    /// The name of a scoring band the council gave no label.
+    pub fn band_from(&self, from: &str) -> String {
+        self.put(self.t(K::band_from), "from,", &[from])
     }
 
     /// A line removed, said to a screen reader.

@@ -128,6 +128,22 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
     w.destroy();
 }
 
+/// A contract of £1,000,000 for a year from 2027 with 100 tCO2e saved,
+/// typed in, and its results drawn after the pause.
+async fn carbon_results(root: &web_sys::ShadowRoot) {
+    type_into(root, "contract-value", "1000000");
+    type_into(root, "contract-duration", "1");
+    // Carbon's value depends on the year it is saved.
+    type_into(root, "contract-start", "2027");
+    // Open the Environment theme (the last of four), as a click on its summary would.
+    open_theme(root, 3);
+    sleep(50).await;
+    yew::scheduler::flush().await;
+    type_into(root, "m-environment-carbon-quantity", "100");
+    sleep(400).await;
+    yew::scheduler::flush().await;
+}
+
 #[wasm_bindgen_test]
 async fn typing_updates_results_after_a_pause() {
     let (host, root, point) = host();
@@ -145,17 +161,7 @@ async fn typing_updates_results_after_a_pause() {
         None,
     );
     yew::scheduler::flush().await;
-    type_into(&root, "contract-value", "1000000");
-    type_into(&root, "contract-duration", "1");
-    // Carbon's value depends on the year it is saved.
-    type_into(&root, "contract-start", "2027");
-    // Open the Environment theme (the last of four), as a click on its summary would.
-    open_theme(&root, 3);
-    sleep(50).await;
-    yew::scheduler::flush().await;
-    type_into(&root, "m-environment-carbon-quantity", "100");
-    sleep(400).await;
-    yew::scheduler::flush().await;
+    carbon_results(&root).await;
     let gross = root
         .query_selector("[data-figure='gross']")
         .unwrap()
@@ -472,4 +478,70 @@ async fn welsh_from_its_catalogue_and_the_councils_texts_then_english_keeping_th
     assert_eq!(top.get_attribute("lang").as_deref(), Some("en-GB"));
     w.destroy();
     clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() {
+    // Exampleshire's bands with no labels: each is named by where it starts.
+    let unlabelled = EXAMPLESHIRE
+        .replace(", \"label\": \"Unacceptable\"", "")
+        .replace(", \"label\": \"Poor\"", "")
+        .replace(", \"label\": \"Satisfactory\"", "")
+        .replace(", \"label\": \"Good\"", "")
+        .replace(", \"label\": \"Excellent\"", "");
+    assert!(!unlabelled.contains("\"label\""));
+    let (el, root, point) = host();
+    let w = socval_widget::mount(
+        point,
+        el,
+        socval_widget::prepare(&unlabelled),
+        None,
+        "cy",
+        Some(WELSH.to_string()),
+        None,
+        "t5",
+        2,
+        true,
+        None,
+    );
+    yew::scheduler::flush().await;
+    carbon_results(&root).await;
+    // A ratio of 3.25% reaches the band from 2%.
+    let results = text_of(&root, "#results");
+    assert!(results.contains("2% ac uwch"), "{results}");
+    assert!(!results.contains("and above"), "{results}");
+    w.destroy();
+    clear_storage();
+
+    // A configuration the widget cannot use: its problems in Welsh, each
+    // after its field path, for the council's web team.
+    let broken = EXAMPLESHIRE.replace("\"weighting_percent\": 10", "\"weighting_percent\": 0");
+    assert_ne!(broken, EXAMPLESHIRE);
+    let (el, root, point) = host();
+    let w = socval_widget::mount(
+        point,
+        el,
+        socval_widget::prepare(&broken),
+        None,
+        "cy",
+        Some(WELSH.to_string()),
+        None,
+        "t6",
+        2,
+        true,
+        None,
+    );
+    yew::scheduler::flush().await;
+    let problems = text_of(&root, "[data-config-error] li");
+    assert!(
+        problems.starts_with("scoring.weighting_percent: "),
+        "{problems}"
+    );
+    assert!(!problems.contains("must be"), "{problems}");
+    let welsh = WELSH
+        .lines()
+        .find_map(|l| l.strip_prefix("issue.weighting = "))
+        .unwrap();
+    assert!(problems.ends_with(welsh), "{problems}");
+    w.destroy();
 }
