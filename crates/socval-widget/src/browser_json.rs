@@ -6,16 +6,19 @@
 
 use serde::de::DeserializeOwned;
 use socval_core::issues::check_document_size;
+use socval_core::message::Msg;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Reads JSON text into `T`; the error says what is wrong in plain words.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    crate::js_de::from_value(parse_object(text)?).map_err(|e| e.to_string())
+/// Reads JSON text into `T`; the error says what is wrong in plain words
+/// (a message of the core's catalogue where it has one, worded in the
+/// widget's language when shown).
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Msg> {
+    crate::js_de::from_value(parse_object(text)?).map_err(|e| Msg::text(e.to_string()))
 }
 
 /// Reads JSON text that must hold an object, as a JavaScript value.
-pub fn parse_object(text: &str) -> Result<JsValue, String> {
-    check_document_size(text.len()).map_err(|issue| issue.message.to_string())?;
+pub fn parse_object(text: &str) -> Result<JsValue, Msg> {
+    check_document_size(text.len()).map_err(|issue| issue.message)?;
     // The same rules as the core's reader: a byte order mark is not JSON,
     // and only an object is a document (an array would be read by position).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -24,10 +27,12 @@ pub fn parse_object(text: &str) -> Result<JsValue, String> {
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_default();
-        format!("is not valid JSON: {why}")
+        Msg::text(format!("is not valid JSON: {why}"))
     })?;
     if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err("must be a JSON object ({ … }), not an array or a single value".into());
+        return Err(Msg::text(
+            "must be a JSON object ({ … }), not an array or a single value".into(),
+        ));
     }
     Ok(value)
 }

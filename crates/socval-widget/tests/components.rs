@@ -544,4 +544,26 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
         .unwrap();
     assert!(problems.ends_with(welsh), "{problems}");
     w.destroy();
+
+    // A configuration over the size limit (32 MiB, checked before it is
+    // read): the core's message, in Welsh.
+    let huge = "x".repeat((32 << 20) + 1);
+    let (el, root, point) = host();
+    let w = socval_widget::mount(
+        point,
+        el,
+        socval_widget::prepare(&huge),
+        None,
+        "cy",
+        Some(WELSH.to_string()),
+        None,
+        "t7",
+        2,
+        true,
+        None,
+    );
+    yew::scheduler::flush().await;
+    let problem = text_of(&root, "[data-config-error] li");
+    assert!(problem.starts_with("mae'r ffeil yn "), "{problem}");
+    w.destroy();
 }
