@@ -430,3 +430,29 @@ fn a_result_written_in_welsh_keeps_its_keys_and_parameters() {
         }
     }
 }
+
+#[test]
+fn the_report_module_names_a_band_without_a_label_as_the_widget_does() {
+    let (mut setup, _) = socval_tests::exampleshire();
+    let socval_core::config::ScoringMethod::RatioBands { bands } = &mut setup.config.scoring.method
+    else {
+        panic!("Exampleshire scores by bands");
+    };
+    bands.iter_mut().for_each(|b| b.label.clear());
+    socval_report::lang::name_bands(&mut setup, &read("crates/socval-widget/i18n/cy.txt"));
+    let socval_core::config::ScoringMethod::RatioBands { bands } = &setup.config.scoring.method
+    else {
+        unreachable!()
+    };
+    let labels: Vec<&str> = bands.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "0% ac uwch",
+            "2% ac uwch",
+            "5% ac uwch",
+            "10% ac uwch",
+            "20% ac uwch"
+        ]
+    );
+}

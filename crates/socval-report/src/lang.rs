@@ -207,6 +207,23 @@ impl Lang {
     }
 }
 
+/// Names each band the council left without a label as the widget names
+/// it, from the catalogue's `band_from` (`{from}% ac uwch`); nothing when
+/// the catalogue has none.
+pub fn name_bands(setup: &mut socval_core::Setup, catalogue: &str) {
+    let Some((_, template)) = catalogue_lines(catalogue).find(|(k, _)| *k == "band_from") else {
+        return;
+    };
+    if let socval_core::config::ScoringMethod::RatioBands { bands } =
+        &mut setup.config.scoring.method
+    {
+        for b in bands.iter_mut().filter(|b| b.label.is_empty()) {
+            let from = [Value::Number(b.min_ratio_percent)];
+            b.label = fill(template, "from,", &from, |_| 0, "");
+        }
+    }
+}
+
 /// Every key of this module's texts, for the catalogue test.
 pub fn keys() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     TEXTS.iter().copied()

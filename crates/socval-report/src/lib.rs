@@ -128,6 +128,9 @@ impl Reporter {
                 setup.translate_text(path, text);
             }
         }
+        if let Some(c) = asked.0.as_deref() {
+            lang::name_bands(&mut setup, c);
+        }
         self.lang = Rc::new(
             asked
                 .0
