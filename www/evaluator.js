@@ -11,7 +11,10 @@ const now = new Date();
 const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
 let reporter;
+// The files as chosen, and each bid the table lists (a CSV file may hold
+// many), by its index.
 let bids = [];
+let listed = [];
 let csv = '';
 
 function problem(text) {
@@ -59,15 +62,28 @@ function rank() {
   ranking.hidden = false;
   $('actions').hidden = false;
   csv = result.csv;
+  listed = result.bids;
   const ms = Math.round(performance.now() - start);
   performance.measure('socval:evaluate-bids', { start, duration: performance.now() - start });
   const failed = result.failed ? `, ${result.failed} could not be (listed last, with why)` : '';
-  $('status').textContent = `${bids.length} ${bids.length === 1 ? 'bid' : 'bids'}: ${result.scored} scored${failed}. Ranked in ${ms} ms.`;
+  $('status').textContent = `${listed.length} ${listed.length === 1 ? 'bid' : 'bids'}: ${result.scored} scored${failed}. Ranked in ${ms} ms.`;
+}
+
+/** A file's text: UTF-8, else (a CSV saved as plain "CSV" by a spreadsheet
+ * on Windows) Windows-1252, as the core's bid_csv::decode reads it for
+ * `socval batch`. */
+async function textOf(file) {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return /\.csv$/i.test(file.name) ? new TextDecoder('windows-1252').decode(bytes) : new TextDecoder().decode(bytes);
+  }
 }
 
 async function readBids(files) {
   const start = performance.now();
-  bids = await Promise.all([...files].map(async (f) => ({ name: f.name, text: await f.text() })));
+  bids = await Promise.all([...files].map(async (f) => ({ name: f.name, text: await textOf(f) })));
   $('working').hidden = true;
   rank();
   // From the files chosen to the table drawn (read by the benchmark and tests).
@@ -93,7 +109,7 @@ drop.addEventListener('drop', (e) => {
 $('ranking').addEventListener('click', (e) => {
   const b = e.target.closest?.('button[data-bid]');
   if (!b || !reporter) return;
-  const bid = bids[Number(b.dataset.bid)];
+  const bid = listed[Number(b.dataset.bid)];
   try {
     $('working-body').replaceChildren(reporter.bidWorking(bid.text, today));
   } catch (err) {

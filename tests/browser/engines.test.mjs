@@ -26,6 +26,26 @@ const STATE = () => {
     problems: window.__socval.problems,
   };
 };
+// What the form holds and shows, to say why a wait for a figure failed.
+const FORM = () => {
+  const r = document.querySelector('social-value-calculator').shadowRoot;
+  return {
+    fields: Object.fromEntries([...r.querySelectorAll('input, select')].filter((e) => e.value && e.type !== 'checkbox' && e.type !== 'radio').map((e) => [e.id, e.value])),
+    figures: Object.fromEntries([...r.querySelectorAll('[data-figure]')].map((e) => [e.dataset.figure, e.textContent.trim()])),
+    results: r.querySelector('#results')?.textContent.slice(0, 300) ?? null,
+    problems: window.__socval?.problems,
+  };
+};
+/** `until`, saying what the form held if it times out. */
+async function untilShown(tab, fn, arg, what) {
+  try {
+    return await until(tab, fn, arg, what);
+  } catch (e) {
+    const seen = await tab.eval(FORM).catch((why) => `(the page did not answer: ${why})`);
+    throw new Error(`${e.message}: ${JSON.stringify(seen)}`);
+  }
+}
+
 // Marks the widget's `tag` element whose text contains `text`, for a click.
 const MARK = ([tag, text]) => {
   const r = document.querySelector('social-value-calculator').shadowRoot;
@@ -35,16 +55,42 @@ const MARK = ([tag, text]) => {
   return !!el;
 };
 
+// Engines that have drawn the widget once.
+const warm = new WeakSet();
+
 /** Opens a test page with empty storage (WebKit keeps one session for all
  * tests). Storage is cleared from a page without the widget, which would
- * save its draft again as it is left. */
+ * save its draft again as it is left. An engine's first page may wait a
+ * minute for the form: on a fresh machine the first start fills the
+ * engine's caches (fonts, compiled code), and CI once saw WebKit take over
+ * 15 seconds there; later pages wait 15. */
 async function open(browser, path) {
   const tab = await browser.open(`${server.base}/blank.html`);
   await tab.eval(() => localStorage.clear());
+  const t0 = Date.now();
   await tab.goto(`${server.base}/${path}`);
-  await until(tab, FORM_READY, null, 'the form');
+  try {
+    await until(tab, FORM_READY, null, 'the form', warm.has(browser) ? 15000 : 60000);
+    if (!warm.has(browser)) console.log(`# ${browser.version}: the first form drawn ${Date.now() - t0} ms after navigation began`);
+    warm.add(browser);
+  } catch (e) {
+    // Which stage the loader reached, and what the page said: a failure here
+    // should tell where the time went.
+    const seen = await tab.eval(LOADING).catch((why) => `(the page did not answer: ${why})`);
+    throw new Error(`${e.message}: ${JSON.stringify(seen)}`);
+  }
   return tab;
 }
+
+// The loader's User Timing marks, our files fetched, and the widget's box.
+const LOADING = () => ({
+  ready: document.readyState,
+  defined: !!customElements.get('social-value-calculator'),
+  marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}`),
+  fetched: performance.getEntriesByType('resource').map((r) => `${r.name.replace(location.origin, '')}@${Math.round(r.responseEnd)}`),
+  shadow: document.querySelector('social-value-calculator')?.shadowRoot?.innerHTML.slice(0, 300) ?? null,
+  problems: window.__socval?.problems,
+});
 
 /** Replaces a field's text by typing, as a user would. */
 async function retype(tab, id, text) {
@@ -115,10 +161,10 @@ for (const engine of ENGINES) {
       await tab.type('#staff-0-postcode', 'EX4 4QJ');
       await tab.type('#staff-0-amount', '600000');
       // The same figures as the Chromium journey in widget.test.mjs, worked there.
-      await until(tab, (want) => document.querySelector('social-value-calculator').shadowRoot.querySelector('[data-figure="gross"]')?.textContent.trim() === want, '£44,636.18', 'gross £44,636.18');
+      await untilShown(tab, (want) => document.querySelector('social-value-calculator').shadowRoot.querySelector('[data-figure="gross"]')?.textContent.trim() === want, '£44,636.18', 'gross £44,636.18');
       assert.equal(await tab.eval(FIGURE, 'ratio'), '2.23%');
       // The staff line was typed last: its figure may take a moment more.
-      await until(tab, (want) => document.querySelector('social-value-calculator').shadowRoot.querySelector('[data-figure="lm3"]')?.textContent.trim() === want, '1.4362', 'LM3 1.4362');
+      await untilShown(tab, (want) => document.querySelector('social-value-calculator').shadowRoot.querySelector('[data-figure="lm3"]')?.textContent.trim() === want, '1.4362', 'LM3 1.4362');
       assert.match(await tab.eval(() => document.querySelector('social-value-calculator').shadowRoot.querySelector('.spend-line').textContent), /Counts as local/);
       // The socval-result event carries the full report, from the lazily loaded module.
       const event = await until(tab, () => window.__socval.results.find((r) => r.lm3.lm3 === 1.4362), null, 'a socval-result event');

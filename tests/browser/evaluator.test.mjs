@@ -109,6 +109,49 @@ test('each bid opens its working by keyboard; the page and its print view pass a
   await context.close();
 });
 
+test('a spreadsheet of bids (CSV) is read as socval batch reads it: every bid, every problem named by its row', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'socval-csv-bids-'));
+  writeFileSync(join(dir, 'a-portal-export.csv'), readFileSync(join(ROOT, 'www/examples/exampleshire-bids.csv')));
+  // What a bidder can put in a spreadsheet: markup and a formula as its
+  // name, a price with a pound sign; and the file as Excel on Windows
+  // saves plain "CSV" (Windows-1252: "£" is the byte A3).
+  const hostile = 'bid,field,value\r\n'
+    + '"<img src=x onerror=alert(1)>",contract.value,1000000\r\n"<img src=x onerror=alert(1)>",contract.duration_years,2\r\n"<img src=x onerror=alert(1)>",contract.start_year,2027\r\n'
+    + '"<img src=x onerror=alert(1)>",commitments[0].measure,community-volunteering\r\n"<img src=x onerror=alert(1)>",commitments[0].quantity,50\r\n'
+    + '"=HYPERLINK(""http://x"")",contract.value,\xa32m\r\n';
+  writeFileSync(join(dir, 'b-hostile.csv'), Buffer.from(hostile, 'latin1'));
+  // Not a bids file at all: bytes a CSV reader must refuse whole.
+  writeFileSync(join(dir, 'c-binary.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe]));
+  const { context, page } = await newPage(env.browser);
+  await page.goto(`${env.base}/evaluator.html`);
+  await page.locator('#bids').setInputFiles(['a-portal-export.csv', 'b-hostile.csv', 'c-binary.csv'].map((n) => join(dir, n)));
+  await page.locator('#status', { hasText: 'Ranked in' }).waitFor({ timeout: 15000 });
+  assert.match(await page.locator('#status').textContent(), /^6 bids: 4 scored, 2 could not be/);
+  const rows = await page.locator('#ranking tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  const expected = JSON.parse(batch(dir, '--format', 'json'));
+  assert.deepEqual(rows.map((r) => r[0]), expected.map((e) => e.file));
+  assert.ok(rows.some((r) => r[0] === '<img src=x onerror=alert(1)>'), 'markup in a bid\'s name is its name, as text');
+  assert.equal(await page.locator('#ranking img').count(), 0);
+  const pound = rows.find((r) => r[0] === '=HYPERLINK("http://x")');
+  assert.match(pound.join(' '), /row 7: "£2m" is not a number/, 'the Windows-1252 pound sign is read as £, and the row is named');
+  assert.match(rows.find((r) => r[0] === 'c-binary.csv').join(' '), /has no "bid" column/);
+  // The evaluation CSV is socval batch's, byte for byte.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.equal(csv, batch(dir, '--format', 'csv'));
+  assert.match(csv, /"'=HYPERLINK\(""http:\/\/x""\)"/, 'a bid named as a formula is neutralised');
+  // A CSV bid's working, by keyboard.
+  const button = page.getByRole('button', { name: 'Working: Clyst Cleaning Co-operative (example)' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#working').getByText('Social value summary').waitFor();
+  assert.match(await page.locator('#working').innerText(), /Litter picks with two parish councils/);
+  const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
+  assert.deepEqual(r.violations.map((v) => v.id), []);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('500 bids load, score and rank in the browser (timed, reported)', async () => {
   const { context, page } = await newPage(env.browser);
   await page.goto(`${env.base}/evaluator.html`);

@@ -17,7 +17,7 @@ use socval_core::figures::Figures;
 use socval_core::proposal::{
     Commitment, Contract, FrameworkStamp, SelfScore, Spend, SpendTotal, StaffLine, SupplierLine,
 };
-use socval_core::{Decimal, Env, Money, Proposal, Setup, json};
+use socval_core::{Decimal, Env, Money, Proposal, Setup, bid_csv, json};
 use socval_form::{Refusal, from_proposal, to_proposal};
 use socval_tests::TODAY;
 
@@ -293,7 +293,17 @@ proptest! {
         let linked = json::parse_proposal(&socval_link::decode(&link).unwrap()).unwrap();
         prop_assert_eq!(&linked, &opened);
         let (from_link, _) = to_proposal(&from_proposal(&linked, &setup).unwrap(), &setup).unwrap();
-        prop_assert_eq!(from_link, opened);
+        prop_assert_eq!(&from_link, &opened);
+
+        // Two bids in one CSV file in the evaluator's layout, read again:
+        // the very same proposals, so the same figures.
+        let sheet = bid_csv::write([("First bid", &p), ("=Second bid", &opened)]);
+        let bids = bid_csv::read(&sheet, &p.framework).unwrap();
+        prop_assert_eq!(bids.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), ["First bid", "=Second bid"]);
+        for (bid, want) in bids.iter().zip([&p, &opened]) {
+            let json = bid.json.as_ref().unwrap();
+            prop_assert_eq!(&json::parse_proposal(json).unwrap(), want);
+        }
     }
 }
 

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use serde_json::json;
 use socval_core::evaluation::{self, Bid, Ranked, Scoring};
-use socval_core::{Env, Setup, json as sjson};
+use socval_core::proposal::FrameworkStamp;
+use socval_core::{Env, Setup, bid_csv, json as sjson};
 
 use crate::{BatchFormat, Failure};
 
@@ -24,16 +25,25 @@ pub(crate) fn run(
         .map_err(|e| Failure::Io(format!("{}: {e}", dir.display())))?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "csv"))
         .collect();
     files.sort();
     let bids: Vec<Bid> = files
         .iter()
-        .map(|path| {
+        .flat_map(|path| {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            if path.extension().is_some_and(|x| x == "csv") {
+                return match std::fs::read(path) {
+                    Ok(bytes) => csv_bids(setup, env, &name, &bytes),
+                    Err(e) => vec![Bid {
+                        name,
+                        outcome: Err(e.to_string()),
+                    }],
+                };
+            }
             let outcome = std::fs::read_to_string(path)
                 .map_err(|e| e.to_string())
                 .and_then(|text| {
@@ -42,7 +52,7 @@ pub(crate) fn run(
                 .and_then(|p| {
                     socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
                 });
-            Bid { name, outcome }
+            vec![Bid { name, outcome }]
         })
         .collect();
     let ranked = evaluation::rank(setup, &bids, scoring).map_err(|e| Failure::Io(e.to_string()))?;
@@ -83,9 +93,58 @@ pub(crate) fn run(
     })
 }
 
+/// The bids of a CSV file in the evaluator's layout (`socval_core::bid_csv`),
+/// each listed by its name; a file that is no bids file is one line, with
+/// why. A file saved by a spreadsheet in Windows-1252 ("CSV" rather than
+/// "CSV UTF-8") is read as that.
+fn csv_bids(setup: &Setup, env: &Env<'_>, file: &str, bytes: &[u8]) -> Vec<Bid> {
+    let text = bid_csv::decode(bytes);
+    let stamp = FrameworkStamp {
+        id: setup.framework.id.clone(),
+        version: setup.framework.version.clone(),
+    };
+    match bid_csv::read(&text, &stamp) {
+        Err(issue) => vec![Bid {
+            name: file.to_string(),
+            outcome: Err(evaluation::reason(&[issue])),
+        }],
+        Ok(bids) => bids
+            .into_iter()
+            .map(|bid| {
+                let outcome = bid
+                    .json
+                    .clone()
+                    .map_err(|issue| evaluation::reason(&[issue]))
+                    .and_then(|json| {
+                        sjson::parse_proposal(&json).map_err(|e| {
+                            let placed: Vec<_> =
+                                e.issues.into_iter().map(|i| bid.locate(i)).collect();
+                            evaluation::reason(&placed)
+                        })
+                    })
+                    .and_then(|p| {
+                        socval_core::evaluate(setup, &p, env)
+                            .map_err(|e| evaluation::reason(&e.issues))
+                    });
+                Bid {
+                    name: bid.name,
+                    outcome,
+                }
+            })
+            .collect(),
+    }
+}
+
 fn table(bids: &[Bid], ranked: &[Ranked]) -> String {
+    // The figures' own Display ignores a width: each is written out first.
+    let w = bids
+        .iter()
+        .map(|b| b.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(32);
     let mut s = format!(
-        "{:>4}  {:<32} {:>16} {:>8} {:>7} {:>7} {:>7}\n",
+        "{:>4}  {:<w$} {:>16} {:>8} {:>7} {:>7} {:>7}\n",
         "Rank", "Proposal", "Social value", "Ratio", "LM3", "Score", "Points"
     );
     for r in ranked {
@@ -93,16 +152,16 @@ fn table(bids: &[Bid], ranked: &[Ranked]) -> String {
         let _ = match (&b.outcome, r.rank) {
             (Ok(f), Some(rank)) => writeln!(
                 s,
-                "{:>4}  {:<32} {:>16} {:>7}% {:>7} {:>7} {:>7}",
+                "{:>4}  {:<w$} {:>16} {:>8} {:>7} {:>7} {:>7}",
                 rank,
                 b.name,
                 f.ratio.value.to_string(),
-                f.ratio.percent,
-                socval_core::lm3::shown(f.lm3.lm3),
-                r.score_percent,
-                r.points
+                format!("{}%", f.ratio.percent),
+                socval_core::lm3::shown(f.lm3.lm3).to_string(),
+                r.score_percent.to_string(),
+                r.points.to_string()
             ),
-            (Err(e), _) => writeln!(s, "{:>4}  {:<32} invalid: {e}", "-", b.name),
+            (Err(e), _) => writeln!(s, "{:>4}  {:<w$} invalid: {e}", "-", b.name),
             (Ok(_), None) => Ok(()),
         };
     }

@@ -84,7 +84,9 @@ enum Command {
         #[arg(value_enum)]
         which: SchemaKind,
     },
-    /// Score every proposal (*.json) in a folder and rank them.
+    /// Score every proposal in a folder and rank them: each *.json a
+    /// proposal, each *.csv bids in the evaluator's layout (bid, field,
+    /// value; see the README).
     Batch {
         /// The council configuration.
         #[arg(long)]
@@ -98,6 +100,14 @@ enum Command {
         /// by the council's method on its own.
         #[arg(long)]
         relative: bool,
+    },
+    /// Write proposal files as one CSV file of bids in the evaluator's
+    /// layout (bid, field, value), each bid named by its bidder, else its
+    /// file's name: what `batch` and the evaluator page read.
+    BidsCsv {
+        /// The proposals (JSON files).
+        #[arg(required = true)]
+        proposals: Vec<String>,
     },
     /// Print a built-in framework as JSON (all ids when none is given).
     Frameworks {
@@ -276,6 +286,21 @@ fn run(cli: Cli) -> Result<String, Failure> {
             };
             batch::run(&setup, &env, &dir, format, scoring)
         }
+        Command::BidsCsv { proposals } => {
+            let mut read_all = Vec::new();
+            for file in &proposals {
+                let p = json::parse_proposal(&read(file)?).map_err(|e| invalid(file, &e.issues))?;
+                let name = if p.bidder.is_empty() {
+                    file_name(file)
+                } else {
+                    p.bidder.clone()
+                };
+                read_all.push((name, p));
+            }
+            Ok(socval_core::bid_csv::write(
+                read_all.iter().map(|(n, p)| (n.as_str(), p)),
+            ))
+        }
         Command::Frameworks { id } => match id {
             None => Ok(socval_core::builtin::ids().join("\n") + "\n"),
             Some(id) => socval_core::builtin::framework(&id)
@@ -288,6 +313,13 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 .and_then(|f| pretty(&f)),
         },
     }
+}
+
+/// The last part of a path, as a bid's name.
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 fn validate(file: &str, config: Option<&str>, today: CivilDate) -> Result<String, Failure> {

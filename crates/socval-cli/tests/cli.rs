@@ -414,3 +414,113 @@ fn compare_puts_scenarios_side_by_side_with_their_differences() {
     assert!(err.contains("at most 4 proposals"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn bids_written_as_csv_score_as_their_proposal_files_do() {
+    let dir = std::env::temp_dir().join(format!("socval-bids-csv-{}", std::process::id()));
+    let (json_dir, csv_dir) = (dir.join("json"), dir.join("csv"));
+    std::fs::create_dir_all(&json_dir).unwrap();
+    std::fs::create_dir_all(&csv_dir).unwrap();
+    let demo = "www/examples/exampleshire-proposal.json";
+    let mut other: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/../../{demo}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+    )
+    .unwrap();
+    other["bidder"] = "Second bidder".into();
+    other["commitments"][2]["quantity"] = 1000.into();
+    std::fs::copy(
+        format!("{}/../../{demo}", env!("CARGO_MANIFEST_DIR")),
+        json_dir.join("a.json"),
+    )
+    .unwrap();
+    std::fs::write(json_dir.join("b.json"), other.to_string()).unwrap();
+    let (code, sheet, err) = socval(&[
+        "bids-csv",
+        json_dir.join("a.json").to_str().unwrap(),
+        json_dir.join("b.json").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(sheet.starts_with("\u{feff}bid,field,value\r\n"), "{sheet}");
+    std::fs::write(csv_dir.join("bids.csv"), &sheet).unwrap();
+    let ranked = |d: &std::path::Path| {
+        let (code, out, err) = socval(&[
+            "batch",
+            "--config",
+            "www/examples/exampleshire.json",
+            d.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                (
+                    b["rank"].clone(),
+                    b["social_value"].clone(),
+                    b["lm3"].clone(),
+                    b["points"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let (from_json, from_csv) = (ranked(&json_dir), ranked(&csv_dir));
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(from_json.len(), 2);
+    assert_eq!(from_json, from_csv);
+}
+
+/// The bids CSV reader types a value by its field's name: every field of
+/// the proposal's JSON Schema is read as the type the schema gives it.
+#[test]
+fn the_bids_csv_reader_types_every_field_as_the_schema_does() {
+    use socval_core::bid_csv::{Kind, kind};
+    let (code, out, err) = socval(&["schema", "proposal"]);
+    assert_eq!(code, 0, "{err}");
+    let schema: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let defs = &schema["$defs"];
+    // A property's type: through `$ref`, `anyOf` (with null) and array items.
+    fn leaf<'a>(s: &'a serde_json::Value, defs: &'a serde_json::Value) -> &'a serde_json::Value {
+        if let Some(r) = s["$ref"].as_str() {
+            return leaf(&defs[r.trim_start_matches("#/$defs/")], defs);
+        }
+        if let Some(any) = s["anyOf"].as_array() {
+            return leaf(any.iter().find(|a| a["type"] != "null").unwrap(), defs);
+        }
+        let types: Vec<_> = match &s["type"] {
+            serde_json::Value::Array(t) => t.iter().filter(|t| *t != "null").collect(),
+            t => vec![t],
+        };
+        if types.first().is_some_and(|t| *t == "array") {
+            return leaf(&s["items"], defs);
+        }
+        s
+    }
+    let mut seen = 0;
+    let mut walk = vec![&schema];
+    walk.extend(defs.as_object().unwrap().values());
+    for object in walk {
+        let Some(props) = object["properties"].as_object() else {
+            continue;
+        };
+        for (name, prop) in props {
+            let t = leaf(prop, defs);
+            let ty = match &t["type"] {
+                serde_json::Value::Array(a) => a.iter().find(|x| *x != "null").cloned().unwrap(),
+                x => x.clone(),
+            };
+            let want = match ty.as_str() {
+                Some("number") => Kind::Number,
+                Some("integer") => Kind::Whole,
+                Some("boolean") => Kind::Flag,
+                Some("string") => Kind::Text,
+                _ => continue, // an object: its fields are checked in its own entry
+            };
+            assert_eq!(kind(name), want, "{name}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 30, "{seen} fields checked");
+}

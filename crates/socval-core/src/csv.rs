@@ -23,12 +23,18 @@ pub const EOL: &str = "\r\n";
 
 /// A text cell: neutralised if it could start a formula, quoted.
 pub fn text_cell(s: &str) -> String {
-    let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        "'"
-    } else {
-        ""
-    };
+    let guard = if needs_guard(s) { "'" } else { "" };
     format!("\"{guard}{}\"", s.replace('"', "\"\""))
+}
+
+/// Whether a text is guarded: it begins with a character that starts a
+/// formula, or with apostrophes and then one. The second case makes the
+/// guard undoable: a reader takes one `'` off a cell this rule guards
+/// ([`crate::bid_csv`]), so a text that itself began `'=` reads back as it
+/// was.
+pub fn needs_guard(s: &str) -> bool {
+    s.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// The header row, after the byte order mark.

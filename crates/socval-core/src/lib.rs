@@ -20,6 +20,8 @@
 //! Money is exact: see [`fixed`] for the one rounding rule.
 
 pub mod adjustments;
+#[cfg(feature = "bid-csv")]
+pub mod bid_csv;
 pub mod builtin;
 pub mod compare;
 pub mod config;

@@ -4,6 +4,7 @@
 //! ranking as CSV. Nothing leaves the browser: the page hands over the
 //! files' text.
 
+use socval_core::bid_csv;
 use socval_core::evaluation::{self, Bid, Scoring};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -11,12 +12,15 @@ use wasm_bindgen::prelude::*;
 use crate::render::{append, element, table_element};
 
 /// Reads `{ name, text }` items into bids, each proposal by the same rules
-/// as a file opened in the widget.
+/// as a file opened in the widget; a file whose name ends `.csv` holds bids
+/// in the evaluator's CSV layout (`socval_core::bid_csv`). With the bids,
+/// `{ name, text }` for each of them, the text its proposal's JSON, for its
+/// working.
 pub fn bids(
     setup: &socval_core::Setup,
     env: &socval_core::Env<'_>,
     files: &JsValue,
-) -> Result<Vec<Bid>, JsValue> {
+) -> Result<(Vec<Bid>, js_sys::Array), JsValue> {
     let files: js_sys::Array = files
         .clone()
         .dyn_into()
@@ -27,27 +31,87 @@ pub fn bids(
             .and_then(|v| v.as_string())
             .unwrap_or_default()
     };
-    Ok(files
-        .iter()
-        .map(|f| {
-            let outcome = crate::read_proposal(&crate::lang::Lang::english(), &get(&f, "text"))
+    let mut bids = Vec::new();
+    let listed = js_sys::Array::new();
+    for f in files.iter() {
+        let (name, text) = (get(&f, "name"), get(&f, "text"));
+        if name.to_ascii_lowercase().ends_with(".csv") {
+            for (bid, json) in csv_bids(setup, env, name, &text) {
+                listed.push(&entry(&bid.name, &json)?);
+                bids.push(bid);
+            }
+            continue;
+        }
+        let outcome = crate::read_proposal(&crate::lang::Lang::english(), &text).and_then(|p| {
+            socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
+        });
+        listed.push(&entry(&name, &text)?);
+        bids.push(Bid { name, outcome });
+    }
+    Ok((bids, listed))
+}
+
+/// The bids of one CSV file, each with its proposal's JSON text (empty
+/// where its rows could not make one); a file that is no bids file is one
+/// bid, with why.
+fn csv_bids(
+    setup: &socval_core::Setup,
+    env: &socval_core::Env<'_>,
+    file: String,
+    text: &str,
+) -> Vec<(Bid, String)> {
+    let stamp = socval_core::proposal::FrameworkStamp {
+        id: setup.framework.id.clone(),
+        version: setup.framework.version.clone(),
+    };
+    let read = match bid_csv::read(text, &stamp) {
+        Ok(read) => read,
+        Err(issue) => {
+            let outcome = Err(evaluation::reason(&[issue]));
+            return vec![(
+                Bid {
+                    name: file,
+                    outcome,
+                },
+                String::new(),
+            )];
+        }
+    };
+    read.into_iter()
+        .map(|bid| {
+            let json = bid.json.clone().unwrap_or_default();
+            let outcome = bid
+                .json
+                .map_err(|issue| evaluation::reason(&[issue]))
+                .and_then(|json| crate::read_proposal(&crate::lang::Lang::english(), &json))
                 .and_then(|p| {
                     socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
                 });
-            Bid {
-                name: get(&f, "name"),
-                outcome,
-            }
+            (
+                Bid {
+                    name: bid.name,
+                    outcome,
+                },
+                json,
+            )
         })
-        .collect())
+        .collect()
 }
 
-/// The ranking: `{ table, csv, scored, failed }`, the table an element with
-/// a "Working" button (`data-bid`: the bid's index in the list given) on
-/// each scored bid's row.
+fn entry(name: &str, text: &str) -> Result<JsValue, JsValue> {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"name".into(), &name.into())?;
+    js_sys::Reflect::set(&o, &"text".into(), &text.into())?;
+    Ok(o.into())
+}
+
+/// The ranking: `{ table, csv, scored, failed, bids }`, the table an
+/// element with a "Working" button (`data-bid`: the bid's index in
+/// `listed`, which goes back as `bids`) on each scored bid's row.
 pub fn ranking(
     setup: &socval_core::Setup,
     bids: &[Bid],
+    listed: &js_sys::Array,
     relative: bool,
 ) -> Result<JsValue, JsValue> {
     let scoring = if relative {
@@ -90,5 +154,6 @@ pub fn ranking(
     set("csv", &evaluation::csv(bids, &ranked).into())?;
     set("scored", &JsValue::from(bids.len() - failed))?;
     set("failed", &JsValue::from(failed))?;
+    set("bids", listed)?;
     Ok(out.into())
 }

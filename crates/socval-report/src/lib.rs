@@ -248,9 +248,11 @@ impl Reporter {
 
     /// Scores and ranks every bid for one tender, for the evaluator page:
     /// `bids` is a list of `{ name, text }` (each a proposal file's name
-    /// and text), scored by the council's method or, with `relative`,
-    /// relative to the best bid. Gives `{ table, csv, scored, failed }`
-    /// (see `evaluator.rs`); the CSV is `socval batch --format csv`'s.
+    /// and text, or a `.csv` file of bids in the evaluator's layout),
+    /// scored by the council's method or, with `relative`, relative to the
+    /// best bid. Gives `{ table, csv, scored, failed, bids }` (see
+    /// `evaluator.rs`), `bids` each bid's `{ name, text }` in the order the
+    /// table's `data-bid` counts; the CSV is `socval batch --format csv`'s.
     #[wasm_bindgen(js_name = evaluateBids)]
     pub fn evaluate_bids(
         &self,
@@ -259,8 +261,8 @@ impl Reporter {
         today: &str,
     ) -> Result<JsValue, JsValue> {
         let env = self.env(today)?;
-        let bids = evaluator::bids(&self.setup, &env, &bids)?;
-        evaluator::ranking(&self.setup, &bids, relative)
+        let (bids, listed) = evaluator::bids(&self.setup, &env, &bids)?;
+        evaluator::ranking(&self.setup, &bids, &listed, relative)
     }
 
     /// One bid's working, from its proposal file's text: the summary a
