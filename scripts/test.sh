@@ -47,8 +47,9 @@ step "fuzz every reader of outside data, and the calculation (cargo-fuzz, libFuz
 # New inputs go to an ignored folder; the seed corpus in the repo is only read.
 # parse: configuration and proposal files; form: a file opened into the form
 # and a stored draft; outcodes: the outward-code tables; link: a link that
-# carries a proposal; bid_csv: a CSV file of bids for the evaluator.
-for target in parse:30 form:20 outcodes:10 link:15 bid_csv:15; do
+# carries a proposal; bid_csv: a CSV file of bids for the evaluator;
+# delivery: a delivery record (committed and delivered).
+for target in parse:30 form:20 outcodes:10 link:15 bid_csv:15 delivery:15; do
   name=${target%%:*}
   mkdir -p ".tools/fuzz-corpus/$name"
   (cd tests/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$name" --fuzz-dir . "../../.tools/fuzz-corpus/$name" "corpus/$name" -- -max_total_time="${target##*:}" 2>&1 | tail -2)

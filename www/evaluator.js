@@ -2,13 +2,7 @@
 // this browser by the widget's report module (crates/socval-report,
 // evaluator.rs), with the same figures and CSV as `socval batch`. Nothing is
 // uploaded: the files are read here and never leave the page.
-import init, { Reporter } from './socval/report/socval_report.js';
-
-const $ = (id) => document.getElementById(id);
-const wasm = init({ module_or_path: new URL('socval/report/socval_report_bg.wasm', import.meta.url) });
-// Today's date where the officer is, as the calculator dates its results.
-const now = new Date();
-const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+import { $, councilReporter, offer, problem, today } from './officer.js';
 
 let reporter;
 // The files as chosen, and each bid the table lists (a CSV file may hold
@@ -17,26 +11,9 @@ let bids = [];
 let listed = [];
 let csv = '';
 
-function problem(text) {
-  const p = $('problem');
-  p.textContent = text;
-  p.hidden = !text;
-}
-
-/** The council's setup, from the demo list or a file the officer chose. */
-async function council(text) {
-  await wasm;
-  const config = JSON.parse(text.replace(/^\uFEFF/, ''));
-  // The outward-code tables only when the council's areas are districts or a radius.
-  const needs = [config.local_area, ...(config.priority_areas ?? [])].some((a) => a && (a.districts?.length || a.radius));
-  const table = (f) => fetch(new URL(`socval/${f}`, import.meta.url)).then((r) => (r.ok ? r.text() : undefined));
-  const [outcodes, split] = needs ? await Promise.all([table('outcodes.csv'), table('outcodes-split.csv')]) : [];
-  return new Reporter(config, outcodes, split, $('tender').value);
-}
-
 async function useCouncil(textPromise) {
   try {
-    reporter = await council(await textPromise);
+    reporter = await councilReporter(await textPromise, $('tender').value);
     problem('');
     rank();
   } catch (e) {
@@ -121,14 +98,7 @@ $('ranking').addEventListener('click', (e) => {
   w.focus();
 });
 
-$('download').addEventListener('click', () => {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `social-value-evaluation-${today}.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
-});
+$('download').addEventListener('click', () => offer(csv, 'text/csv', `social-value-evaluation-${today}.csv`));
 $('print').addEventListener('click', () => window.print());
 
 useCouncil(fetch($('council').value).then((r) => r.text()));

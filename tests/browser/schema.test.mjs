@@ -1,6 +1,7 @@
 // The JSON Schemas `socval schema` prints are valid draft 2020-12 schemas,
 // and every shipped file (and every result) conforms to them.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -37,4 +38,15 @@ test('results conform to the result schema', () => {
     const r = cli(`www/examples/${c}.json`, `www/examples/${c}-proposal.json`);
     assert.ok(valid(r), `${c}: ${ajv.errorsText(valid.errors)}`);
   }
+});
+
+test('delivery records and reports conform to their schemas', () => {
+  const record = ajv.compile(schema('delivery'));
+  for (const f of ['www/examples/exampleshire-delivery.json', 'tests/golden/delivery-against-commitments/record.json']) {
+    assert.ok(record(JSON.parse(readFileSync(join(ROOT, f), 'utf8'))), `${f}: ${ajv.errorsText(record.errors)}`);
+  }
+  assert.equal(record({ schema_version: 1, committed: {}, delivered: [], colour: 'red' }), false, 'an unknown field is refused');
+  const report = ajv.compile(schema('delivery-report'));
+  const out = JSON.parse(execFileSync(join(ROOT, 'target', 'debug', 'socval'), ['delivery', '--config', 'www/examples/exampleshire.json', '--record', 'www/examples/exampleshire-delivery.json', '--format', 'json'], { cwd: ROOT }).toString());
+  assert.ok(report(out), ajv.errorsText(report.errors));
 });

@@ -276,3 +276,59 @@ fn double_counting_is_warned_once_per_pair_in_either_direction() {
         .is_empty()
     );
 }
+
+/// Delivery against commitments (`tests/golden/delivery-against-commitments`):
+/// the report as its expected JSON, and the hand-worked answers of its
+/// README asserted apart from it.
+#[test]
+fn golden_delivery() {
+    use socval_core::delivery::{self, Status};
+    use socval_core::{Decimal, Env, Money, json};
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/golden/delivery-against-commitments"
+    );
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    let setup = socval_core::prepare(json::parse_config(&read("config.json")).unwrap()).unwrap();
+    let record = json::parse_delivery(&read("record.json")).unwrap();
+    let env = Env {
+        today: socval_tests::TODAY,
+        outcodes: None,
+    };
+    let r = delivery::report(&setup, &record, &env).unwrap();
+    let text = serde_json::to_string_pretty(&r).unwrap() + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(format!("{dir}/expected.json"), &text).unwrap();
+    } else {
+        assert_eq!(
+            text,
+            read("expected.json"),
+            "regenerate with UPDATE_GOLDEN=1 and review the diff"
+        );
+    }
+    let d = |n: i64| Decimal::from_int(n);
+    assert_eq!(r.to_year, Some(2028));
+    let [g1, g2, g3] = [&r.measures[0], &r.measures[1], &r.measures[2]];
+    assert_eq!(
+        (g1.committed_to_date, g1.delivered, g1.status),
+        (d(2000), d(1900), Status::Green)
+    );
+    assert_eq!(g1.percent, Some(d(95)));
+    assert_eq!(
+        (g2.committed_to_date, g2.delivered, g2.status),
+        (d(60), d(52), Status::Amber)
+    );
+    assert_eq!(g2.percent, Some(Decimal::from_micros(86_670_000)));
+    assert_eq!(
+        (g3.committed, g3.delivered, g3.status),
+        (d(0), d(30), Status::NotYetDue)
+    );
+    assert_eq!(g2.delivered_value, Money::from_pounds(520));
+    assert_eq!(r.committed_value, Money::from_pounds(3900));
+    assert_eq!(r.committed_to_date_value, Money::from_pounds(2600));
+    assert_eq!(r.delivered_value, Money::from_pounds(2450));
+    assert_eq!(r.percent, Some(Decimal::from_micros(94_230_000)));
+    assert_eq!(r.status, Status::Amber);
+    assert_eq!(r.warnings.len(), 1);
+    assert_eq!(r.warnings[0].path, "delivered[1].measures[2].measure");
+}

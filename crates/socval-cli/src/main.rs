@@ -109,6 +109,20 @@ enum Command {
         #[arg(required = true)]
         proposals: Vec<String>,
     },
+    /// Delivery against commitments: a delivery record (the awarded
+    /// proposal and what was delivered each year) against the council's
+    /// thresholds.
+    Delivery {
+        /// The council configuration.
+        #[arg(long)]
+        config: String,
+        /// The delivery record (JSON file, or - for standard input).
+        #[arg(long)]
+        record: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+        format: BatchFormat,
+    },
     /// Print a built-in framework as JSON (all ids when none is given).
     Frameworks {
         /// Framework id.
@@ -149,6 +163,10 @@ enum SchemaKind {
     Proposal,
     Result,
     Gap,
+    /// A delivery record.
+    Delivery,
+    /// `socval delivery --format json`'s output.
+    DeliveryReport,
 }
 
 /// A failure the user must see, with its exit code.
@@ -264,6 +282,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 SchemaKind::Proposal => socval_core::schema::proposal(),
                 SchemaKind::Result => socval_core::schema::result(),
                 SchemaKind::Gap => socval_core::schema::gap(),
+                SchemaKind::Delivery => socval_core::schema::delivery(),
+                SchemaKind::DeliveryReport => socval_core::schema::delivery_report(),
             };
             pretty(&schema)
         }
@@ -273,8 +293,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             format,
             relative,
         } => {
-            let setup = load_setup(&config)?;
-            let table = outcodes(&setup)?;
+            let (setup, table) = council(&config)?;
             let env = Env {
                 today,
                 outcodes: table.as_ref(),
@@ -301,6 +320,26 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 read_all.iter().map(|(n, p)| (n.as_str(), p)),
             ))
         }
+        Command::Delivery {
+            config,
+            record,
+            format,
+        } => {
+            let (setup, table) = council(&config)?;
+            let env = Env {
+                today,
+                outcodes: table.as_ref(),
+            };
+            let text = read(&record)?;
+            let r = json::parse_delivery(&text).map_err(|e| invalid(&record, &e.issues))?;
+            let report = socval_core::delivery::report(&setup, &r, &env)
+                .map_err(|e| invalid(&record, &e.issues))?;
+            match format {
+                BatchFormat::Json => pretty(&report),
+                BatchFormat::Csv => Ok(socval_core::delivery::csv(&report)),
+                BatchFormat::Table => Ok(table::delivery(&report)),
+            }
+        }
         Command::Frameworks { id } => match id {
             None => Ok(socval_core::builtin::ids().join("\n") + "\n"),
             Some(id) => socval_core::builtin::framework(&id)
@@ -313,6 +352,13 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 .and_then(|f| pretty(&f)),
         },
     }
+}
+
+/// The council's setup and the outward-code table its areas may need.
+fn council(config: &str) -> Result<(Setup, Option<OutcodeTable>), Failure> {
+    let setup = load_setup(config)?;
+    let table = outcodes(&setup)?;
+    Ok((setup, table))
 }
 
 /// The last part of a path, as a bid's name.

@@ -203,6 +203,63 @@ fn blocks(s: &mut String, blocks: &[Block], indent: &str) {
     }
 }
 
+/// Delivery against commitments as a table: a line per measure, then the
+/// whole on value.
+pub fn delivery(r: &socval_core::delivery::DeliveryReport) -> String {
+    use std::fmt::Write;
+    let to = r
+        .to_year
+        .map_or("no year recorded yet".to_string(), |y| format!("to {y}"));
+    let mut s = format!(
+        "Delivery against commitments: {} for {} ({to})\n",
+        if r.bidder.is_empty() {
+            "the supplier"
+        } else {
+            &r.bidder
+        },
+        r.council
+    );
+    let w = r
+        .measures
+        .iter()
+        .map(|m| m.title.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(24);
+    let _ = writeln!(
+        s,
+        "{:<w$} {:>12} {:>12} {:>12} {:>9}  Status",
+        "Measure", "Committed", "To date", "Delivered", "Share"
+    );
+    let pct = |p: Option<socval_core::Decimal>| p.map_or("–".to_string(), |p| format!("{p}%"));
+    for m in &r.measures {
+        let _ = writeln!(
+            s,
+            "{:<w$} {:>12} {:>12} {:>12} {:>9}  {}",
+            m.title,
+            m.committed.round_to(2).to_string(),
+            m.committed_to_date.round_to(2).to_string(),
+            m.delivered.round_to(2).to_string(),
+            pct(m.percent),
+            m.status.word()
+        );
+    }
+    let _ = writeln!(
+        s,
+        "Social value committed to date {}, delivered {} ({}): {} (green at {}%, amber at {}%)",
+        r.committed_to_date_value,
+        r.delivered_value,
+        pct(r.percent),
+        r.status.word(),
+        r.thresholds.green_percent,
+        r.thresholds.amber_percent
+    );
+    for w in &r.warnings {
+        let _ = writeln!(s, "Note: {w}");
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::plain;

@@ -71,6 +71,10 @@ pub struct CouncilConfig {
     #[cfg(feature = "translations")]
     #[serde(default, skip_serializing_if = "crate::translation::Entries::is_empty")]
     pub translations: crate::translation::Entries<crate::translation::Translation>,
+    /// Red, amber and green for delivery against commitments, after award.
+    #[cfg(feature = "delivery")]
+    #[serde(default)]
+    pub delivery: crate::delivery::DeliverySettings,
 }
 
 /// Display details of the council.

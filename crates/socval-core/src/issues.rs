@@ -260,8 +260,8 @@ macro_rules! issue_error {
             pub issues: Vec<Issue>,
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 let n = self.issues.len();
                 write!(f, "{} {} problem{}:", $what, n, if n == 1 { "" } else { "s" })?;
                 for issue in &self.issues {
@@ -274,6 +274,9 @@ macro_rules! issue_error {
         impl std::error::Error for $name {}
     };
 }
+
+#[cfg(feature = "delivery")]
+pub(crate) use issue_error;
 
 issue_error!(
     /// A document could not be read as JSON of the expected shape.

@@ -98,6 +98,12 @@ pub fn parse_proposal(text: &str) -> Result<Proposal, ParseError> {
     parse(text)
 }
 
+/// Reads a delivery record.
+#[cfg(feature = "delivery")]
+pub fn parse_delivery(text: &str) -> Result<crate::delivery::DeliveryRecord, ParseError> {
+    parse(text)
+}
+
 /// Reads a framework.
 pub fn parse_framework(text: &str) -> Result<Framework, ParseError> {
     parse(text)

@@ -27,6 +27,8 @@ pub mod compare;
 pub mod config;
 pub mod csv;
 pub mod deflators;
+#[cfg(feature = "delivery")]
+pub mod delivery;
 pub mod discounting;
 pub mod double_counting;
 pub mod evaluation;

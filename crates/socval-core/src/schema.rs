@@ -21,3 +21,13 @@ pub fn result() -> serde_json::Value {
 pub fn gap() -> serde_json::Value {
     serde_json::to_value(schema_for!(crate::gap::Gap)).unwrap_or_default()
 }
+
+/// JSON Schema of a delivery record (what was committed and delivered).
+pub fn delivery() -> serde_json::Value {
+    serde_json::to_value(schema_for!(crate::delivery::DeliveryRecord)).unwrap_or_default()
+}
+
+/// JSON Schema of `socval delivery`'s JSON: delivery against commitments.
+pub fn delivery_report() -> serde_json::Value {
+    serde_json::to_value(schema_for!(crate::delivery::DeliveryReport)).unwrap_or_default()
+}

@@ -289,6 +289,24 @@ impl Reporter {
         Ok(render::blocks(&doc, &blocks, level, self.lang.tag)?.into())
     }
 
+    /// Delivery against commitments, for the delivery page: `record` is a
+    /// delivery record's JSON text (the awarded proposal and what was
+    /// delivered each year). Gives `{ report, csv }`: the figures as
+    /// `socval delivery --format json` gives them, and its CSV.
+    pub fn delivery(&self, record: &str, today: &str) -> Result<JsValue, JsValue> {
+        let record: socval_core::delivery::DeliveryRecord =
+            read_json(&self.lang, record).map_err(|e| error(&e))?;
+        let r = socval_core::delivery::report(&self.setup, &record, &self.env(today)?)
+            .map_err(|e| error(&e.to_string()))?;
+        let report = r
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| error(&e.to_string()))?;
+        let out = js_sys::Object::new();
+        js_sys::Reflect::set(&out, &"report".into(), &report)?;
+        js_sys::Reflect::set(&out, &"csv".into(), &socval_core::delivery::csv(&r).into())?;
+        Ok(out.into())
+    }
+
     /// The results as CSV text.
     pub fn csv(&self, form: JsValue, today: &str) -> Result<String, JsValue> {
         Ok(socval_core::csv::report_csv(&self.calculate(form, today)?))
@@ -368,6 +386,11 @@ fn bidder(form: &JsValue) -> String {
 /// size limit, a byte order mark allowed, a JSON object only.
 /// Its reasons are worded in `l`'s language.
 pub(crate) fn read_proposal(l: &Lang, text: &str) -> Result<Proposal, String> {
+    read_json(l, text)
+}
+
+/// Reads a JSON file of Socval's by the rules of [`read_proposal`].
+fn read_json<D: serde::de::DeserializeOwned>(l: &Lang, text: &str) -> Result<D, String> {
     socval_core::issues::check_document_size(text.len())
         .map_err(|issue| l.words.message(&issue.message))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -96,7 +96,7 @@ const log = (e) => console.error('socval:', e);
 const langOf = (el) => el.closest('[lang]')?.getAttribute('lang')?.trim() || 'en';
 const loadCatalogue = (lang) => (/^cy(-|$)/i.test(lang) ? once('cy.txt') : Promise.resolve());
 // A configuration read once, as the widget and the report module read it:
-// [the text without its `translations`, the texts for the widget's language
+// [the text without its `translations` and `delivery`, the texts for the widget's language
 // as lines of their JSON path (`council.name = …`, `measures.apprentices.title
 // = …`), which the widget reads with its catalogue's reader rather than
 // carrying a JSON one, the council's name for `socval-ready`, and whether
@@ -107,12 +107,14 @@ function forWidget(text, lang) {
   try {
     const c = JSON.parse(text.replace(/^\uFEFF/, ''));
     const own = c.translations?.[lang.toLowerCase().split('-')[0]];
-    if (c.translations?.constructor == Object) {
-      delete c.translations;
-      text = JSON.stringify(c);
-    }
+    // Neither the translations (given as lines) nor `delivery` (the
+    // thresholds for after award) are the widget's to read: `socval
+    // validate` checks them.
+    delete c.translations;
+    delete c.delivery;
+    text = JSON.stringify(c);
     return [text, own ? lines(own).join('\n') : undefined, c.council?.name,
-      [c.local_area].concat(c.priority_areas ?? []).some((a) => a && (a.districts?.length || a.radius))];
+      [c.local_area, ...c.priority_areas ?? []].some((a) => a && (a.districts?.length || a.radius))];
   } catch {
     // The widget says what is wrong, in place of the form (no `socval-ready`).
     return [text];

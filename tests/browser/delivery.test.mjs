@@ -1,0 +1,113 @@
+// The delivery page (www/delivery.html): what was delivered against what was
+// committed, worked out in the browser as `socval delivery` works it out,
+// recorded by keyboard, axe clean, and any file opened safely.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { ROOT, TODAY, example, newPage, start } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const AXE = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const CONFIG = 'www/examples/exampleshire.json';
+
+const cli = (record, format) => execFileSync(join(ROOT, 'target', 'debug', 'socval'),
+  ['delivery', '--config', CONFIG, '--record', record, '--format', format, '--today', TODAY], { cwd: ROOT }).toString();
+
+async function opened() {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(`${env.base}/delivery.html`);
+  await page.locator('#status', { hasText: 'to 2028' }).waitFor({ timeout: 15000 });
+  return { context, page };
+}
+
+const download = async (page, button) => {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  return readFileSync(await d.path(), 'utf8');
+};
+
+test('the demo record is reported as socval delivery reports it, and the page passes axe', async () => {
+  const { context, page } = await opened();
+  const expected = JSON.parse(cli('www/examples/exampleshire-delivery.json', 'json'));
+  const rows = await page.locator('#summary tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows.map((r) => r[0]), expected.measures.map((m) => m.title));
+  assert.deepEqual(rows.map((r) => r[4].toLowerCase()), expected.measures.map((m) => m.status.replaceAll('_', ' ')));
+  assert.match(await page.locator('#status').textContent(), /to 2028: £19,909\.56 delivered of £26,398\.40 committed to date \(75\.42%\): Red\./);
+  // The CSV is the CLI's, byte for byte.
+  assert.equal(await download(page, '#save-csv'), cli('www/examples/exampleshire-delivery.json', 'csv'));
+  for (const media of ['screen', 'print']) {
+    await page.emulateMedia({ media });
+    const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
+    assert.deepEqual(r.violations.map((v) => `${media}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  }
+  assert.equal(await page.locator('#record-section').isVisible(), false, 'the recording table is not printed');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a year recorded by keyboard updates the figures; the saved record gives the CLI the same report; a wrong entry is named and kept', async () => {
+  const { context, page } = await opened();
+  const input = page.getByLabel('Spend with VCSEs and social enterprises, delivered in 2027');
+  await input.focus();
+  await page.keyboard.type('13333.33');
+  await page.locator('#summary tbody tr', { hasText: 'Spend with VCSEs' }).getByText('50%').waitFor();
+  const record = await download(page, '#save-record');
+  assert.equal(JSON.parse(record).delivered[0].measures.find((m) => m.measure === 'spend-vcse').quantity, 13333.33);
+  // Evidence already in the record is kept with its entry.
+  assert.equal(JSON.parse(record).delivered[0].measures.find((m) => m.measure === 'jobs-local').evidence, 'Payroll, March 2028');
+  const dir = mkdtempSync(join(tmpdir(), 'socval-delivery-'));
+  writeFileSync(join(dir, 'record.json'), record);
+  assert.equal(await download(page, '#save-csv'), cli(join(dir, 'record.json'), 'csv'));
+  // A number written with a comma: an error on that field, what was typed kept.
+  const carbon = page.getByLabel('Carbon emissions saved, delivered in 2028');
+  await carbon.fill('');
+  await carbon.focus();
+  await page.keyboard.type('25,5');
+  await page.locator('#status', { hasText: 'not a number' }).waitFor();
+  assert.equal(await carbon.getAttribute('aria-invalid'), 'true');
+  assert.equal(await carbon.inputValue(), '25,5');
+  const described = await carbon.getAttribute('aria-describedby');
+  const said = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id).textContent).join(' | '), described);
+  assert.match(said, /^Error: Enter a number of 0 or more, like 12\.5 \| committed 40$/);
+  const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
+  assert.deepEqual(r.violations.map((v) => v.id), []);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('any file opened is text on the page or a clear message: markup, a proposal to start from, broken and binary files', async () => {
+  const { context, page } = await opened();
+  const dir = mkdtempSync(join(tmpdir(), 'socval-delivery-files-'));
+  const demo = JSON.parse(example('exampleshire-delivery.json'));
+  demo.committed.bidder = '<img src=x onerror=alert(1)>';
+  demo.delivered[0].measures[0].evidence = '<script>alert(1)</script>';
+  writeFileSync(join(dir, 'hostile.json'), JSON.stringify(demo));
+  await page.locator('#record-file').setInputFiles(join(dir, 'hostile.json'));
+  await page.locator('#status', { hasText: '<img src=x onerror=alert(1)>, to 2028' }).waitFor();
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  // The awarded proposal starts a record with nothing delivered.
+  await page.locator('#record-file').setInputFiles(join(ROOT, 'www/examples/exampleshire-proposal.json'));
+  await page.locator('#status', { hasText: 'nothing recorded yet' }).waitFor();
+  assert.match(await page.locator('#status').textContent(), /£[\d,]+\.\d\d of social value committed over the contract/);
+  // Broken and binary files: a message naming the file, the last record kept.
+  writeFileSync(join(dir, 'cut.json'), example('exampleshire-delivery.json').slice(0, 300));
+  await page.locator('#record-file').setInputFiles(join(dir, 'cut.json'));
+  await page.locator('#problem', { hasText: 'cut.json could not be opened' }).waitFor();
+  writeFileSync(join(dir, 'image.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff]));
+  await page.locator('#record-file').setInputFiles(join(dir, 'image.json'));
+  await page.locator('#problem', { hasText: 'image.json could not be opened' }).waitFor();
+  assert.match(await page.locator('#status').textContent(), /nothing recorded yet/, 'the record open before stays');
+  // A year outside the contract: the core's message, with its field.
+  demo.delivered[1].year = 2035;
+  writeFileSync(join(dir, 'late.json'), JSON.stringify(demo));
+  await page.locator('#record-file').setInputFiles(join(dir, 'late.json'));
+  await page.locator('#problem', { hasText: 'delivered[1].year: 2035 is not a year of the contract (2027 to 2029)' }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

@@ -1,0 +1,211 @@
+// The delivery page: after award, what was delivered each year against what
+// was committed, worked out in this browser by the widget's report module
+// (socval_core::delivery, as `socval delivery` works it out). The record is
+// kept as a JSON file the officer or supplier downloads and opens again.
+import { $, councilReporter, offer, problem, today } from './officer.js';
+
+let reporter;
+let record;
+let csv = '';
+
+const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const STATUS = { green: 'Green', amber: 'Amber', red: 'Red', not_yet_due: 'Not yet due' };
+
+/** A delivery record, or an awarded proposal to start one from. */
+function asRecord(text) {
+  const o = JSON.parse(text.replace(/^\uFEFF/, ''));
+  if (o && typeof o === 'object' && 'committed' in o) return o;
+  if (o && typeof o === 'object' && 'contract' in o) return { schema_version: 1, committed: o, delivered: [] };
+  throw new Error('it is neither a delivery record (with "committed") nor a proposal (with "contract")');
+}
+
+async function useCouncil(textPromise) {
+  try {
+    reporter = await councilReporter(await textPromise);
+    problem('');
+    update(true);
+  } catch (e) {
+    reporter = undefined;
+    problem(`The council configuration could not be used: ${e?.message ?? e}`);
+  }
+}
+
+async function useRecord(textPromise, name) {
+  try {
+    record = asRecord(await textPromise);
+    problem('');
+    update(true);
+  } catch (e) {
+    problem(`${name} could not be opened: ${e?.message ?? e}`);
+  }
+}
+
+/** Works out the report for the record as it stands; with `redraw`, draws
+ * the recording table afresh too (a new record or council). */
+function update(redraw) {
+  if (!reporter || !record) return;
+  let out;
+  try {
+    out = reporter.delivery(JSON.stringify(record), today);
+  } catch (e) {
+    problem(`${e?.message ?? e}`);
+    return;
+  }
+  problem('');
+  csv = out.csv;
+  summary(out.report);
+  if (redraw) recording(out.report);
+  $('actions').hidden = false;
+}
+
+const cell = (tag, text, cls) => {
+  const c = document.createElement(tag);
+  c.textContent = text;
+  if (cls) c.className = cls;
+  return c;
+};
+const row = (cells) => {
+  const tr = document.createElement('tr');
+  tr.append(...cells);
+  return tr;
+};
+const tag = (status) => cell('strong', STATUS[status] ?? status, `tag tag--${status}`);
+const percent = (p) => (p == null ? '–' : `${number.format(p)}%`);
+
+/** The summary: each measure, then the whole on value. */
+function summary(r) {
+  const table = document.createElement('table');
+  table.className = 'table';
+  const head = ['Measure', 'Committed to date', 'Delivered', 'Share', 'Status', 'Value committed to date', 'Value delivered'];
+  table.createTHead().append(row(head.map((h, i) => {
+    const th = cell('th', h, i > 0 && i !== 4 ? 'num' : '');
+    th.scope = 'col';
+    return th;
+  })));
+  const body = table.createTBody();
+  for (const m of r.measures) {
+    const th = cell('th', m.title);
+    th.scope = 'row';
+    const status = cell('td', '');
+    status.append(tag(m.status));
+    body.append(row([th, cell('td', number.format(m.committed_to_date), 'num'), cell('td', number.format(m.delivered), 'num'),
+      cell('td', percent(m.percent), 'num'), status, cell('td', money.format(m.committed_to_date_value), 'num'), cell('td', money.format(m.delivered_value), 'num')]));
+  }
+  const th = cell('th', 'Social value, all measures');
+  th.scope = 'row';
+  const status = cell('td', '');
+  status.append(tag(r.status));
+  table.createTFoot().append(row([th, cell('td', ''), cell('td', ''), cell('td', percent(r.percent), 'num'), status,
+    cell('td', money.format(r.committed_to_date_value), 'num'), cell('td', money.format(r.delivered_value), 'num')]));
+  $('summary').replaceChildren(table);
+  for (const w of r.warnings) $('summary').append(cell('p', w.message, 'notice'));
+  $('summary-section').hidden = false;
+  const who = r.bidder || 'The supplier';
+  $('status').textContent = r.to_year == null
+    ? `${who}: nothing recorded yet. ${money.format(r.committed_value)} of social value committed over the contract.`
+    : `${who}, to ${r.to_year}: ${money.format(r.delivered_value)} delivered of ${money.format(r.committed_to_date_value)} committed to date (${percent(r.percent)}): ${STATUS[r.status]}.`;
+}
+
+/** The recording table: a measure a row, a contract year a column, each
+ * cell an input for what was delivered, with what was committed beside it. */
+function recording(r) {
+  const table = document.createElement('table');
+  table.className = 'table';
+  const corner = cell('th', 'Measure');
+  corner.scope = 'col';
+  table.createTHead().append(row([corner, ...r.years.map((y) => {
+    const th = cell('th', String(y));
+    th.scope = 'col';
+    return th;
+  })]));
+  const body = table.createTBody();
+  r.measures.forEach((m, i) => {
+    const th = cell('th', m.title);
+    th.scope = 'row';
+    const cells = m.by_year.map((y) => {
+      const td = document.createElement('td');
+      const id = `d-${i}-${y.year}`;
+      const label = cell('label', `${m.title}, delivered in ${y.year}`, 'visually-hidden');
+      label.htmlFor = id;
+      const input = document.createElement('input');
+      Object.assign(input, { id, className: 'input input--number', inputMode: 'decimal', spellcheck: false, autocomplete: 'off' });
+      input.dataset.measure = m.measure;
+      input.dataset.year = y.year;
+      input.value = y.delivered == null ? '' : String(y.delivered);
+      const hint = cell('div', `committed ${number.format(y.committed)}`, 'hint');
+      hint.id = `${id}-hint`;
+      input.setAttribute('aria-describedby', hint.id);
+      td.append(label, input, hint);
+      return td;
+    });
+    body.append(row([th, ...cells]));
+  });
+  $('recording').replaceChildren(table);
+  $('record-section').hidden = false;
+}
+
+/** The record's deliveries from the recording table, keeping each entry's
+ * evidence; an entry that is not a number is marked and left out until it
+ * is corrected (what was typed stays). */
+function fromInputs() {
+  const evidence = new Map(record.delivered.flatMap((y) => y.measures.map((m) => [`${y.year}/${m.measure}`, m.evidence])));
+  const years = new Map();
+  let wrong = 0;
+  for (const input of $('recording').querySelectorAll('input')) {
+    const text = input.value.trim();
+    const ok = text === '' || /^\d+(\.\d+)?$/.test(text);
+    mark(input, ok);
+    if (!ok) wrong += 1;
+    if (!ok || text === '') continue;
+    const year = Number(input.dataset.year);
+    const e = evidence.get(`${year}/${input.dataset.measure}`);
+    if (!years.has(year)) years.set(year, []);
+    years.get(year).push({ measure: input.dataset.measure, quantity: Number(text), ...(e ? { evidence: e } : {}) });
+  }
+  record.delivered = [...years].sort(([a], [b]) => a - b).map(([year, measures]) => ({ year, measures }));
+  return wrong;
+}
+
+/** GOV.UK's error message on an input that is not a number. */
+function mark(input, ok) {
+  const id = `${input.id}-error`;
+  let message = document.getElementById(id);
+  input.classList.toggle('input--error', !ok);
+  if (ok) {
+    input.removeAttribute('aria-invalid');
+    message?.remove();
+    input.setAttribute('aria-describedby', `${input.id}-hint`);
+    return;
+  }
+  input.setAttribute('aria-invalid', 'true');
+  if (!message) {
+    message = cell('p', '', 'error-message');
+    message.id = id;
+    message.append(cell('span', 'Error: ', 'visually-hidden'), 'Enter a number of 0 or more, like 12.5');
+    input.before(message);
+  }
+  input.setAttribute('aria-describedby', `${id} ${input.id}-hint`);
+}
+
+let pending;
+$('recording').addEventListener('input', () => {
+  clearTimeout(pending);
+  pending = setTimeout(() => {
+    const wrong = fromInputs();
+    update(false);
+    if (wrong) $('status').textContent += ` ${wrong} ${wrong === 1 ? 'entry is' : 'entries are'} not a number and left out until corrected.`;
+  }, 300);
+});
+
+const slug = (s) => (s || 'contract').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+$('save-record').addEventListener('click', () => offer(`${JSON.stringify(record, null, 2)}\n`, 'application/json', `delivery-${slug(record.contract || record.committed?.bidder)}.json`));
+$('save-csv').addEventListener('click', () => offer(csv, 'text/csv', `social-value-delivery-${slug(record.contract || record.committed?.bidder)}-${today}.csv`));
+$('print').addEventListener('click', () => window.print());
+
+$('council').addEventListener('change', (e) => useCouncil(fetch(e.target.value).then((r) => r.text())));
+$('config-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) useCouncil(f.text()); });
+$('record-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) useRecord(f.text(), f.name); });
+
+useRecord(fetch('examples/exampleshire-delivery.json').then((r) => r.text()), 'The demo record');
+useCouncil(fetch($('council').value).then((r) => r.text()));
