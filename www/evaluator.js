@@ -101,4 +101,44 @@ $('ranking').addEventListener('click', (e) => {
 $('download').addEventListener('click', () => offer(csv, 'text/csv', `social-value-evaluation-${today}.csv`));
 $('print').addEventListener('click', () => window.print());
 
+// The files as call-offs of one framework, added up year by year.
+let programmeCsv = '';
+const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+$('add-up').addEventListener('click', () => {
+  if (!reporter) return;
+  let out;
+  try {
+    out = reporter.programme(bids, today);
+  } catch (e) {
+    problem(`${e?.message ?? e}`);
+    return;
+  }
+  const p = out.programme;
+  programmeCsv = out.csv;
+  const cell = (tag, text, cls) => Object.assign(document.createElement(tag), { textContent: text, className: cls ?? '' });
+  const table = cell('table', '', 'table');
+  const head = table.createTHead().insertRow();
+  for (const [h, n] of [['Year'], ['Call-offs running', 1], ['Contract value', 1], ['Gross', 1], ['Adjusted', 1], ['Present value', 1]]) {
+    const th = cell('th', h, n ? 'num' : '');
+    th.scope = 'col';
+    head.append(th);
+  }
+  const row = (label, running, value, t, section) => {
+    const tr = section.insertRow();
+    const th = cell('th', label);
+    th.scope = 'row';
+    tr.append(th, ...[String(running), money.format(value), money.format(t.gross), money.format(t.adjusted), money.format(t.present_value)].map((x) => cell('td', x, 'num')));
+  };
+  const body = table.createTBody();
+  for (const y of p.years) row(String(y.year), y.running, y.contract_value, y.social_value, body);
+  row('All years', p.call_offs, p.contract_value, p.social_value, table.createTFoot());
+  $('programme-table').replaceChildren(table);
+  $('programme-summary').textContent = `${p.call_offs} ${p.call_offs === 1 ? 'call-off' : 'call-offs'}: ${money.format(p.contract_value)} of contract value; social value ${p.ratio_percent}% of it (${p.basis.replace('_', ' ')}).`;
+  $('programme-left-out').replaceChildren(...out.left_out.map((why) => cell('li', `Left out: ${why}`)));
+  const section = $('programme');
+  section.hidden = false;
+  section.focus();
+});
+$('programme-csv').addEventListener('click', () => offer(programmeCsv, 'text/csv', `social-value-programme-${today}.csv`));
+
 useCouncil(fetch($('council').value).then((r) => r.text()));

@@ -152,6 +152,63 @@ test('a spreadsheet of bids (CSV) is read as socval batch reads it: every bid, e
   await context.close();
 });
 
+test('bid files that are too big, too deep, another version or not text are listed with why; a broken council file says so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'socval-bad-bids-'));
+  const demo = JSON.parse(example('exampleshire-proposal.json'));
+  writeFileSync(join(dir, 'deep.json'), '['.repeat(100000));
+  writeFileSync(join(dir, 'version-2.json'), JSON.stringify({ ...demo, schema_version: 2 }));
+  writeFileSync(join(dir, 'image.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff]));
+  writeFileSync(join(dir, 'huge.json'), `{"bidder":"${'x'.repeat(33 * 1024 * 1024)}"}`);
+  writeFileSync(join(dir, 'good.json'), JSON.stringify(demo));
+  const { context, page } = await newPage(env.browser);
+  await page.goto(`${env.base}/evaluator.html`);
+  await page.locator('#bids').setInputFiles(['deep.json', 'version-2.json', 'image.json', 'huge.json', 'good.json'].map((n) => join(dir, n)));
+  await page.locator('#status', { hasText: 'Ranked in' }).waitFor({ timeout: 30000 });
+  assert.match(await page.locator('#status').textContent(), /^5 bids: 1 scored, 4 could not be/);
+  const why = Object.fromEntries(await page.locator('#ranking tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0].textContent, tr.textContent])));
+  assert.match(why['deep.json'], /nest/i);
+  assert.match(why['version-2.json'], /schema_version|version/);
+  assert.match(why['image.json'], /not valid JSON|JSON/);
+  assert.match(why['huge.json'], /the limit is 33554432 bytes/);
+  // The page still works: a council configuration that is not JSON, with
+  // markup in it, is named as a problem, shown as text.
+  writeFileSync(join(dir, 'council.json'), '<img src=x onerror=alert(1)>');
+  await page.locator('#config-file').setInputFiles(join(dir, 'council.json'));
+  await page.locator('#problem', { hasText: 'The council configuration could not be used' }).waitFor();
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the bids as call-offs of one framework, added up year by year as socval programme does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'socval-programme-'));
+  const demo = JSON.parse(example('exampleshire-proposal.json'));
+  writeFileSync(join(dir, 'a-2027.json'), JSON.stringify(demo));
+  // A second call-off: two and a half years from 2028, its own spend.
+  const later = { ...demo, bidder: 'Later call-off', contract: { ...demo.contract, start_year: 2028, duration_years: 2.5, value: 1000000 },
+    commitments: demo.commitments.filter((c) => !c.profile), spend: { staff: [], suppliers: [] } };
+  writeFileSync(join(dir, 'b-2028.json'), JSON.stringify(later));
+  const { context, page } = await newPage(env.browser);
+  await page.goto(`${env.base}/evaluator.html`);
+  await page.locator('#bids').setInputFiles(['a-2027.json', 'b-2028.json'].map((n) => join(dir, n)));
+  await page.locator('#status', { hasText: 'Ranked in' }).waitFor({ timeout: 15000 });
+  await page.locator('#add-up').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#programme-table table').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'programme', 'focus moves to the programme');
+  const run = (format) => execFileSync(join(ROOT, 'target', 'debug', 'socval'), ['programme', '--config', CONFIG, dir, '--format', format, '--today', TODAY], { cwd: ROOT }).toString();
+  const expected = JSON.parse(run('json'));
+  const rows = await page.locator('#programme-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows.map((r) => [Number(r[0]), Number(r[1])]), expected.years.map((y) => [y.year, y.running]));
+  assert.deepEqual(rows.map((r) => r[2]), ['£666,666.67', '£1,066,666.66', '£1,066,666.67', '£200,000.00']);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#programme-csv').click()]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), run('csv'), 'the CSV is socval programme\'s, byte for byte');
+  const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
+  assert.deepEqual(r.violations.map((v) => v.id), []);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('500 bids load, score and rank in the browser (timed, reported)', async () => {
   const { context, page } = await newPage(env.browser);
   await page.goto(`${env.base}/evaluator.html`);

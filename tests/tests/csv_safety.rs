@@ -110,3 +110,95 @@ fn text_cells_never_start_a_formula_and_numbers_stay_numbers() {
         "{body}"
     );
 }
+
+/// Reads `csv` as a spreadsheet would, after checking its bytes: a byte
+/// order mark, CRLF rows, every text cell (columns `text`) quoted and never
+/// starting a formula, every other cell a number or empty.
+fn checked(csv: &str, text: &[usize]) -> Vec<csv::StringRecord> {
+    let body = csv.strip_prefix('\u{feff}').expect("a byte order mark");
+    assert!(
+        body.ends_with("\r\n") && !body.replace("\r\n", "").contains('\n'),
+        "CRLF rows: {body}"
+    );
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let width = reader.headers().unwrap().len();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for row in &rows {
+        assert_eq!(row.len(), width, "{row:?}");
+        for (i, cell) in row.iter().enumerate() {
+            if text.contains(&i) {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "a formula: {row:?}"
+                );
+            } else if !cell.is_empty() {
+                cell.parse::<f64>()
+                    .unwrap_or_else(|_| panic!("not a number in column {i}: {row:?}"));
+            }
+        }
+    }
+    rows
+}
+
+#[test]
+fn the_delivery_report_csv_is_safe_too() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/golden/delivery-against-commitments"
+    );
+    let config = std::fs::read_to_string(format!("{dir}/config.json"))
+        .unwrap()
+        .replace("Hours valued at £10", "=HYPERLINK(\\\"x\\\") ŵ")
+        .replace("Another outcome valued at £1 per £1", "@SUM(A1)");
+    let setup = socval_core::prepare(json::parse_config(&config).unwrap()).unwrap();
+    let record =
+        json::parse_delivery(&std::fs::read_to_string(format!("{dir}/record.json")).unwrap())
+            .unwrap();
+    let env = Env {
+        today: TODAY,
+        outcodes: None,
+    };
+    let csv =
+        socval_core::delivery::csv(&socval_core::delivery::report(&setup, &record, &env).unwrap());
+    let rows = checked(&csv, &[0, 1, 2, 7]);
+    assert_eq!(rows.len(), 4, "three measures and the total");
+    assert_eq!(&rows[1][1], "'=HYPERLINK(\"x\") ŵ");
+    assert_eq!(&rows[2][1], "'@SUM(A1)");
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"x\"\") ŵ\""),
+        "quoted, quotes doubled: {csv}"
+    );
+}
+
+#[test]
+fn the_bids_csv_is_safe_and_reads_back_whole() {
+    use socval_core::bid_csv;
+    let mut p = json::parse_proposal(include_str!(
+        "../../www/examples/exampleshire-proposal.json"
+    ))
+    .unwrap();
+    p.bidder = "-1+1".into();
+    p.commitments[0].note = "@cmd".into();
+    let csv = bid_csv::write([("=Bidder", &p)]);
+    // The value column holds text and numbers: the text is quoted and
+    // guarded, the numbers bare.
+    let body = csv.strip_prefix('\u{feff}').unwrap();
+    assert!(
+        body.contains("\"'=Bidder\",\"bidder\",\"'-1+1\"\r\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("\"'=Bidder\",\"commitments[0].quantity\",12.5\r\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("\"commitments[0].note\",\"'@cmd\"\r\n"),
+        "{body}"
+    );
+    let read = bid_csv::read(&csv, &p.framework).unwrap();
+    assert_eq!(read[0].name, "=Bidder");
+    assert_eq!(
+        json::parse_proposal(read[0].json.as_ref().unwrap()).unwrap(),
+        p
+    );
+}

@@ -9,7 +9,7 @@ use std::path::Path;
 use serde_json::json;
 use socval_core::evaluation::{self, Bid, Ranked, Scoring};
 use socval_core::proposal::FrameworkStamp;
-use socval_core::{Env, Setup, bid_csv, json as sjson};
+use socval_core::{Env, Proposal, Setup, bid_csv, json as sjson};
 
 use crate::{BatchFormat, Failure};
 
@@ -21,38 +21,13 @@ pub(crate) fn run(
     format: BatchFormat,
     scoring: Scoring,
 ) -> Result<String, Failure> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| Failure::Io(format!("{}: {e}", dir.display())))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "csv"))
-        .collect();
-    files.sort();
-    let bids: Vec<Bid> = files
-        .iter()
-        .flat_map(|path| {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if path.extension().is_some_and(|x| x == "csv") {
-                return match std::fs::read(path) {
-                    Ok(bytes) => csv_bids(setup, env, &name, &bytes),
-                    Err(e) => vec![Bid {
-                        name,
-                        outcome: Err(e.to_string()),
-                    }],
-                };
-            }
-            let outcome = std::fs::read_to_string(path)
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    sjson::parse_proposal(&text).map_err(|e| evaluation::reason(&e.issues))
-                })
-                .and_then(|p| {
-                    socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
-                });
-            vec![Bid { name, outcome }]
+    let bids: Vec<Bid> = proposals(setup, dir)?
+        .into_iter()
+        .map(|(name, p)| Bid {
+            name,
+            outcome: p.and_then(|p| {
+                socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
+            }),
         })
         .collect();
     let ranked = evaluation::rank(setup, &bids, scoring).map_err(|e| Failure::Io(e.to_string()))?;
@@ -93,25 +68,59 @@ pub(crate) fn run(
     })
 }
 
+/// Every proposal in `dir`, in file-name order, each by its name or with
+/// why it cannot be read: each `*.json` a proposal, each `*.csv` bids in the
+/// evaluator's layout (`socval_core::bid_csv`), listed by their names.
+pub(crate) fn proposals(setup: &Setup, dir: &Path) -> Result<Vec<Read>, Failure> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| Failure::Io(format!("{}: {e}", dir.display())))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "csv"))
+        .collect();
+    files.sort();
+    Ok(files
+        .iter()
+        .flat_map(|path| {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if path.extension().is_some_and(|x| x == "csv") {
+                return match std::fs::read(path) {
+                    Ok(bytes) => csv_bids(setup, &name, &bytes),
+                    Err(e) => vec![(name, Err(e.to_string()))],
+                };
+            }
+            let p = std::fs::read_to_string(path)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    sjson::parse_proposal(&text).map_err(|e| evaluation::reason(&e.issues))
+                });
+            vec![(name, p)]
+        })
+        .collect())
+}
+
+/// A proposal by its name, or why it cannot be read.
+pub(crate) type Read = (String, Result<Proposal, String>);
+
 /// The bids of a CSV file in the evaluator's layout (`socval_core::bid_csv`),
 /// each listed by its name; a file that is no bids file is one line, with
 /// why. A file saved by a spreadsheet in Windows-1252 ("CSV" rather than
 /// "CSV UTF-8") is read as that.
-fn csv_bids(setup: &Setup, env: &Env<'_>, file: &str, bytes: &[u8]) -> Vec<Bid> {
+fn csv_bids(setup: &Setup, file: &str, bytes: &[u8]) -> Vec<Read> {
     let text = bid_csv::decode(bytes);
     let stamp = FrameworkStamp {
         id: setup.framework.id.clone(),
         version: setup.framework.version.clone(),
     };
     match bid_csv::read(&text, &stamp) {
-        Err(issue) => vec![Bid {
-            name: file.to_string(),
-            outcome: Err(evaluation::reason(&[issue])),
-        }],
+        Err(issue) => vec![(file.to_string(), Err(evaluation::reason(&[issue])))],
         Ok(bids) => bids
             .into_iter()
             .map(|bid| {
-                let outcome = bid
+                let p = bid
                     .json
                     .clone()
                     .map_err(|issue| evaluation::reason(&[issue]))
@@ -121,15 +130,8 @@ fn csv_bids(setup: &Setup, env: &Env<'_>, file: &str, bytes: &[u8]) -> Vec<Bid> 
                                 e.issues.into_iter().map(|i| bid.locate(i)).collect();
                             evaluation::reason(&placed)
                         })
-                    })
-                    .and_then(|p| {
-                        socval_core::evaluate(setup, &p, env)
-                            .map_err(|e| evaluation::reason(&e.issues))
                     });
-                Bid {
-                    name: bid.name,
-                    outcome,
-                }
+                (bid.name, p)
             })
             .collect(),
     }

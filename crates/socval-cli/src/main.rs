@@ -5,6 +5,7 @@
 //! is wrong.
 
 mod batch;
+mod programme;
 mod table;
 mod today;
 
@@ -119,6 +120,19 @@ enum Command {
         /// The delivery record (JSON file, or - for standard input).
         #[arg(long)]
         record: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+        format: BatchFormat,
+    },
+    /// Add up the call-offs of a framework year by year: every proposal in a
+    /// folder (*.json, and *.csv bids) worked out by the council's rules,
+    /// then each calendar year's contract value and social value.
+    Programme {
+        /// The council configuration.
+        #[arg(long)]
+        config: String,
+        /// The folder of call-offs.
+        dir: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
         format: BatchFormat,
@@ -340,6 +354,18 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 BatchFormat::Table => Ok(table::delivery(&report)),
             }
         }
+        Command::Programme {
+            config,
+            dir,
+            format,
+        } => {
+            let (setup, table) = council(&config)?;
+            let env = Env {
+                today,
+                outcodes: table.as_ref(),
+            };
+            programme::run(&setup, &env, &dir, format)
+        }
         Command::Frameworks { id } => match id {
             None => Ok(socval_core::builtin::ids().join("\n") + "\n"),
             Some(id) => socval_core::builtin::framework(&id)
@@ -530,7 +556,7 @@ pub(crate) fn invalid(file: &str, issues: &[Issue]) -> Failure {
     Failure::Invalid(msg)
 }
 
-fn pretty<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
+pub(crate) fn pretty<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
         .map_err(|e| Failure::Io(e.to_string()))

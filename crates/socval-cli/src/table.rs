@@ -260,6 +260,38 @@ pub fn delivery(r: &socval_core::delivery::DeliveryReport) -> String {
     s
 }
 
+/// A programme year by year, then the whole.
+pub fn programme(p: &socval_core::programme::Programme) -> String {
+    use std::fmt::Write;
+    let mut s = format!(
+        "Programme: {} call-offs, {} of contract value, social value {} gross, {} adjusted, {} present value ({}% of contract value)\n",
+        p.call_offs,
+        p.contract_value,
+        p.social_value.gross,
+        p.social_value.adjusted,
+        p.social_value.present_value,
+        p.ratio_percent
+    );
+    let _ = writeln!(
+        s,
+        "{:>6} {:>8} {:>18} {:>16} {:>16} {:>16}",
+        "Year", "Running", "Contract value", "Gross", "Adjusted", "Present value"
+    );
+    for y in &p.years {
+        let _ = writeln!(
+            s,
+            "{:>6} {:>8} {:>18} {:>16} {:>16} {:>16}",
+            y.year,
+            y.running,
+            y.contract_value.to_string(),
+            y.social_value.gross.to_string(),
+            y.social_value.adjusted.to_string(),
+            y.social_value.present_value.to_string()
+        );
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::plain;

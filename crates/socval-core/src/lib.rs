@@ -47,6 +47,7 @@ pub mod message;
 mod names;
 pub mod outcodes;
 pub mod postcode;
+pub mod programme;
 pub mod proposal;
 pub mod recorded;
 pub mod report;

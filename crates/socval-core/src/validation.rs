@@ -395,7 +395,7 @@ fn duration_is_valid(d: Decimal) -> bool {
 
 /// The share of each contract year the contract runs for: 1 for whole years,
 /// the fraction for a last part-year (2.5 years → [1, 1, 0.5]).
-fn year_weights(duration: Decimal, years: usize) -> Vec<Decimal> {
+pub(crate) fn year_weights(duration: Decimal, years: usize) -> Vec<Decimal> {
     (0..years)
         .map(|y| {
             let done = Decimal::from_int(i64::try_from(y).unwrap_or(0));

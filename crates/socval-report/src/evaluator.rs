@@ -11,16 +11,14 @@ use wasm_bindgen::prelude::*;
 
 use crate::render::{append, element, table_element};
 
-/// Reads `{ name, text }` items into bids, each proposal by the same rules
-/// as a file opened in the widget; a file whose name ends `.csv` holds bids
-/// in the evaluator's CSV layout (`socval_core::bid_csv`). With the bids,
-/// `{ name, text }` for each of them, the text its proposal's JSON, for its
-/// working.
-pub fn bids(
-    setup: &socval_core::Setup,
-    env: &socval_core::Env<'_>,
-    files: &JsValue,
-) -> Result<(Vec<Bid>, js_sys::Array), JsValue> {
+/// One bid as read: its name, its proposal's JSON text (empty where there
+/// is none) and the proposal, or why it cannot be read.
+type Read = (String, String, Result<socval_core::Proposal, String>);
+
+/// Reads `{ name, text }` items, each proposal by the same rules as a file
+/// opened in the widget; a file whose name ends `.csv` holds bids in the
+/// evaluator's CSV layout (`socval_core::bid_csv`).
+fn read(setup: &socval_core::Setup, files: &JsValue) -> Result<Vec<Read>, JsValue> {
     let files: js_sys::Array = files
         .clone()
         .dyn_into()
@@ -31,69 +29,91 @@ pub fn bids(
             .and_then(|v| v.as_string())
             .unwrap_or_default()
     };
-    let mut bids = Vec::new();
-    let listed = js_sys::Array::new();
+    let mut out = Vec::new();
     for f in files.iter() {
         let (name, text) = (get(&f, "name"), get(&f, "text"));
         if name.to_ascii_lowercase().ends_with(".csv") {
-            for (bid, json) in csv_bids(setup, env, name, &text) {
-                listed.push(&entry(&bid.name, &json)?);
-                bids.push(bid);
-            }
-            continue;
+            out.extend(csv_bids(setup, name, &text));
+        } else {
+            let p = crate::read_proposal(&crate::lang::Lang::english(), &text);
+            out.push((name, text, p));
         }
-        let outcome = crate::read_proposal(&crate::lang::Lang::english(), &text).and_then(|p| {
+    }
+    Ok(out)
+}
+
+/// The bids, each scored; with them, `{ name, text }` for each, the text
+/// its proposal's JSON, for its working.
+pub fn bids(
+    setup: &socval_core::Setup,
+    env: &socval_core::Env<'_>,
+    files: &JsValue,
+) -> Result<(Vec<Bid>, js_sys::Array), JsValue> {
+    let listed = js_sys::Array::new();
+    let mut bids = Vec::new();
+    for (name, text, p) in read(setup, files)? {
+        listed.push(&entry(&name, &text)?);
+        let outcome = p.and_then(|p| {
             socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
         });
-        listed.push(&entry(&name, &text)?);
         bids.push(Bid { name, outcome });
     }
     Ok((bids, listed))
 }
 
+/// The bids as the call-offs of one framework, added up year by year
+/// (`socval_core::programme`, as `socval programme` does): `{ programme,
+/// csv, left_out }`, `left_out` each call-off that could not be worked out,
+/// with why.
+pub fn programme(
+    setup: &socval_core::Setup,
+    env: &socval_core::Env<'_>,
+    files: &JsValue,
+) -> Result<JsValue, JsValue> {
+    use serde::Serialize;
+    let mut reports = Vec::new();
+    let left_out = js_sys::Array::new();
+    for (name, _, p) in read(setup, files)? {
+        match p.and_then(|p| {
+            socval_core::calculate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
+        }) {
+            Ok(r) => reports.push(r),
+            Err(why) => {
+                left_out.push(&format!("{name}: {why}").into());
+            }
+        }
+    }
+    let p = socval_core::programme::programme(&reports, setup.config.scoring.basis);
+    let out = js_sys::Object::new();
+    let data = p
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(e.to_string()))?;
+    js_sys::Reflect::set(&out, &"programme".into(), &data)?;
+    js_sys::Reflect::set(&out, &"csv".into(), &socval_core::programme::csv(&p).into())?;
+    js_sys::Reflect::set(&out, &"left_out".into(), &left_out)?;
+    Ok(out.into())
+}
+
 /// The bids of one CSV file, each with its proposal's JSON text (empty
 /// where its rows could not make one); a file that is no bids file is one
 /// bid, with why.
-fn csv_bids(
-    setup: &socval_core::Setup,
-    env: &socval_core::Env<'_>,
-    file: String,
-    text: &str,
-) -> Vec<(Bid, String)> {
+fn csv_bids(setup: &socval_core::Setup, file: String, text: &str) -> Vec<Read> {
     let stamp = socval_core::proposal::FrameworkStamp {
         id: setup.framework.id.clone(),
         version: setup.framework.version.clone(),
     };
     let read = match bid_csv::read(text, &stamp) {
         Ok(read) => read,
-        Err(issue) => {
-            let outcome = Err(evaluation::reason(&[issue]));
-            return vec![(
-                Bid {
-                    name: file,
-                    outcome,
-                },
-                String::new(),
-            )];
-        }
+        Err(issue) => return vec![(file, String::new(), Err(evaluation::reason(&[issue])))],
     };
     read.into_iter()
         .map(|bid| {
             let json = bid.json.clone().unwrap_or_default();
-            let outcome = bid
+            let p = bid
                 .json
                 .map_err(|issue| evaluation::reason(&[issue]))
-                .and_then(|json| crate::read_proposal(&crate::lang::Lang::english(), &json))
-                .and_then(|p| {
-                    socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
-                });
-            (
-                Bid {
-                    name: bid.name,
-                    outcome,
-                },
-                json,
-            )
+                .and_then(|json| crate::read_proposal(&crate::lang::Lang::english(), &json));
+            (bid.name, json, p)
         })
         .collect()
 }

@@ -265,6 +265,13 @@ impl Reporter {
         evaluator::ranking(&self.setup, &bids, &listed, relative)
     }
 
+    /// The bids as the call-offs of one framework, added up year by year
+    /// (as `socval programme`): `{ programme, csv, left_out }`.
+    pub fn programme(&self, bids: JsValue, today: &str) -> Result<JsValue, JsValue> {
+        let env = self.env(today)?;
+        evaluator::programme(&self.setup, &env, &bids)
+    }
+
     /// One bid's working, from its proposal file's text: the summary a
     /// supplier prints (inputs, figures, working, gap, sources), as an
     /// element.
