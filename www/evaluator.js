@@ -28,7 +28,7 @@ function rank() {
   const start = performance.now();
   let result;
   try {
-    result = reporter.evaluateBids(bids, $('relative').checked, today);
+    result = reporter.evaluateBids(bids, $('relative').checked, today, qualitative());
   } catch (e) {
     problem(`${e?.message ?? e}`);
     return;
@@ -39,12 +39,74 @@ function rank() {
   ranking.hidden = false;
   $('actions').hidden = false;
   csv = result.csv;
+  const names = (l) => l.map((b) => b.name).join('\n');
+  const changed = names(listed) !== names(result.bids);
   listed = result.bids;
+  if (changed) drawMarks();
   const ms = Math.round(performance.now() - start);
   performance.measure('socval:evaluate-bids', { start, duration: performance.now() - start });
   const failed = result.failed ? `, ${result.failed} could not be (listed last, with why)` : '';
   $('status').textContent = `${listed.length} ${listed.length === 1 ? 'bid' : 'bids'}: ${result.scored} scored${failed}. Ranked in ${ms} ms.`;
 }
+
+// The qualitative part: its share of the section, and each bid's mark from
+// the council's evaluators, entered here by the bid's place in the list.
+const NUMBER = /^\d+(\.\d+)?$/;
+function qualitative() {
+  const share = $('qualitative').value.trim();
+  const ok = share === '' || NUMBER.test(share);
+  markField($('qualitative'), ok, 'Enter a share from 0 to 100, like 40');
+  const percent = ok && share !== '' ? Number(share) : 0;
+  $('marks').hidden = percent === 0 || listed.length === 0;
+  const marks = listed.map((_, i) => {
+    const input = document.getElementById(`mark-${i}`);
+    const text = input?.value.trim() ?? '';
+    const good = text === '' || NUMBER.test(text);
+    if (input) markField(input, good, 'Enter a mark from 0 to 100, like 65');
+    return good && text !== '' ? Number(text) : null;
+  });
+  return { percent, marks };
+}
+
+/** A mark for each bid, as the list stands (what was typed is kept by place). */
+function drawMarks() {
+  const kept = [...$('marks-list').querySelectorAll('input')].map((i) => i.value);
+  const rows = listed.map((b, i) => {
+    const group = Object.assign(document.createElement('div'), { className: 'form-group' });
+    const label = Object.assign(document.createElement('label'), { className: 'label', htmlFor: `mark-${i}`, textContent: `${b.name}: mark out of 100` });
+    const input = Object.assign(document.createElement('input'), { className: 'input input--number', id: `mark-${i}`, inputMode: 'decimal', autocomplete: 'off', value: kept[i] ?? '' });
+    group.append(label, input);
+    return group;
+  });
+  $('marks-list').replaceChildren(...rows);
+}
+
+/** GOV.UK's error message on a field whose text is not a number. */
+function markField(input, ok, text) {
+  const id = `${input.id}-error`;
+  input.dataset.hint ??= input.getAttribute('aria-describedby') ?? '';
+  input.classList.toggle('input--error', !ok);
+  document.getElementById(id)?.remove();
+  if (ok) {
+    input.removeAttribute('aria-invalid');
+    if (input.dataset.hint) input.setAttribute('aria-describedby', input.dataset.hint);
+    else input.removeAttribute('aria-describedby');
+    return;
+  }
+  input.setAttribute('aria-invalid', 'true');
+  const p = Object.assign(document.createElement('p'), { className: 'error-message', id });
+  p.append(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: 'Error: ' }), text);
+  input.before(p);
+  input.setAttribute('aria-describedby', `${id} ${input.dataset.hint}`.trim());
+}
+
+let pending;
+const later = () => {
+  clearTimeout(pending);
+  pending = setTimeout(rank, 300);
+};
+$('qualitative').addEventListener('input', later);
+$('marks-list').addEventListener('input', later);
 
 /** A file's text: UTF-8, else (a CSV saved as plain "CSV" by a spreadsheet
  * on Windows) Windows-1252, as the core's bid_csv::decode reads it for

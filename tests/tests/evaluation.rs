@@ -102,3 +102,109 @@ fn a_self_assessed_score_is_never_rescaled_against_another_bid() {
     assert!(e.to_string().contains("self-assessment"));
     assert!(rank(&setup, &[], Scoring::Method).unwrap().is_empty());
 }
+
+/// The section split 60:40 into the part Socval works out and the
+/// evaluators' qualitative mark, worked by hand: both bids reach the 25
+/// band (the quantitative part). a-400 is marked 80: 25 × 60 ÷ 100 + 80 ×
+/// 40 ÷ 100 = 15 + 32 = 47, 4.7 points at a 10% weighting; b-1000 is not
+/// yet marked: 25 × 0.6 + 0 = 15, 1.5 points, and it now ranks second.
+#[test]
+fn a_qualitative_part_is_marked_apart_and_mixed_by_its_share() {
+    use socval_core::evaluation::{Qualitative, rank_with};
+    let (s, bids) = bids();
+    let marks = Qualitative {
+        percent: Decimal::from_int(40),
+        marks: vec![Some(Decimal::from_int(80)), None, None],
+    };
+    let ranked = rank_with(&s, &bids, Scoring::Method, &marks).unwrap();
+    let seen: Vec<_> = ranked
+        .iter()
+        .map(|r| {
+            (
+                bids[r.bid].name.as_str(),
+                r.quantitative_percent,
+                r.qualitative_mark,
+                r.score_percent,
+                r.points,
+            )
+        })
+        .collect();
+    let d = Decimal::from_int;
+    assert_eq!(
+        seen[..2],
+        [
+            (
+                "a-400-hours.json",
+                d(25),
+                Some(d(80)),
+                d(47),
+                Decimal::from_micros(4_700_000)
+            ),
+            (
+                "b-1000-hours.json",
+                d(25),
+                None,
+                d(15),
+                Decimal::from_micros(1_500_000)
+            ),
+        ]
+    );
+    let t = table(&s, &bids, &ranked);
+    assert_eq!(
+        t.head[5..9],
+        [
+            "Quantitative (out of 100)",
+            "Qualitative mark",
+            "Score (out of 100)",
+            "Points"
+        ]
+    );
+    assert_eq!(t.rows[1][5..9], ["25", "not marked", "15", "1.5"]);
+    let text = csv(&bids, &ranked);
+    assert!(text.starts_with("\u{feff}rank,file,social_value,ratio_percent,lm3,quantitative_percent,qualitative_mark,score_percent,points,error\r\n"), "{text}");
+    assert!(
+        text.contains("\r\n1,\"a-400-hours.json\",49835.50,2.49,1.7002,25,80,47,4.7,\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\r\n2,\"b-1000-hours.json\",57461.50,2.87,1.7002,25,,15,1.5,\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(",\"broken.json\",,,,,,,,\"contract.value"),
+        "{text}"
+    );
+    // Marks and shares out of range, and a self-assessed method, are refused.
+    let bad = |q: Qualitative| {
+        rank_with(&s, &bids, Scoring::Method, &q)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(
+        bad(Qualitative {
+            percent: d(120),
+            marks: vec![]
+        })
+        .contains("from 0 to 100")
+    );
+    assert!(
+        bad(Qualitative {
+            percent: d(40),
+            marks: vec![None, None, Some(d(101))]
+        })
+        .starts_with("b-1000-hours.json: the qualitative mark 101")
+    );
+    let case = socval_tests::case("self-assessment");
+    let selfs = socval_core::prepare(json::parse_config(case.config).unwrap()).unwrap();
+    let e = rank_with(
+        &selfs,
+        &[],
+        Scoring::Method,
+        &Qualitative {
+            percent: d(40),
+            marks: vec![],
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("already qualitative"));
+}

@@ -7,9 +7,9 @@ use std::fmt::Write;
 use std::path::Path;
 
 use serde_json::json;
-use socval_core::evaluation::{self, Bid, Ranked, Scoring};
+use socval_core::evaluation::{self, Bid, Qualitative, Ranked, Scoring};
 use socval_core::proposal::FrameworkStamp;
-use socval_core::{Env, Proposal, Setup, bid_csv, json as sjson};
+use socval_core::{Decimal, Env, Proposal, Setup, bid_csv, json as sjson};
 
 use crate::{BatchFormat, Failure};
 
@@ -20,6 +20,7 @@ pub(crate) fn run(
     dir: &Path,
     format: BatchFormat,
     scoring: Scoring,
+    (share, marks): (Decimal, Option<&Path>),
 ) -> Result<String, Failure> {
     let bids: Vec<Bid> = proposals(setup, dir)?
         .into_iter()
@@ -30,7 +31,15 @@ pub(crate) fn run(
             }),
         })
         .collect();
-    let ranked = evaluation::rank(setup, &bids, scoring).map_err(|e| Failure::Io(e.to_string()))?;
+    let qualitative = Qualitative {
+        percent: share,
+        marks: match marks {
+            Some(path) => read_marks(path, &bids)?,
+            None => Vec::new(),
+        },
+    };
+    let ranked = evaluation::rank_with(setup, &bids, scoring, &qualitative)
+        .map_err(|e| Failure::Invalid(e.to_string()))?;
     let out = match format {
         BatchFormat::Table => table(&bids, &ranked),
         BatchFormat::Csv => evaluation::csv(&bids, &ranked),
@@ -40,7 +49,14 @@ pub(crate) fn run(
                 .filter_map(|r| Some((r, bids.get(r.bid)?)))
                 .map(|(r, b)| {
                     match (&b.outcome, r.rank) {
-                        (Ok(f), Some(rank)) => json!({"rank": rank, "file": b.name, "social_value": f.ratio.value, "ratio_percent": f.ratio.percent, "lm3": f.lm3.lm3, "score_percent": r.score_percent, "points": r.points}),
+                        (Ok(f), Some(rank)) => {
+                            let mut v = json!({"rank": rank, "file": b.name, "social_value": f.ratio.value, "ratio_percent": f.ratio.percent, "lm3": f.lm3.lm3, "score_percent": r.score_percent, "points": r.points});
+                            if let (Some(_), Some(o)) = (r.qualitative_share, v.as_object_mut()) {
+                                o.insert("quantitative_percent".into(), json!(r.quantitative_percent));
+                                o.insert("qualitative_mark".into(), json!(r.qualitative_mark));
+                            }
+                            v
+                        }
                         (Err(e), _) => json!({"file": b.name, "error": e}),
                         (Ok(_), None) => json!({"file": b.name}),
                     }
@@ -66,6 +82,46 @@ pub(crate) fn run(
             bids.len()
         ),
     })
+}
+
+/// The evaluators' marks (`bid`, `mark` columns), by each bid's index; a
+/// name that is no bid's, a mark that is not a number, or a bid marked
+/// twice is refused with its row.
+fn read_marks(path: &Path, bids: &[Bid]) -> Result<Vec<Option<Decimal>>, Failure> {
+    let at = |e: String| Failure::Invalid(format!("{}: {e}", path.display()));
+    let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+    let text = bid_csv::decode(&bytes);
+    let mut reader =
+        csv::Reader::from_reader(text.strip_prefix('\u{feff}').unwrap_or(&text).as_bytes());
+    let head = reader.headers().map_err(|e| at(e.to_string()))?.clone();
+    let column = |name: &str| {
+        head.iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .ok_or_else(|| at(format!("has no \"{name}\" column (bid, mark)")))
+    };
+    let (bid, mark) = (column("bid")?, column("mark")?);
+    let mut out = vec![None; bids.len()];
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| at(e.to_string()))?;
+        let row = n + 2;
+        let name = record.get(bid).unwrap_or("").trim();
+        let value = record.get(mark).unwrap_or("").trim();
+        if name.is_empty() && value.is_empty() {
+            continue;
+        }
+        let i = bids
+            .iter()
+            .position(|b| b.name == name)
+            .ok_or_else(|| at(format!("row {row}: \"{name}\" is not one of the bids")))?;
+        let m = Decimal::parse(value)
+            .map_err(|_| at(format!("row {row}: the mark \"{value}\" is not a number")))?;
+        match out.get_mut(i) {
+            Some(Some(_)) => return Err(at(format!("row {row}: {name} is marked twice"))),
+            Some(slot) => *slot = Some(m),
+            None => {}
+        }
+    }
+    Ok(out)
 }
 
 /// Every proposal in `dir`, in file-name order, each by its name or with

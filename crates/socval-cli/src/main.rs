@@ -101,6 +101,15 @@ enum Command {
         /// by the council's method on its own.
         #[arg(long)]
         relative: bool,
+        /// The qualitative part's share of the social value section,
+        /// percent: each bid's mark from the council's evaluators on its
+        /// written answer (`--marks`), kept apart from the part worked out.
+        #[arg(long, default_value = "0")]
+        qualitative_percent: String,
+        /// The evaluators' marks, a CSV file with `bid` (the name a bid is
+        /// listed by) and `mark` (out of 100) columns.
+        #[arg(long)]
+        marks: Option<PathBuf>,
     },
     /// Write proposal files as one CSV file of bids in the evaluator's
     /// layout (bid, field, value), each bid named by its bidder, else its
@@ -306,6 +315,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
             dir,
             format,
             relative,
+            qualitative_percent,
+            marks,
         } => {
             let (setup, table) = council(&config)?;
             let env = Env {
@@ -317,7 +328,16 @@ fn run(cli: Cli) -> Result<String, Failure> {
             } else {
                 socval_core::evaluation::Scoring::Method
             };
-            batch::run(&setup, &env, &dir, format, scoring)
+            let share = socval_core::Decimal::parse(&qualitative_percent)
+                .map_err(|e| Failure::Invalid(format!("--qualitative-percent: {}", e.message())))?;
+            batch::run(
+                &setup,
+                &env,
+                &dir,
+                format,
+                scoring,
+                (share, marks.as_deref()),
+            )
         }
         Command::BidsCsv { proposals } => {
             let mut read_all = Vec::new();

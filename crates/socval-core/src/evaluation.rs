@@ -16,6 +16,17 @@
 //! points are score × weighting ÷ 100 as in [`crate::scoring`]. It is
 //! offered for the quantitative methods only: a self-assessed score is
 //! qualitative, and is never rescaled against another bid's.
+//!
+//! **Quantitative and qualitative parts.** Where the council's method has
+//! both (as PPN 002 asks of central government, whose social value
+//! question is answered in a method statement marked by evaluators), the
+//! social value section is split: the qualitative part, `percent` of it, is
+//! each bid's mark out of 100 given by the council's evaluators on its
+//! written answer ([`Qualitative`]); the rest is the score Socval works
+//! out. Score = quantitative × (100 − percent) ÷ 100 + mark × percent ÷
+//! 100, points from it as above; both parts are shown apart, and a bid not
+//! yet marked counts 0 for its mark and says so. A self-assessed method is
+//! already qualitative, and is not split again.
 
 use std::fmt::Write;
 
@@ -57,31 +68,94 @@ pub struct Ranked {
     pub score_percent: Decimal,
     /// Points in the whole tender.
     pub points: Decimal,
+    /// The part Socval works out, out of 100 (the whole score where the
+    /// section is not split).
+    pub quantitative_percent: Decimal,
+    /// The evaluators' mark on the written answer, where the section is
+    /// split and the bid is marked.
+    pub qualitative_mark: Option<Decimal>,
+    /// The qualitative part's share of the section, where it is split.
+    pub qualitative_share: Option<Decimal>,
 }
 
-/// Why bids cannot be scored relative to the best.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NotRelative;
+/// The qualitative part of the social value section: its share, and each
+/// bid's mark from the council's evaluators.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Qualitative {
+    /// Its share of the social value section, percent (0 to 100).
+    pub percent: Decimal,
+    /// Each bid's mark out of 100, by the bid's index; none where not yet
+    /// marked.
+    pub marks: Vec<Option<Decimal>>,
+}
 
-impl std::fmt::Display for NotRelative {
+/// Why bids cannot be ranked as asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RankError {
+    /// Relative scoring asked of a self-assessed (qualitative) method.
+    NotRelative,
+    /// A qualitative part asked of a self-assessed method.
+    SelfAssessed,
+    /// The qualitative share is not from 0 to 100.
+    Share(Decimal),
+    /// A mark (of the bid named) is not from 0 to 100.
+    Mark(String, Decimal),
+}
+
+impl std::fmt::Display for RankError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("this council scores by self-assessment, a qualitative score that is not rescaled against another bid's: scoring relative to the best bid is for social value in pounds")
+        match self {
+            RankError::NotRelative => f.write_str("this council scores by self-assessment, a qualitative score that is not rescaled against another bid's: scoring relative to the best bid is for social value in pounds"),
+            RankError::SelfAssessed => f.write_str("this council scores by self-assessment, which is already qualitative: a qualitative part is for a method that scores social value in pounds"),
+            RankError::Share(p) => write!(f, "the qualitative part is {p}% of the social value section: give a share from 0 to 100"),
+            RankError::Mark(bid, m) => write!(f, "{bid}: the qualitative mark {m} is not from 0 to 100"),
+        }
     }
 }
 
 /// Scores and ranks `bids`.
 ///
 /// # Errors
-/// [`NotRelative`] when relative scoring is asked of a qualitative method.
-pub fn rank(setup: &Setup, bids: &[Bid], scoring: Scoring) -> Result<Vec<Ranked>, NotRelative> {
+/// [`RankError::NotRelative`] when relative scoring is asked of a
+/// qualitative method.
+pub fn rank(setup: &Setup, bids: &[Bid], scoring: Scoring) -> Result<Vec<Ranked>, RankError> {
+    rank_with(setup, bids, scoring, &Qualitative::default())
+}
+
+/// Scores and ranks `bids`, the social value section split into the part
+/// Socval works out and the qualitative part the council's evaluators mark.
+///
+/// # Errors
+/// Relative scoring or a qualitative part asked of a self-assessed method;
+/// a share or a mark that is not from 0 to 100.
+pub fn rank_with(
+    setup: &Setup,
+    bids: &[Bid],
+    scoring: Scoring,
+    qualitative: &Qualitative,
+) -> Result<Vec<Ranked>, RankError> {
     let relative = scoring == Scoring::RelativeToBest;
-    if relative
-        && matches!(
-            setup.config.scoring.method,
-            ScoringMethod::SelfAssessment { .. }
-        )
-    {
-        return Err(NotRelative);
+    let self_assessed = matches!(
+        setup.config.scoring.method,
+        ScoringMethod::SelfAssessment { .. }
+    );
+    if relative && self_assessed {
+        return Err(RankError::NotRelative);
+    }
+    let split = qualitative.percent != Decimal::ZERO;
+    if split && self_assessed {
+        return Err(RankError::SelfAssessed);
+    }
+    let in_range = |x: Decimal| !x.is_negative() && x <= Decimal::HUNDRED;
+    if !in_range(qualitative.percent) {
+        return Err(RankError::Share(qualitative.percent));
+    }
+    for (i, m) in qualitative.marks.iter().enumerate() {
+        if let (Some(m), Some(b)) = (m, bids.get(i)) {
+            if !in_range(*m) {
+                return Err(RankError::Mark(b.name.clone(), *m));
+            }
+        }
     }
     let weighting = setup.config.scoring.weighting_percent;
     let best = bids
@@ -94,14 +168,26 @@ pub fn rank(setup: &Setup, bids: &[Bid], scoring: Scoring) -> Result<Vec<Ranked>
         .iter()
         .enumerate()
         .map(|(i, b)| {
+            // Points from the score before it is rounded, as the council's
+            // own method gives them.
+            let quantitative = match &b.outcome {
+                Ok(f) if relative => f.ratio.value.percent_of(best).unwrap_or(Decimal::ZERO),
+                Ok(f) => f.score.score_percent,
+                Err(_) => Decimal::ZERO,
+            };
+            let mark = qualitative.marks.get(i).copied().flatten();
+            let raw = if split {
+                mixed(
+                    quantitative,
+                    mark.unwrap_or(Decimal::ZERO),
+                    qualitative.percent,
+                )
+            } else {
+                quantitative
+            };
             let (score_percent, points) = match &b.outcome {
-                Ok(f) if relative => {
-                    // Points from the score before it is rounded, as the
-                    // council's own method gives them.
-                    let raw = f.ratio.value.percent_of(best).unwrap_or(Decimal::ZERO);
-                    (raw.round_to(2), points_of(raw, weighting))
-                }
-                Ok(f) => (f.score.score_percent, f.score.weighted_points),
+                Ok(f) if !relative && !split => (f.score.score_percent, f.score.weighted_points),
+                Ok(_) => (raw.round_to(2), points_of(raw, weighting)),
                 Err(_) => (Decimal::ZERO, Decimal::ZERO),
             };
             let r = Ranked {
@@ -109,6 +195,9 @@ pub fn rank(setup: &Setup, bids: &[Bid], scoring: Scoring) -> Result<Vec<Ranked>
                 rank: None,
                 score_percent,
                 points,
+                quantitative_percent: quantitative.round_to(2),
+                qualitative_mark: if split { mark } else { None },
+                qualitative_share: split.then_some(qualitative.percent),
             };
             (r, b)
         })
@@ -149,6 +238,17 @@ pub fn reason(issues: &[crate::Issue]) -> String {
     }
 }
 
+/// Quantitative × (100 − share) ÷ 100 + mark × share ÷ 100.
+fn mixed(quantitative: Decimal, mark: Decimal, share: Decimal) -> Decimal {
+    let part = |x: Decimal, p: Decimal| {
+        x.checked_mul(p)
+            .and_then(|v| v.checked_div(Decimal::HUNDRED))
+            .unwrap_or(Decimal::ZERO)
+    };
+    let rest = Decimal::from_micros(Decimal::HUNDRED.micros() - share.micros());
+    part(quantitative, rest).saturating_add(part(mark, share))
+}
+
 /// Score × weighting ÷ 100, two places, as [`crate::scoring`] gives points.
 fn points_of(score: Decimal, weighting: Decimal) -> Decimal {
     score
@@ -159,25 +259,29 @@ fn points_of(score: Decimal, weighting: Decimal) -> Decimal {
 }
 
 /// The ranking as CSV (see [`crate::csv`]): `rank, file, social_value,
-/// ratio_percent, lm3, score_percent, points, error`; `file` and `error`
-/// are text, the rest numbers.
+/// ratio_percent, lm3, score_percent, points, error`, with
+/// `quantitative_percent, qualitative_mark` before `score_percent` where the
+/// section is split; `file` and `error` are text, the rest numbers.
 pub fn csv(bids: &[Bid], ranked: &[Ranked]) -> String {
-    let mut s = header(&[
-        "rank",
-        "file",
-        "social_value",
-        "ratio_percent",
-        "lm3",
-        "score_percent",
-        "points",
-        "error",
-    ]);
+    let split = ranked.iter().any(|r| r.qualitative_share.is_some());
+    let mut columns = vec!["rank", "file", "social_value", "ratio_percent", "lm3"];
+    if split {
+        columns.extend(["quantitative_percent", "qualitative_mark"]);
+    }
+    columns.extend(["score_percent", "points", "error"]);
+    let mut s = header(&columns);
     for r in ranked {
         let Some(b) = bids.get(r.bid) else { continue };
+        let parts = if split {
+            let mark = r.qualitative_mark.map_or(String::new(), |m| m.to_string());
+            format!("{},{mark},", r.quantitative_percent)
+        } else {
+            String::new()
+        };
         let _ = match (&b.outcome, r.rank) {
             (Ok(f), Some(rank)) => write!(
                 s,
-                "{rank},{},{},{},{},{},{},{EOL}",
+                "{rank},{},{},{},{},{parts}{},{},{EOL}",
                 text_cell(&b.name),
                 f.ratio.value.plain(),
                 f.ratio.percent,
@@ -185,7 +289,15 @@ pub fn csv(bids: &[Bid], ranked: &[Ranked]) -> String {
                 r.score_percent,
                 r.points
             ),
-            (Err(e), _) => write!(s, ",{},,,,,,{}{EOL}", text_cell(&b.name), text_cell(e)),
+            (Err(e), _) => {
+                let empty = if split { ",," } else { "" };
+                write!(
+                    s,
+                    ",{},,,,{empty},,{}{EOL}",
+                    text_cell(&b.name),
+                    text_cell(e)
+                )
+            }
             (Ok(_), None) => Ok(()),
         };
     }
@@ -198,17 +310,17 @@ pub fn csv(bids: &[Bid], ranked: &[Ranked]) -> String {
 pub fn table(setup: &Setup, bids: &[Bid], ranked: &[Ranked]) -> Table {
     let themes = &setup.framework.themes;
     // The bid's name heads its row (a screen reader names each row by it).
-    let mut head: Vec<String> = [
-        "Bid",
-        "Rank",
-        "Social value",
-        "Ratio",
-        "LM3",
-        "Score (out of 100)",
-        "Points",
-    ]
-    .map(String::from)
-    .to_vec();
+    let split = ranked.iter().any(|r| r.qualitative_share.is_some());
+    let mut head: Vec<String> = ["Bid", "Rank", "Social value", "Ratio", "LM3"]
+        .map(String::from)
+        .to_vec();
+    if split {
+        head.extend([
+            "Quantitative (out of 100)".into(),
+            "Qualitative mark".into(),
+        ]);
+    }
+    head.extend(["Score (out of 100)".into(), "Points".into()]);
     head.extend(themes.iter().map(|t| t.title.clone()));
     head.push("Warnings".into());
     let basis = setup.config.scoring.basis;
@@ -226,9 +338,15 @@ pub fn table(setup: &Setup, bids: &[Bid], ranked: &[Ranked]) -> Table {
                         f.ratio.value.to_string(),
                         format!("{}%", f.ratio.percent),
                         crate::lm3::shown(f.lm3.lm3),
-                        r.score_percent.to_string(),
-                        r.points.to_string(),
                     ]);
+                    if split {
+                        row.push(r.quantitative_percent.to_string());
+                        row.push(
+                            r.qualitative_mark
+                                .map_or_else(|| "not marked".into(), |m| m.to_string()),
+                        );
+                    }
+                    row.extend([r.score_percent.to_string(), r.points.to_string()]);
                     row.extend(
                         f.themes
                             .iter()

@@ -125,6 +125,33 @@ fn entry(name: &str, text: &str) -> Result<JsValue, JsValue> {
     Ok(o.into())
 }
 
+/// `{ percent, marks }` from the page (nothing given is no qualitative
+/// part): numbers, a mark `null` where the bid is not yet marked.
+pub fn qualitative(v: &JsValue) -> Result<evaluation::Qualitative, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(evaluation::Qualitative::default());
+    }
+    let number = |x: JsValue, what: &str| -> Result<Option<socval_core::Decimal>, JsValue> {
+        if x.is_null() || x.is_undefined() {
+            return Ok(None);
+        }
+        let n = x
+            .as_f64()
+            .ok_or_else(|| JsValue::from(format!("{what} must be a number")))?;
+        socval_core::Decimal::from_f64(n)
+            .map(Some)
+            .map_err(|e| JsValue::from(format!("{what}: {}", e.message())))
+    };
+    let get = |k: &str| js_sys::Reflect::get(v, &k.into());
+    let percent = number(get("percent")?, "the qualitative share")?.unwrap_or_default();
+    let marks: js_sys::Array = get("marks")?.dyn_into().unwrap_or_default();
+    let marks = marks
+        .iter()
+        .map(|m| number(m, "a mark"))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(evaluation::Qualitative { percent, marks })
+}
+
 /// The ranking: `{ table, csv, scored, failed, bids }`, the table an
 /// element with a "Working" button (`data-bid`: the bid's index in
 /// `listed`, which goes back as `bids`) on each scored bid's row.
@@ -133,14 +160,15 @@ pub fn ranking(
     bids: &[Bid],
     listed: &js_sys::Array,
     relative: bool,
+    qualitative: &evaluation::Qualitative,
 ) -> Result<JsValue, JsValue> {
     let scoring = if relative {
         Scoring::RelativeToBest
     } else {
         Scoring::Method
     };
-    let ranked =
-        evaluation::rank(setup, bids, scoring).map_err(|e| JsValue::from(e.to_string()))?;
+    let ranked = evaluation::rank_with(setup, bids, scoring, qualitative)
+        .map_err(|e| JsValue::from(e.to_string()))?;
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from("no document"))?;

@@ -250,7 +250,10 @@ impl Reporter {
     /// `bids` is a list of `{ name, text }` (each a proposal file's name
     /// and text, or a `.csv` file of bids in the evaluator's layout),
     /// scored by the council's method or, with `relative`, relative to the
-    /// best bid. Gives `{ table, csv, scored, failed, bids }` (see
+    /// best bid; `qualitative`, where given, is `{ percent, marks }`: the
+    /// qualitative part's share of the section and each bid's mark (by
+    /// its place in `bids` as given back, `null` where not marked). Gives
+    /// `{ table, csv, scored, failed, bids }` (see
     /// `evaluator.rs`), `bids` each bid's `{ name, text }` in the order the
     /// table's `data-bid` counts; the CSV is `socval batch --format csv`'s.
     #[wasm_bindgen(js_name = evaluateBids)]
@@ -259,10 +262,12 @@ impl Reporter {
         bids: JsValue,
         relative: bool,
         today: &str,
+        qualitative: JsValue,
     ) -> Result<JsValue, JsValue> {
         let env = self.env(today)?;
         let (bids, listed) = evaluator::bids(&self.setup, &env, &bids)?;
-        evaluator::ranking(&self.setup, &bids, &listed, relative)
+        let q = evaluator::qualitative(&qualitative)?;
+        evaluator::ranking(&self.setup, &bids, &listed, relative, &q)
     }
 
     /// The bids as the call-offs of one framework, added up year by year
