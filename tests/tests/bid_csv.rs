@@ -12,7 +12,7 @@
 
 use socval_core::bid_csv::{self, CsvBid};
 use socval_core::proposal::FrameworkStamp;
-use socval_core::{Money, Proposal, json};
+use socval_core::{Decimal, Money, Proposal, json};
 
 fn stamp() -> FrameworkStamp {
     FrameworkStamp {
@@ -229,4 +229,39 @@ fn a_file_saved_as_windows_1252_reads_as_the_spreadsheet_showed_it() {
         .as_bytes()
         .to_vec();
     assert_eq!(read(&bid_csv::decode(&bytes))[0].name, "Cwmni Gŵyr");
+}
+
+#[test]
+fn the_evaluators_marks_are_read_by_bid_name_with_every_problem_on_its_row() {
+    let names = ["Acme Ltd", "=Bryn & Co", "Cwmni Gŵyr"];
+    let m = bid_csv::marks(
+        "\u{feff}Mark,Note,BID\r\n65.5,good plan,Acme Ltd\r\n\r\n80,,\"'=Bryn & Co\"\r\n",
+        &names,
+    )
+    .unwrap();
+    assert_eq!(
+        m,
+        [
+            Some(Decimal::from_micros(65_500_000)),
+            Some(Decimal::from_int(80)),
+            None
+        ]
+    );
+    let refused = |text: &str| bid_csv::marks(text, &names).unwrap_err();
+    assert_eq!(
+        refused("bid,score\n"),
+        "has no \"mark\" column: a marks file's first row names its columns bid and mark"
+    );
+    assert_eq!(
+        refused("bid,mark\r\nAcme Ltd,1\r\nNobody,2\r\n"),
+        "row 3: \"Nobody\" is not one of the bids"
+    );
+    assert_eq!(
+        refused("bid,mark\nAcme Ltd,six\n"),
+        "row 2: the mark \"six\" is not a number"
+    );
+    assert_eq!(
+        refused("bid,mark\nAcme Ltd,6\nAcme Ltd,7\n"),
+        "row 3: Acme Ltd is marked twice"
+    );
 }

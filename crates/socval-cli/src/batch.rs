@@ -84,44 +84,13 @@ pub(crate) fn run(
     })
 }
 
-/// The evaluators' marks (`bid`, `mark` columns), by each bid's index; a
-/// name that is no bid's, a mark that is not a number, or a bid marked
-/// twice is refused with its row.
+/// The evaluators' marks file (`socval_core::bid_csv::marks`), by each
+/// bid's index.
 fn read_marks(path: &Path, bids: &[Bid]) -> Result<Vec<Option<Decimal>>, Failure> {
-    let at = |e: String| Failure::Invalid(format!("{}: {e}", path.display()));
     let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
-    let text = bid_csv::decode(&bytes);
-    let mut reader =
-        csv::Reader::from_reader(text.strip_prefix('\u{feff}').unwrap_or(&text).as_bytes());
-    let head = reader.headers().map_err(|e| at(e.to_string()))?.clone();
-    let column = |name: &str| {
-        head.iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-            .ok_or_else(|| at(format!("has no \"{name}\" column (bid, mark)")))
-    };
-    let (bid, mark) = (column("bid")?, column("mark")?);
-    let mut out = vec![None; bids.len()];
-    for (n, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| at(e.to_string()))?;
-        let row = n + 2;
-        let name = record.get(bid).unwrap_or("").trim();
-        let value = record.get(mark).unwrap_or("").trim();
-        if name.is_empty() && value.is_empty() {
-            continue;
-        }
-        let i = bids
-            .iter()
-            .position(|b| b.name == name)
-            .ok_or_else(|| at(format!("row {row}: \"{name}\" is not one of the bids")))?;
-        let m = Decimal::parse(value)
-            .map_err(|_| at(format!("row {row}: the mark \"{value}\" is not a number")))?;
-        match out.get_mut(i) {
-            Some(Some(_)) => return Err(at(format!("row {row}: {name} is marked twice"))),
-            Some(slot) => *slot = Some(m),
-            None => {}
-        }
-    }
-    Ok(out)
+    let names: Vec<&str> = bids.iter().map(|b| b.name.as_str()).collect();
+    bid_csv::marks(&bid_csv::decode(&bytes), &names)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))
 }
 
 /// Every proposal in `dir`, in file-name order, each by its name or with

@@ -158,6 +158,53 @@ pub fn read(text: &str, stamp: &FrameworkStamp) -> Result<Vec<CsvBid>, Issue> {
     Ok(bids.into_iter().map(|b| b.finish(stamp)).collect())
 }
 
+/// The evaluators' qualitative marks for the bids named `names`: a CSV
+/// file with `bid` (the name a bid is listed by) and `mark` (out of 100)
+/// columns, found by their header, a row a bid. By each name's place in
+/// `names`; none where a bid is not marked.
+///
+/// # Errors
+/// No `bid` or `mark` column, a name that is no bid's, a mark that is not a
+/// number, or a bid marked twice, each with its row.
+pub fn marks(text: &str, names: &[&str]) -> Result<Vec<Option<crate::Decimal>>, String> {
+    check_document_size(text.len()).map_err(|i| i.message.to_string())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = Lines::of(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let head = reader.headers().map_err(|e| e.to_string())?.clone();
+    let column = |name: &str| {
+        head.iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .ok_or_else(|| format!("has no \"{name}\" column: a marks file's first row names its columns bid and mark"))
+    };
+    let (bid, mark) = (column("bid")?, column("mark")?);
+    let mut out = vec![None; names.len()];
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("is not a CSV file: {e}"))?;
+        let row = record.position().map_or(0, |p| lines.at(p.byte()));
+        let name = unguard(record.get(bid).unwrap_or("").trim());
+        let value = record.get(mark).unwrap_or("").trim();
+        if name.is_empty() && value.is_empty() {
+            continue;
+        }
+        let i = names
+            .iter()
+            .position(|n| *n == name)
+            .ok_or_else(|| format!("row {row}: \"{name}\" is not one of the bids"))?;
+        let m = number(value)
+            .and_then(|n| crate::Decimal::parse(&n).ok())
+            .ok_or_else(|| format!("row {row}: the mark \"{value}\" is not a number"))?;
+        match out.get_mut(i) {
+            Some(Some(_)) => return Err(format!("row {row}: {name} is marked twice")),
+            Some(slot) => *slot = Some(m),
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
 /// A file's bytes as text: UTF-8 (with or without a byte order mark), else
 /// Windows-1252, the encoding a spreadsheet on Windows writes when a file is
 /// saved as plain "CSV" rather than "CSV UTF-8" (its "£" is the byte A3,

@@ -1,6 +1,8 @@
-//! Fuzzes the evaluator's CSV bids reader (`socval_core::bid_csv`): a bids
-//! file is a spreadsheet a council officer was sent or exported, so outside
-//! data. Any bytes are decoded (UTF-8, else Windows-1252) and read: the file
+//! Fuzzes the evaluator's CSV readers (`socval_core::bid_csv`): a bids file
+//! is a spreadsheet a council officer was sent or exported, and a marks
+//! file one the evaluators filled in, so outside data. Any bytes are
+//! decoded (UTF-8, else Windows-1252) and read as both: the marks file
+//! gives a mark or none for each bid, or a reason; the bids file
 //! is refused whole with a reason, or each bid is its proposal's JSON or a
 //! problem naming a field. Every JSON it makes is JSON (the proposal reader
 //! may refuse its fields, never its syntax), and a bid the reader accepts,
@@ -14,6 +16,10 @@ use socval_core::proposal::FrameworkStamp;
 fuzz_target!(|data: &[u8]| {
     let stamp = FrameworkStamp { id: "socval-open".into(), version: "2026.1".into() };
     let text = bid_csv::decode(data);
+    // The same bytes as the evaluators' marks file, for two bids.
+    if let Ok(marks) = bid_csv::marks(&text, &["Acme Ltd", "=Bryn"]) {
+        assert_eq!(marks.len(), 2);
+    }
     let Ok(bids) = bid_csv::read(&text, &stamp) else {
         return;
     };
