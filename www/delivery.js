@@ -50,6 +50,10 @@ function update(redraw) {
     out = reporter.delivery(JSON.stringify(record), today);
   } catch (e) {
     problem(`${e?.message ?? e}`);
+    // Nothing from before stays to be downloaded or typed into.
+    csv = '';
+    for (const id of ['actions', 'summary-section', 'record-section']) $(id).hidden = true;
+    $('status').textContent = '';
     return;
   }
   problem('');
@@ -146,22 +150,26 @@ function recording(r) {
 }
 
 /** The record's deliveries from the recording table, keeping each entry's
- * evidence; an entry that is not a number is marked and left out until it
- * is corrected (what was typed stays). */
+ * evidence and every year the record gave; an entry that is not a number is
+ * marked, and the record keeps the figure it had until it is corrected
+ * (what was typed stays on screen). */
 function fromInputs() {
-  const evidence = new Map(record.delivered.flatMap((y) => y.measures.map((m) => [`${y.year}/${m.measure}`, m.evidence])));
-  const years = new Map();
+  const before = new Map(record.delivered.flatMap((y) => y.measures.map((m) => [`${y.year}/${m.measure}`, m])));
+  // A year the record gave stays in it, even with nothing entered.
+  const years = new Map(record.delivered.map((y) => [y.year, []]));
   let wrong = 0;
   for (const input of $('recording').querySelectorAll('input')) {
     const text = input.value.trim();
     const ok = text === '' || /^\d+(\.\d+)?$/.test(text);
     mark(input, ok);
     if (!ok) wrong += 1;
-    if (!ok || text === '') continue;
     const year = Number(input.dataset.year);
-    const e = evidence.get(`${year}/${input.dataset.measure}`);
+    const was = before.get(`${year}/${input.dataset.measure}`);
+    // An entry that is not a number keeps the figure the record had.
+    const quantity = ok ? (text === '' ? undefined : Number(text)) : was?.quantity;
+    if (quantity === undefined) continue;
     if (!years.has(year)) years.set(year, []);
-    years.get(year).push({ measure: input.dataset.measure, quantity: Number(text), ...(e ? { evidence: e } : {}) });
+    years.get(year).push({ measure: input.dataset.measure, quantity, ...(was?.evidence ? { evidence: was.evidence } : {}) });
   }
   record.delivered = [...years].sort(([a], [b]) => a - b).map(([year, measures]) => ({ year, measures }));
   return wrong;
@@ -194,7 +202,7 @@ $('recording').addEventListener('input', () => {
   pending = setTimeout(() => {
     const wrong = fromInputs();
     update(false);
-    if (wrong) $('status').textContent += ` ${wrong} ${wrong === 1 ? 'entry is' : 'entries are'} not a number and left out until corrected.`;
+    if (wrong) $('status').textContent += ` ${wrong} ${wrong === 1 ? 'entry is' : 'entries are'} not a number: the figures use what the record had until ${wrong === 1 ? 'it is' : 'they are'} corrected.`;
   }, 300);
 });
 

@@ -72,6 +72,8 @@ test('a year recorded by keyboard updates the figures; the saved record gives th
   await page.locator('#status', { hasText: 'not a number' }).waitFor();
   assert.equal(await carbon.getAttribute('aria-invalid'), 'true');
   assert.equal(await carbon.inputValue(), '25,5');
+  const kept = JSON.parse(await download(page, '#save-record'));
+  assert.equal(kept.delivered[1].measures.find((m) => m.measure === 'environment-carbon').quantity, 25, 'the record keeps the figure it had');
   const described = await carbon.getAttribute('aria-describedby');
   const said = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id).textContent).join(' | '), described);
   assert.match(said, /^Error: Enter a number of 0 or more, like 12\.5 \| committed 40$/);

@@ -143,6 +143,21 @@ describe('rough edges a new user meets', () => {
     });
   });
 
+  test('results out of date after an error keep AA contrast: marked stale, said so, and axe finds no contrast problem', async () => {
+    await onPage('index.html', async (page) => {
+      await contract(page);
+      await field(page, 'staff-0-postcode').fill('EX4 4QJ');
+      await field(page, 'staff-0-amount').fill('500000');
+      await widget(page).locator('[data-figure="lm3"]').waitFor();
+      // An error after results: the last results stay, marked out of date.
+      await field(page, 'contract-duration').fill('abc');
+      await widget(page).locator('#results[data-stale]').waitFor();
+      const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+      assert.ok(r.passes.some((p) => p.id === 'color-contrast'), 'contrast was checked in the stale state');
+    });
+  });
+
   test('measure search finds units, theme names and everyday words', async () => {
     await onPage('index.html', async (page) => {
       const found = async (q) => {

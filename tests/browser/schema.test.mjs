@@ -50,3 +50,23 @@ test('delivery records and reports conform to their schemas', () => {
   const out = JSON.parse(execFileSync(join(ROOT, 'target', 'debug', 'socval'), ['delivery', '--config', 'www/examples/exampleshire.json', '--record', 'www/examples/exampleshire-delivery.json', '--format', 'json'], { cwd: ROOT }).toString());
   assert.ok(report(out), ajv.errorsText(report.errors));
 });
+
+test('the embedding guide explains every configuration field, drafts and several calculators, and gives an accessibility statement', () => {
+  const guide = readFileSync(join(ROOT, 'www', 'embedding.html'), 'utf8');
+  // A section: from its heading's id to the next h2.
+  const section = (id) => {
+    const from = guide.indexOf(`id="${id}"`);
+    assert.ok(from > 0, `a section #${id}`);
+    return guide.slice(from, guide.indexOf('<h2', from + 1));
+  };
+  const fields = section('fields') + section('welsh');
+  const missing = Object.keys(schema('config').properties).filter((k) => !fields.includes(`<code>${k}`));
+  assert.deepEqual(missing, [], 'every top-level field of the configuration has its words');
+  const element = section('element').replace(/<[^>]+>/g, '');
+  assert.match(element, /id names its draft/);
+  assert.match(element, /Several calculators on one page/);
+  assert.match(element, /Shared computers/);
+  const statement = section('accessibility').replace(/<[^>]+>/g, '');
+  assert.match(statement, /accessibility statement/i);
+  assert.match(statement, /WCAG 2\.2 AA/);
+});

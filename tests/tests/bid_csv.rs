@@ -265,3 +265,28 @@ fn the_evaluators_marks_are_read_by_bid_name_with_every_problem_on_its_row() {
         "row 3: Acme Ltd is marked twice"
     );
 }
+
+#[test]
+fn rows_are_numbered_past_blank_lines_notes_are_ignored_and_minus_zero_is_zero() {
+    let bids = read(
+        "bid,field,value,notes\r\n\r\n,,,Section 2: the contract\r\nA,contract.value,x\r\nA,contract.start_year,-0\r\n",
+    );
+    assert_eq!(
+        problem(&bids[0]),
+        "contract.value: row 4: \"x\" is not a number (write digits, with a point for decimals: 2000000 or 12.5)"
+    );
+    let bids = read("bid,field,value\n\n\nA,contract.start_year,-0\n");
+    assert_eq!(bids[0].row_of("contract.start_year"), Some(4));
+    assert!(bids[0].json.as_ref().unwrap().contains("\"start_year\":0"));
+}
+
+#[test]
+fn two_proposals_of_one_bidder_are_written_as_two_bids() {
+    let p = json::parse_proposal(include_str!(
+        "../../www/examples/exampleshire-proposal.json"
+    ))
+    .unwrap();
+    let sheet = bid_csv::write([(" Acme ", &p), ("Acme", &p), ("  ", &p)]);
+    let names: Vec<_> = read(&sheet).into_iter().map(|b| b.name).collect();
+    assert_eq!(names, ["Acme", "Acme (2)", "Bid 3"]);
+}

@@ -130,3 +130,47 @@ fn a_record_that_breaks_its_rules_is_refused_with_every_field_named() {
         "{e}"
     );
 }
+
+#[test]
+fn a_first_year_measure_delivered_later_is_named_on_the_record_and_record_only_work_is_still_judged()
+ {
+    let case = socval_tests::case("council-rules-first-year");
+    let setup = socval_core::prepare(json::parse_config(case.config).unwrap()).unwrap();
+    let committed = json::parse_proposal(case.proposal).unwrap();
+    let first = setup
+        .framework
+        .measures
+        .iter()
+        .find(|m| m.first_year_only)
+        .expect("a first-year-only measure")
+        .id
+        .clone();
+    let start = committed.contract.start_year;
+    let record = DeliveryRecord {
+        schema_version: 1,
+        contract: String::new(),
+        committed,
+        delivered: vec![DeliveredYear {
+            year: start + 1,
+            measures: vec![Delivered {
+                measure: first.clone(),
+                quantity: Decimal::ONE,
+                evidence: String::new(),
+            }],
+        }],
+    };
+    let table = OutcodeTable::builtin().unwrap();
+    let env = Env {
+        today: TODAY,
+        outcodes: Some(&table),
+    };
+    let e = delivery::report(&setup, &record, &env).unwrap_err();
+    assert_eq!(e.issues[0].path, "delivered[0].measures[0].quantity");
+    assert!(
+        e.issues[0]
+            .message
+            .to_string()
+            .contains(&format!("record them in {start}")),
+        "{e}"
+    );
+}

@@ -101,7 +101,10 @@ pub(crate) fn proposals(setup: &Setup, dir: &Path) -> Result<Vec<Read>, Failure>
         .map_err(|e| Failure::Io(format!("{}: {e}", dir.display())))?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "csv"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json") || is_csv(p))
+        })
         .collect();
     files.sort();
     Ok(files
@@ -111,7 +114,7 @@ pub(crate) fn proposals(setup: &Setup, dir: &Path) -> Result<Vec<Read>, Failure>
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if path.extension().is_some_and(|x| x == "csv") {
+            if is_csv(path) {
                 return match std::fs::read(path) {
                     Ok(bytes) => csv_bids(setup, &name, &bytes),
                     Err(e) => vec![(name, Err(e.to_string()))],
@@ -125,6 +128,13 @@ pub(crate) fn proposals(setup: &Setup, dir: &Path) -> Result<Vec<Read>, Failure>
             vec![(name, p)]
         })
         .collect())
+}
+
+/// A bids CSV by its name, in any case (`BIDS.CSV`), as the evaluator page
+/// takes it.
+fn is_csv(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
 }
 
 /// A proposal by its name, or why it cannot be read.

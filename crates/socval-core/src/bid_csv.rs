@@ -34,7 +34,7 @@
 //! checks and limits; where that reader names a field, [`CsvBid::row_of`]
 //! gives the row. The wording here is English, as the JSON readers' is.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use crate::issues::{Issue, IssueCode, check_document_size};
@@ -127,6 +127,9 @@ pub fn read(text: &str, stamp: &FrameworkStamp) -> Result<Vec<CsvBid>, Issue> {
     };
     let [bid, field, value] = [column("bid")?, column("field")?, column("value")?];
     let mut bids: Vec<Rows> = Vec::new();
+    // Each bid's place in `bids`, by name: a file of millions of rows is
+    // read in time proportional to its length.
+    let mut place: HashMap<String, usize> = HashMap::new();
     let lines = Lines::of(text);
     for record in reader.records() {
         let record = record.map_err(not_csv)?;
@@ -134,20 +137,23 @@ pub fn read(text: &str, stamp: &FrameworkStamp) -> Result<Vec<CsvBid>, Issue> {
         let cell = |i: usize| record.get(i).unwrap_or("").trim();
         // A text keeps its spaces; a number's are trimmed where it is read.
         let raw = |i: usize| record.get(i).unwrap_or("");
-        if record.iter().all(|c| c.trim().is_empty()) {
+        // A row with nothing in the three columns (a heading in a column of
+        // notes, a blank line) gives nothing.
+        if [bid, field, value]
+            .iter()
+            .all(|&i| raw(i).trim().is_empty())
+        {
             continue;
         }
         let name = unguard(cell(bid));
         if name.is_empty() {
             return Err(file_issue(format!("row {line}: the bid column is empty")));
         }
-        let rows = match bids.iter_mut().position(|b| b.name == name) {
-            Some(i) => bids.get_mut(i),
-            None => {
-                bids.push(Rows::new(name));
-                bids.last_mut()
-            }
-        };
+        let i = *place.entry(name.to_string()).or_insert_with(|| {
+            bids.push(Rows::new(name));
+            bids.len() - 1
+        });
+        let rows = bids.get_mut(i);
         if let Some(rows) = rows {
             rows.add(line, cell(field), raw(value));
         }
@@ -242,29 +248,37 @@ fn windows_1252(b: u8) -> char {
 
 /// Where each line of the file starts, to number a record's row. The csv
 /// crate's own line count is one short after a CRLF (the end spreadsheets
-/// write): it counts the `\n` when it starts the next record.
-struct Lines {
+/// write) and after blank lines: it counts them when it starts the next
+/// record.
+struct Lines<'a> {
+    text: &'a [u8],
     starts: Vec<usize>,
-    text_len: usize,
 }
 
-impl Lines {
-    fn of(text: &str) -> Lines {
+impl<'a> Lines<'a> {
+    fn of(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Lines {
+            text: text.as_bytes(),
             starts,
-            text_len: text.len(),
         }
     }
 
-    /// The line (from 1) of the record that starts at `byte`: a record
-    /// reported at the `\n` of a CRLF starts on the line after it.
+    /// The line (from 1) of the record reported at `byte`: the csv crate
+    /// reports it before the line ends (and blank lines) it skipped, so
+    /// those are stepped over first.
     fn at(&self, byte: u64) -> u64 {
-        let byte = usize::try_from(byte).unwrap_or(self.text_len);
+        let mut byte = usize::try_from(byte).unwrap_or(self.text.len());
+        while self
+            .text
+            .get(byte)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            byte += 1;
+        }
         let line = self.starts.partition_point(|&s| s <= byte);
-        let on_newline = self.starts.binary_search(&(byte + 1)).is_ok();
-        u64::try_from(line + usize::from(on_newline)).unwrap_or(u64::MAX)
+        u64::try_from(line).unwrap_or(u64::MAX)
     }
 }
 
@@ -290,6 +304,8 @@ struct Rows {
     name: String,
     tree: Node,
     fields: Vec<(String, u64)>,
+    /// The same, by field, to find a field given twice at once.
+    seen: HashMap<String, u64>,
     problem: Option<Issue>,
 }
 
@@ -299,6 +315,7 @@ impl Rows {
             name: name.to_string(),
             tree: Node::Empty,
             fields: Vec::new(),
+            seen: HashMap::new(),
             problem: None,
         }
     }
@@ -316,7 +333,7 @@ impl Rows {
                 let Some(token) = token(&parts, value).map_err(&at)? else {
                     return Ok(false);
                 };
-                if let Some((_, before)) = self.fields.iter().find(|(f, _)| f == field) {
+                if let Some(before) = self.seen.get(field) {
                     return Err(at(format!("given again (first on row {before})")));
                 }
                 self.tree
@@ -325,7 +342,10 @@ impl Rows {
                     .map_err(|()| at("is both a value and a group of fields".into()))
             });
         match result {
-            Ok(true) => self.fields.push((field.to_string(), line)),
+            Ok(true) => {
+                self.seen.insert(field.to_string(), line);
+                self.fields.push((field.to_string(), line));
+            }
             Ok(false) => {}
             Err(issue) => self.problem = Some(issue),
         }
@@ -491,10 +511,12 @@ fn whole(value: &str) -> Option<String> {
         return None;
     }
     let trimmed = digits.trim_start_matches('0');
-    Some(format!(
-        "{sign}{}",
-        if trimmed.is_empty() { "0" } else { trimmed }
-    ))
+    // JSON reads "-0" as a float: zero has no sign here.
+    Some(if trimmed.is_empty() {
+        "0".to_string()
+    } else {
+        format!("{sign}{trimmed}")
+    })
 }
 
 /// A decimal number in JSON's form (`12.5`, `-3`, `1e-6`), leading zeros
@@ -640,16 +662,22 @@ impl Node {
 }
 
 /// Proposals as a bids file in this layout: each as rows of the name given
-/// with it, a row for every field its JSON has.
+/// with it (trimmed, and made unique), a row for every field its JSON has.
+/// An empty list has no rows, and reads back as not given.
 /// Opened again with [`read`], it gives the same proposals.
 #[cfg(feature = "json")]
 pub fn write<'a>(bids: impl IntoIterator<Item = (&'a str, &'a crate::Proposal)>) -> String {
     use crate::csv::{EOL, header, text_cell};
     let mut out = header(&COLUMNS);
-    for (name, proposal) in bids {
+    let mut used = std::collections::HashSet::new();
+    for (n, (name, proposal)) in bids.into_iter().enumerate() {
         let Ok(value) = serde_json::to_value(proposal) else {
             continue;
         };
+        // A bid is its rows of one name, read trimmed: each proposal gets
+        // a name of its own (two files from one bidder stay two bids).
+        let name = unique_name(name, n, &mut used);
+        let name = name.as_str();
         let mut rows = Vec::new();
         flatten(&value, String::new(), &mut rows);
         // In the format's order (serde_json's map is alphabetical): the
@@ -669,6 +697,23 @@ pub fn write<'a>(bids: impl IntoIterator<Item = (&'a str, &'a crate::Proposal)>)
         }
     }
     out
+}
+
+/// `name` trimmed, or "Bid N" where it is empty, with " (2)", " (3)", …
+/// where it is already taken.
+#[cfg(feature = "json")]
+fn unique_name(name: &str, n: usize, used: &mut std::collections::HashSet<String>) -> String {
+    let base = match name.trim() {
+        "" => format!("Bid {}", n + 1),
+        trimmed => trimmed.to_string(),
+    };
+    let mut candidate = base.clone();
+    let mut k = 1;
+    while !used.insert(candidate.clone()) {
+        k += 1;
+        candidate = format!("{base} ({k})");
+    }
+    candidate
 }
 
 /// A proposal's fields in the order its format gives them.

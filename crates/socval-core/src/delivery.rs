@@ -25,7 +25,9 @@
 //!
 //! **Status.** Green at or above `delivery.green_percent` of what was
 //! committed to date, amber at or above `delivery.amber_percent`, red below;
-//! "not yet due" where nothing was committed to date. The thresholds are
+//! "not yet due" where nothing was committed to date. The whole is judged
+//! on value; where no value was committed to date (the measures due are
+//! record-only), on its lowest measure. The thresholds are
 //! the council's: Socval's defaults (100% and 80%) are a starting point,
 //! from no published standard. Each is decided on the exact figures, never
 //! on a rounded percentage, as [`crate::scoring`] decides a band.
@@ -35,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::ValueBasis;
 use crate::fixed::{Decimal, Money};
 use crate::framework::Unit;
-use crate::issues::{Issue, IssueCode};
+use crate::issues::{Issue, IssueCode, limits};
 use crate::proposal::{Commitment, Proposal};
 use crate::report::Report;
 use crate::{Env, Setup};
@@ -176,7 +178,8 @@ pub struct DeliveryReport {
     pub delivered_value: Money,
     /// Delivered value as a share of the value committed to date, two places.
     pub percent: Option<Decimal>,
-    /// The status of the whole, on value.
+    /// The status of the whole: on value, or where no value was committed
+    /// to date, the lowest of the measures due.
     pub status: Status,
     /// What the reader should know (a measure delivered but not committed).
     pub warnings: Vec<Issue>,
@@ -271,6 +274,7 @@ pub fn report(
         settings,
     );
     let (c, d) = (value(&to_date), value(&got));
+    let whole = overall(d, c, &measures, settings);
     Ok(DeliveryReport {
         contract: record.contract.clone(),
         bidder: p.bidder.clone(),
@@ -284,7 +288,7 @@ pub fn report(
         committed_to_date_value: c,
         delivered_value: d,
         percent: d.percent_of(c).map(|x| x.round_to(2)),
-        status: status(d.to_decimal(), c.to_decimal(), settings),
+        status: whole,
         warnings,
     })
 }
@@ -352,8 +356,41 @@ fn check(
             ),
         );
     }
+    // A record has a year at most for each year a contract may run, and a
+    // year a line at most for each measure a framework may have: checked
+    // first, so that what follows is short whatever the file holds.
+    if record.delivered.len() > years.len().max(1) {
+        say(
+            "delivered".into(),
+            IssueCode::TooLarge,
+            format!(
+                "has {} years; the contract has {}: give each year once",
+                record.delivered.len(),
+                years.len()
+            ),
+        );
+        return Err(DeliveryError { issues });
+    }
+    if let Some((i, y)) = record
+        .delivered
+        .iter()
+        .enumerate()
+        .find(|(_, y)| y.measures.len() > limits::MEASURES)
+    {
+        say(
+            format!("delivered[{i}].measures"),
+            IssueCode::TooLarge,
+            format!(
+                "has {} lines; a year has at most one a measure ({} at most)",
+                y.measures.len(),
+                limits::MEASURES
+            ),
+        );
+        return Err(DeliveryError { issues });
+    }
     for (i, y) in record.delivered.iter().enumerate() {
         let at = format!("delivered[{i}]");
+        let first = years.first().is_some_and(|f| *f == y.year);
         if !years.contains(&y.year) {
             let span = match (years.first(), years.last()) {
                 (Some(a), Some(b)) => format!("{a} to {b}"),
@@ -378,6 +415,21 @@ fn check(
                     format!("{at}.measures[{j}].measure"),
                     IssueCode::Unknown,
                     format!("\"{}\" is not one of the council's measures", m.measure),
+                );
+            }
+            if !first
+                && !m.quantity.is_negative()
+                && m.quantity != Decimal::ZERO
+                && setup.measure(&m.measure).is_some_and(|x| x.first_year_only)
+            {
+                say(
+                    format!("{at}.measures[{j}].quantity"),
+                    IssueCode::Inconsistent,
+                    format!(
+                        "\"{}\" counts each person once, in the contract's first year: record them in {}",
+                        m.measure,
+                        years.first().copied().unwrap_or(y.year)
+                    ),
                 );
             }
             if m.quantity.is_negative() {
@@ -639,6 +691,32 @@ fn lines(
             }
         })
         .collect()
+}
+
+/// The status of the whole: on value where value was committed to date;
+/// where none was (the measures due are record-only, or counted nowhere),
+/// the lowest status of the measures due; "not yet due" only where no
+/// measure is.
+fn overall(
+    delivered: Money,
+    committed: Money,
+    measures: &[MeasureDelivery],
+    s: DeliverySettings,
+) -> Status {
+    if committed != Money::ZERO {
+        return status(delivered.to_decimal(), committed.to_decimal(), s);
+    }
+    let rank = |x: &Status| match x {
+        Status::Red => 0,
+        Status::Amber => 1,
+        Status::Green => 2,
+        Status::NotYetDue => 3,
+    };
+    measures
+        .iter()
+        .map(|m| m.status)
+        .min_by_key(rank)
+        .unwrap_or(Status::NotYetDue)
 }
 
 /// The status of `delivered` against `committed` to date, decided on the

@@ -106,15 +106,16 @@ const loadCatalogue = (lang) => (/^cy(-|$)/i.test(lang) ? once('cy.txt') : Promi
 function forWidget(text, lang) {
   try {
     const c = JSON.parse(text.replace(/^\uFEFF/, ''));
-    const own = c.translations?.[lang.toLowerCase().split('-')[0]];
     // Neither the translations (given as lines) nor `delivery` (the
-    // thresholds for after award) are the widget's to read: `socval
-    // validate` checks them.
-    delete c.translations;
-    delete c.delivery;
-    text = JSON.stringify(c);
-    return [text, own ? lines(own).join('\n') : undefined, c.council?.name,
-      [c.local_area, ...c.priority_areas ?? []].some((a) => a && (a.districts?.length || a.radius))];
+    // thresholds for after award) are the widget's to read (`socval
+    // validate` checks them); a configuration without them goes as written.
+    const { translations, delivery, ...rest } = c;
+    const own = translations?.[lang.toLowerCase().split('-')[0]];
+    if (translations || delivery) text = JSON.stringify(rest);
+    // (concat, not a spread: a `priority_areas` that is not a list is the
+    // widget's to name, with the texts and the council's name kept.)
+    return [text, own && lines(own).join('\n'), c.council?.name,
+      [c.local_area].concat(c.priority_areas).some((a) => a && (a.districts?.length || a.radius))];
   } catch {
     // The widget says what is wrong, in place of the form (no `socval-ready`).
     return [text];
