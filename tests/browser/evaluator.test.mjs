@@ -118,7 +118,9 @@ test('a spreadsheet of bids (CSV) is read as socval batch reads it: every bid, e
   const hostile = 'bid,field,value\r\n'
     + '"<img src=x onerror=alert(1)>",contract.value,1000000\r\n"<img src=x onerror=alert(1)>",contract.duration_years,2\r\n"<img src=x onerror=alert(1)>",contract.start_year,2027\r\n'
     + '"<img src=x onerror=alert(1)>",commitments[0].measure,community-volunteering\r\n"<img src=x onerror=alert(1)>",commitments[0].quantity,50\r\n'
-    + '"=HYPERLINK(""http://x"")",contract.value,\xa32m\r\n';
+    + '"=HYPERLINK(""http://x"")",contract.value,\xa32m\r\n'
+    // A measure the council does not offer: the calculation's refusal, on its row.
+    + 'Odd Ltd,contract.value,1000\r\nOdd Ltd,contract.duration_years,1\r\nOdd Ltd,contract.start_year,2027\r\nOdd Ltd,commitments[0].measure,made-up\r\nOdd Ltd,commitments[0].quantity,1\r\n';
   writeFileSync(join(dir, 'b-hostile.csv'), Buffer.from(hostile, 'latin1'));
   // Not a bids file at all: bytes a CSV reader must refuse whole.
   writeFileSync(join(dir, 'c-binary.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe]));
@@ -126,7 +128,7 @@ test('a spreadsheet of bids (CSV) is read as socval batch reads it: every bid, e
   await page.goto(`${env.base}/evaluator.html`);
   await page.locator('#bids').setInputFiles(['a-portal-export.csv', 'b-hostile.csv', 'c-binary.csv'].map((n) => join(dir, n)));
   await page.locator('#status', { hasText: 'Ranked in' }).waitFor({ timeout: 15000 });
-  assert.match(await page.locator('#status').textContent(), /^6 bids: 4 scored, 2 could not be/);
+  assert.match(await page.locator('#status').textContent(), /^7 bids: 4 scored, 3 could not be/);
   const rows = await page.locator('#ranking tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   const expected = JSON.parse(batch(dir, '--format', 'json'));
   assert.deepEqual(rows.map((r) => r[0]), expected.map((e) => e.file));
@@ -135,6 +137,7 @@ test('a spreadsheet of bids (CSV) is read as socval batch reads it: every bid, e
   const pound = rows.find((r) => r[0] === '=HYPERLINK("http://x")');
   assert.match(pound.join(' '), /row 7: "£2m" is not a number/, 'the Windows-1252 pound sign is read as £, and the row is named');
   assert.match(rows.find((r) => r[0] === 'c-binary.csv').join(' '), /has no "bid" column/);
+  assert.match(rows.find((r) => r[0] === 'Odd Ltd').join(' '), /commitments\[0\]\.measure: row 11: /);
   // The evaluation CSV is socval batch's, byte for byte.
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
   const csv = readFileSync(await download.path(), 'utf8');

@@ -24,10 +24,11 @@ pub(crate) fn run(
 ) -> Result<String, Failure> {
     let bids: Vec<Bid> = proposals(setup, dir)?
         .into_iter()
-        .map(|(name, p)| Bid {
+        .map(|(name, p, rows)| Bid {
             name,
             outcome: p.and_then(|p| {
-                socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
+                socval_core::evaluate(setup, &p, env)
+                    .map_err(|e| bid_csv::reason(rows.as_ref(), e.issues))
             }),
         })
         .collect();
@@ -117,7 +118,7 @@ pub(crate) fn proposals(setup: &Setup, dir: &Path) -> Result<Vec<Read>, Failure>
             if is_csv(path) {
                 return match std::fs::read(path) {
                     Ok(bytes) => csv_bids(setup, &name, &bytes),
-                    Err(e) => vec![(name, Err(e.to_string()))],
+                    Err(e) => vec![(name, Err(e.to_string()), None)],
                 };
             }
             let p = std::fs::read_to_string(path)
@@ -125,7 +126,7 @@ pub(crate) fn proposals(setup: &Setup, dir: &Path) -> Result<Vec<Read>, Failure>
                 .and_then(|text| {
                     sjson::parse_proposal(&text).map_err(|e| evaluation::reason(&e.issues))
                 });
-            vec![(name, p)]
+            vec![(name, p, None)]
         })
         .collect())
 }
@@ -138,7 +139,8 @@ fn is_csv(path: &Path) -> bool {
 }
 
 /// A proposal by its name, or why it cannot be read.
-pub(crate) type Read = (String, Result<Proposal, String>);
+/// With it, for a bid from a CSV file, where its fields came from.
+pub(crate) type Read = (String, Result<Proposal, String>, Option<bid_csv::CsvBid>);
 
 /// The bids of a CSV file in the evaluator's layout (`socval_core::bid_csv`),
 /// each listed by its name; a file that is no bids file is one line, with
@@ -151,7 +153,7 @@ fn csv_bids(setup: &Setup, file: &str, bytes: &[u8]) -> Vec<Read> {
         version: setup.framework.version.clone(),
     };
     match bid_csv::read(&text, &stamp) {
-        Err(issue) => vec![(file.to_string(), Err(evaluation::reason(&[issue])))],
+        Err(issue) => vec![(file.to_string(), Err(evaluation::reason(&[issue])), None)],
         Ok(bids) => bids
             .into_iter()
             .map(|bid| {
@@ -160,13 +162,10 @@ fn csv_bids(setup: &Setup, file: &str, bytes: &[u8]) -> Vec<Read> {
                     .clone()
                     .map_err(|issue| evaluation::reason(&[issue]))
                     .and_then(|json| {
-                        sjson::parse_proposal(&json).map_err(|e| {
-                            let placed: Vec<_> =
-                                e.issues.into_iter().map(|i| bid.locate(i)).collect();
-                            evaluation::reason(&placed)
-                        })
+                        sjson::parse_proposal(&json)
+                            .map_err(|e| bid_csv::reason(Some(&bid), e.issues))
                     });
-                (bid.name, p)
+                (bid.name.clone(), p, Some(bid))
             })
             .collect(),
     }

@@ -17,10 +17,10 @@ pub(crate) fn run(
 ) -> Result<String, Failure> {
     let mut reports = Vec::new();
     let mut failed = Vec::new();
-    for (name, p) in batch::proposals(setup, dir)? {
+    for (name, p, rows) in batch::proposals(setup, dir)? {
         match p.and_then(|p| {
             socval_core::calculate(setup, &p, env)
-                .map_err(|e| socval_core::evaluation::reason(&e.issues))
+                .map_err(|e| socval_core::bid_csv::reason(rows.as_ref(), e.issues))
         }) {
             Ok(r) => reports.push(r),
             Err(why) => failed.push(format!("{name}: {why}")),

@@ -92,6 +92,12 @@ impl CsvBid {
             .map(|(_, line)| *line)
     }
 
+    /// Issues raised for this bid (by a reader, or by the calculation),
+    /// each with the row its field came from.
+    pub fn place(&self, issues: Vec<Issue>) -> Vec<Issue> {
+        issues.into_iter().map(|i| self.locate(i)).collect()
+    }
+
     /// An issue a reader raised for this bid, with the row it came from.
     pub fn locate(&self, mut issue: Issue) -> Issue {
         if let Some(line) = self.row_of(&issue.path) {
@@ -99,6 +105,17 @@ impl CsvBid {
         }
         issue
     }
+}
+
+/// Why a proposal cannot be scored ([`crate::evaluation::reason`]), each
+/// problem of a bid from a CSV file (`rows`) on the row its field came from:
+/// what `socval batch` and the evaluator page both say.
+pub fn reason(rows: Option<&CsvBid>, issues: Vec<Issue>) -> String {
+    let issues = match rows {
+        Some(b) => b.place(issues),
+        None => issues,
+    };
+    crate::evaluation::reason(&issues)
 }
 
 /// Reads the bids of a CSV file, in the order their names first appear.

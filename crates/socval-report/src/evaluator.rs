@@ -13,7 +13,13 @@ use crate::render::{append, element, table_element};
 
 /// One bid as read: its name, its proposal's JSON text (empty where there
 /// is none) and the proposal, or why it cannot be read.
-type Read = (String, String, Result<socval_core::Proposal, String>);
+/// With them, for a bid from a CSV file, where its fields came from.
+type Read = (
+    String,
+    String,
+    Result<socval_core::Proposal, String>,
+    Option<bid_csv::CsvBid>,
+);
 
 /// Reads `{ name, text }` items, each proposal by the same rules as a file
 /// opened in the widget; a file whose name ends `.csv` holds bids in the
@@ -36,7 +42,7 @@ fn read(setup: &socval_core::Setup, files: &JsValue) -> Result<Vec<Read>, JsValu
             out.extend(csv_bids(setup, name, &text));
         } else {
             let p = crate::read_proposal(&crate::lang::Lang::english(), &text);
-            out.push((name, text, p));
+            out.push((name, text, p, None));
         }
     }
     Ok(out)
@@ -51,10 +57,11 @@ pub fn bids(
 ) -> Result<(Vec<Bid>, js_sys::Array), JsValue> {
     let listed = js_sys::Array::new();
     let mut bids = Vec::new();
-    for (name, text, p) in read(setup, files)? {
+    for (name, text, p, rows) in read(setup, files)? {
         listed.push(&entry(&name, &text)?);
         let outcome = p.and_then(|p| {
-            socval_core::evaluate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
+            socval_core::evaluate(setup, &p, env)
+                .map_err(|e| bid_csv::reason(rows.as_ref(), e.issues))
         });
         bids.push(Bid { name, outcome });
     }
@@ -73,9 +80,10 @@ pub fn programme(
     use serde::Serialize;
     let mut reports = Vec::new();
     let left_out = js_sys::Array::new();
-    for (name, _, p) in read(setup, files)? {
+    for (name, _, p, rows) in read(setup, files)? {
         match p.and_then(|p| {
-            socval_core::calculate(setup, &p, env).map_err(|e| evaluation::reason(&e.issues))
+            socval_core::calculate(setup, &p, env)
+                .map_err(|e| bid_csv::reason(rows.as_ref(), e.issues))
         }) {
             Ok(r) => reports.push(r),
             Err(why) => {
@@ -104,16 +112,19 @@ fn csv_bids(setup: &socval_core::Setup, file: String, text: &str) -> Vec<Read> {
     };
     let read = match bid_csv::read(text, &stamp) {
         Ok(read) => read,
-        Err(issue) => return vec![(file, String::new(), Err(evaluation::reason(&[issue])))],
+        Err(issue) => {
+            return vec![(file, String::new(), Err(evaluation::reason(&[issue])), None)];
+        }
     };
     read.into_iter()
         .map(|bid| {
             let json = bid.json.clone().unwrap_or_default();
             let p = bid
                 .json
+                .clone()
                 .map_err(|issue| evaluation::reason(&[issue]))
                 .and_then(|json| crate::read_proposal(&crate::lang::Lang::english(), &json));
-            (bid.name, json, p)
+            (bid.name.clone(), json, p, Some(bid))
         })
         .collect()
 }
