@@ -105,6 +105,13 @@ test('any file opened is text on the page or a clear message: markup, a proposal
   await page.locator('#record-file').setInputFiles(join(dir, 'image.json'));
   await page.locator('#problem', { hasText: 'image.json could not be opened' }).waitFor();
   assert.match(await page.locator('#status').textContent(), /nothing recorded yet/, 'the record open before stays');
+  // Another version, and a file nested 100,000 deep: refused with why.
+  writeFileSync(join(dir, 'version-2.json'), JSON.stringify({ ...demo, schema_version: 2 }));
+  await page.locator('#record-file').setInputFiles(join(dir, 'version-2.json'));
+  await page.locator('#problem', { hasText: 'schema_version: is 2; this version of Socval reads delivery records of version 1' }).waitFor();
+  writeFileSync(join(dir, 'deep.json'), '['.repeat(100000));
+  await page.locator('#record-file').setInputFiles(join(dir, 'deep.json'));
+  await page.locator('#problem', { hasText: /deep\.json could not be opened|nest/ }).waitFor();
   // A year outside the contract: the core's message, with its field.
   demo.delivered[1].year = 2035;
   writeFileSync(join(dir, 'late.json'), JSON.stringify(demo));

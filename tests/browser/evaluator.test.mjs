@@ -162,17 +162,23 @@ test('bid files that are too big, too deep, another version or not text are list
   writeFileSync(join(dir, 'version-2.json'), JSON.stringify({ ...demo, schema_version: 2 }));
   writeFileSync(join(dir, 'image.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff]));
   writeFileSync(join(dir, 'huge.json'), `{"bidder":"${'x'.repeat(33 * 1024 * 1024)}"}`);
+  writeFileSync(join(dir, 'huge.csv'), `bid,field,value\n${'A,bidder,x\n'.repeat(3.4e6)}`);
+  // A spreadsheet cut off in the middle of a quoted cell: read as far as it goes, never a crash.
+  writeFileSync(join(dir, 'cut.csv'), 'bid,field,value\nA,contract.value,1000\nA,bidder,"Acme');
   writeFileSync(join(dir, 'good.json'), JSON.stringify(demo));
   const { context, page } = await newPage(env.browser);
   await page.goto(`${env.base}/evaluator.html`);
-  await page.locator('#bids').setInputFiles(['deep.json', 'version-2.json', 'image.json', 'huge.json', 'good.json'].map((n) => join(dir, n)));
+  await page.locator('#bids').setInputFiles(['deep.json', 'version-2.json', 'image.json', 'huge.json', 'huge.csv', 'cut.csv', 'good.json'].map((n) => join(dir, n)));
   await page.locator('#status', { hasText: 'Ranked in' }).waitFor({ timeout: 30000 });
-  assert.match(await page.locator('#status').textContent(), /^5 bids: 1 scored, 4 could not be/);
+  assert.match(await page.locator('#status').textContent(), /^7 bids: 1 scored, 6 could not be/);
   const why = Object.fromEntries(await page.locator('#ranking tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0].textContent, tr.textContent])));
   assert.match(why['deep.json'], /nest/i);
   assert.match(why['version-2.json'], /schema_version|version/);
   assert.match(why['image.json'], /not valid JSON|JSON/);
   assert.match(why['huge.json'], /the limit is 33554432 bytes/);
+  assert.match(why['huge.csv'], /the limit is 33554432 bytes/);
+  // The cut file's one bid is read as far as it goes and refused for what it lacks.
+  assert.match(why.A, /missing field|duration_years/);
   // The page still works: a council configuration that is not JSON, with
   // markup in it, is named as a problem, shown as text.
   writeFileSync(join(dir, 'council.json'), '<img src=x onerror=alert(1)>');
