@@ -50,14 +50,16 @@ function update(redraw) {
     out = reporter.delivery(JSON.stringify(record), today);
   } catch (e) {
     problem(`${e?.message ?? e}`);
-    // Nothing from before stays to be downloaded or typed into.
+    // Nothing from before stays to be downloaded; the recording table
+    // stays while it is being typed in (what was typed is kept, to correct).
     csv = '';
-    for (const id of ['actions', 'summary-section', 'record-section']) $(id).hidden = true;
+    for (const id of redraw ? ['actions', 'summary-section', 'record-section'] : ['actions', 'summary-section']) $(id).hidden = true;
     $('status').textContent = '';
     return;
   }
   problem('');
   csv = out.csv;
+  $('summary-section').hidden = false;
   summary(out.report);
   if (redraw) recording(out.report);
   $('actions').hidden = false;

@@ -31,6 +31,10 @@ function rank() {
     result = reporter.evaluateBids(bids, $('relative').checked, today, qualitative());
   } catch (e) {
     problem(`${e?.message ?? e}`);
+    // Nothing from before stays to be downloaded.
+    csv = '';
+    $('ranking').hidden = true;
+    $('actions').hidden = true;
     return;
   }
   problem('');
@@ -42,7 +46,15 @@ function rank() {
   const names = (l) => l.map((b) => b.name).join('\n');
   const changed = names(listed) !== names(result.bids);
   listed = result.bids;
-  if (changed) drawMarks();
+  // A new list of bids: each mark stays with its bid, by name, and where
+  // there is a qualitative part the ranking is worked out again with them.
+  if (changed) {
+    drawMarks();
+    if (qualitative().percent > 0) {
+      rank();
+      return;
+    }
+  }
   const ms = Math.round(performance.now() - start);
   performance.measure('socval:evaluate-bids', { start, duration: performance.now() - start });
   const failed = result.failed ? `, ${result.failed} could not be (listed last, with why)` : '';
@@ -58,8 +70,9 @@ function qualitative() {
   markField($('qualitative'), ok, 'Enter a share from 0 to 100, like 40');
   const percent = ok && share !== '' ? Number(share) : 0;
   $('marks').hidden = percent === 0 || listed.length === 0;
-  const marks = listed.map((_, i) => {
+  const marks = listed.map((b, i) => {
     const input = document.getElementById(`mark-${i}`);
+    if (input?.dataset.name !== b.name) return null;
     const text = input?.value.trim() ?? '';
     const good = text === '' || NUMBER.test(text);
     if (input) markField(input, good, 'Enter a mark from 0 to 100, like 65');
@@ -68,13 +81,15 @@ function qualitative() {
   return { percent, marks };
 }
 
-/** A mark for each bid, as the list stands (what was typed is kept by place). */
+/** A mark for each bid, as the list stands; what was typed stays with its
+ * bid, by name. */
 function drawMarks() {
-  const kept = [...$('marks-list').querySelectorAll('input')].map((i) => i.value);
+  const kept = new Map([...$('marks-list').querySelectorAll('input')].map((i) => [i.dataset.name, i.value]));
   const rows = listed.map((b, i) => {
     const group = Object.assign(document.createElement('div'), { className: 'form-group' });
     const label = Object.assign(document.createElement('label'), { className: 'label', htmlFor: `mark-${i}`, textContent: `${b.name}: mark out of 100` });
-    const input = Object.assign(document.createElement('input'), { className: 'input input--number', id: `mark-${i}`, inputMode: 'decimal', autocomplete: 'off', value: kept[i] ?? '' });
+    const input = Object.assign(document.createElement('input'), { className: 'input input--number', id: `mark-${i}`, inputMode: 'decimal', autocomplete: 'off', value: kept.get(b.name) ?? '' });
+    input.dataset.name = b.name;
     group.append(label, input);
     return group;
   });

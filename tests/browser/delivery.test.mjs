@@ -79,6 +79,16 @@ test('a year recorded by keyboard updates the figures; the saved record gives th
   assert.match(said, /^Error: Enter a number of 0 or more, like 12\.5 \| committed 40$/);
   const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
   assert.deepEqual(r.violations.map((v) => v.id), []);
+  // A figure the core refuses (over its limit): the error shows, the old
+  // figures cannot be downloaded, and the table stays with what was typed.
+  const jobs = page.getByLabel('Local people employed on the contract, delivered in 2029');
+  await jobs.fill('2000000000000');
+  await page.locator('#problem:not([hidden])').waitFor();
+  assert.equal(await page.locator('#actions').isVisible(), false);
+  assert.equal(await jobs.inputValue(), '2000000000000');
+  await jobs.fill('');
+  await page.locator('#problem[hidden]').waitFor({ state: 'attached' });
+  await page.locator('#actions:not([hidden])').waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

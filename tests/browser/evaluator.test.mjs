@@ -225,12 +225,13 @@ test('a qualitative part: the share and each bid\'s mark entered by keyboard, bo
   writeFileSync(marks, 'bid,mark\r\nClyst Cleaning Co-operative (example),90\r\nNational Estates plc (example),40\r\n');
   const { context, page } = await newPage(env.browser);
   await page.goto(`${env.base}/evaluator.html`);
-  await page.locator('#bids').setInputFiles(join(dir, 'bids.csv'));
-  await page.locator('#status', { hasText: 'Ranked in' }).waitFor({ timeout: 15000 });
+  // The share first, then the bids: a mark field for each bid appears.
   const share = page.getByLabel('Qualitative part of the social value section, percent');
   await share.fill('');
   await share.focus();
   await page.keyboard.type('50');
+  await page.locator('#bids').setInputFiles(join(dir, 'bids.csv'));
+  await page.locator('#status', { hasText: 'Ranked in' }).waitFor({ timeout: 15000 });
   await page.locator('#marks').waitFor();
   // A mark written with a comma: named on its field, and left out until corrected.
   const clyst = page.getByLabel('Clyst Cleaning Co-operative (example): mark out of 100');
@@ -250,6 +251,12 @@ test('a qualitative part: the share and each bid\'s mark entered by keyboard, bo
   ]);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
   assert.equal(readFileSync(await download.path(), 'utf8'), batch(dir, '--format', 'csv', '--qualitative-percent', '50', '--marks', marks));
+  // The same bids chosen again with one more: each mark stays with its bid.
+  writeFileSync(join(dir, 'a-first.json'), example('exampleshire-proposal.json'));
+  await page.locator('#bids').setInputFiles([join(dir, 'a-first.json'), join(dir, 'bids.csv')]);
+  await page.locator('#status', { hasText: '4 bids' }).waitFor();
+  assert.equal(await page.getByLabel('Clyst Cleaning Co-operative (example): mark out of 100').inputValue(), '90');
+  assert.equal(await page.getByLabel('a-first.json: mark out of 100').inputValue(), '');
   const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
   assert.deepEqual(r.violations.map((v) => v.id), []);
   assert.deepEqual(page.problems, []);

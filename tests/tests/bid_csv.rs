@@ -290,3 +290,13 @@ fn two_proposals_of_one_bidder_are_written_as_two_bids() {
     let names: Vec<_> = read(&sheet).into_iter().map(|b| b.name).collect();
     assert_eq!(names, ["Acme", "Acme (2)", "Bid 3"]);
 }
+
+#[test]
+fn a_marks_template_with_bids_left_blank_reads_them_as_not_yet_marked() {
+    let m = bid_csv::marks(
+        "bid,mark\r\nAcme Ltd,\r\nCwmni Gŵyr,70\r\n",
+        &["Acme Ltd", "Cwmni Gŵyr"],
+    )
+    .unwrap();
+    assert_eq!(m, [None, Some(Decimal::from_int(70))]);
+}

@@ -209,7 +209,8 @@ pub fn marks(text: &str, names: &[&str]) -> Result<Vec<Option<crate::Decimal>>, 
         let row = record.position().map_or(0, |p| lines.at(p.byte()));
         let name = unguard(record.get(bid).unwrap_or("").trim());
         let value = record.get(mark).unwrap_or("").trim();
-        if name.is_empty() && value.is_empty() {
+        // A bid left unmarked in a template: no mark yet.
+        if value.is_empty() {
             continue;
         }
         let i = names

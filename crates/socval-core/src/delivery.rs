@@ -359,14 +359,14 @@ fn check(
     // A record has a year at most for each year a contract may run, and a
     // year a line at most for each measure a framework may have: checked
     // first, so that what follows is short whatever the file holds.
-    if record.delivered.len() > years.len().max(1) {
+    if record.delivered.len() > usize::try_from(limits::YEARS).unwrap_or(usize::MAX) {
         say(
             "delivered".into(),
             IssueCode::TooLarge,
             format!(
-                "has {} years; the contract has {}: give each year once",
+                "has {} years; a contract runs {} at most",
                 record.delivered.len(),
-                years.len()
+                limits::YEARS
             ),
         );
         return Err(DeliveryError { issues });
@@ -409,6 +409,7 @@ fn check(
                 format!("{} is given twice: give each year once", y.year),
             );
         }
+        let mut seen = std::collections::HashSet::new();
         for (j, m) in y.measures.iter().enumerate() {
             if setup.measure(&m.measure).is_none() {
                 say(
@@ -439,7 +440,7 @@ fn check(
                     "must be zero or more".into(),
                 );
             }
-            if y.measures.iter().take(j).any(|o| o.measure == m.measure) {
+            if !seen.insert(m.measure.as_str()) {
                 say(
                     format!("{at}.measures[{j}].measure"),
                     IssueCode::Duplicate,
