@@ -174,3 +174,31 @@ fn a_first_year_measure_delivered_later_is_named_on_the_record_and_record_only_w
         "{e}"
     );
 }
+
+#[test]
+fn work_due_on_record_only_measures_is_judged_not_left_as_not_yet_due() {
+    // Exampleshire values neither local jobs nor apprenticeship weeks (both
+    // record-only): nothing of value is due, but the work is.
+    let (setup, mut record) = exampleshire();
+    record
+        .committed
+        .commitments
+        .retain(|c| c.measure == "jobs-local" || c.measure == "skills-apprenticeships");
+    record.delivered = vec![DeliveredYear {
+        year: record.committed.contract.start_year,
+        measures: vec![],
+    }];
+    let table = OutcodeTable::builtin().unwrap();
+    let env = Env {
+        today: TODAY,
+        outcodes: Some(&table),
+    };
+    let r = delivery::report(&setup, &record, &env).unwrap();
+    assert_eq!(r.committed_to_date_value, socval_core::Money::ZERO);
+    assert!(
+        r.measures.iter().all(|m| m.status == Status::Red),
+        "{:?}",
+        r.measures
+    );
+    assert_eq!(r.status, Status::Red, "judged on its lowest measure");
+}

@@ -524,3 +524,29 @@ fn the_bids_csv_reader_types_every_field_as_the_schema_does() {
     }
     assert!(seen >= 30, "{seen} fields checked");
 }
+
+#[test]
+fn batch_reads_a_bids_csv_whatever_the_case_of_its_name() {
+    let dir = std::env::temp_dir().join(format!("socval-upper-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../www/examples/exampleshire-bids.csv"
+        ),
+        dir.join("BIDS.CSV"),
+    )
+    .unwrap();
+    let (code, out, err) = socval(&[
+        "batch",
+        "--config",
+        "www/examples/exampleshire.json",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3, "the three bids of BIDS.CSV");
+}
