@@ -26,7 +26,7 @@ node scripts/short-imports.mjs "$out/report/socval_report_bg.wasm" "$out/report/
 node scripts/short-imports.mjs "$out/api/socval_bg.wasm" "$out/api/socval.js"
 cp crates/socval-widget/js/socval.js "$out/socval.js"
 mkdir -p "$out/schema"
-for which in config proposal result gap delivery delivery-report; do
+for which in config proposal result gap delivery delivery-report commissioners-report; do
   cargo run --quiet -p socval-cli -- schema "$which" > "$out/schema/$which.schema.json"
 done
 cp crates/socval-core/data/outcodes.csv "$out/outcodes.csv"

@@ -9,6 +9,9 @@ import { minify } from 'terser';
 for (const file of process.argv.slice(2)) {
   const code = readFileSync(file, 'utf8');
   // ES modules: exported names are kept; top-level names may be mangled.
-  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  // unsafe_methods writes `{ f: function () {} }` as `{ f() {} }`: the
+  // glue's import object is a table of such functions, which the wasm only
+  // calls, never constructs (59 bytes gzip off the first render).
+  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2, unsafe_methods: true }, mangle: true, format: { comments: false } });
   writeFileSync(file, out.code);
 }

@@ -2,7 +2,7 @@
 // was committed, worked out in this browser by the widget's report module
 // (socval_core::delivery, as `socval delivery` works it out). The record is
 // kept as a JSON file the officer or supplier downloads and opens again.
-import { $, councilReporter, offer, problem, today } from './officer.js';
+import { $, cell, councilReporter, markField, offer, problem, row, today } from './officer.js';
 
 let reporter;
 let record;
@@ -65,17 +65,6 @@ function update(redraw) {
   $('actions').hidden = false;
 }
 
-const cell = (tag, text, cls) => {
-  const c = document.createElement(tag);
-  c.textContent = text;
-  if (cls) c.className = cls;
-  return c;
-};
-const row = (cells) => {
-  const tr = document.createElement('tr');
-  tr.append(...cells);
-  return tr;
-};
 const tag = (status) => cell('strong', STATUS[status] ?? status, `tag tag--${status}`);
 const percent = (p) => (p == null ? '–' : `${number.format(p)}%`);
 
@@ -163,7 +152,7 @@ function fromInputs() {
   for (const input of $('recording').querySelectorAll('input')) {
     const text = input.value.trim();
     const ok = text === '' || /^\d+(\.\d+)?$/.test(text);
-    mark(input, ok);
+    markField(input, ok, 'Enter a number of 0 or more, like 12.5');
     if (!ok) wrong += 1;
     const year = Number(input.dataset.year);
     const was = before.get(`${year}/${input.dataset.measure}`);
@@ -175,27 +164,6 @@ function fromInputs() {
   }
   record.delivered = [...years].sort(([a], [b]) => a - b).map(([year, measures]) => ({ year, measures }));
   return wrong;
-}
-
-/** GOV.UK's error message on an input that is not a number. */
-function mark(input, ok) {
-  const id = `${input.id}-error`;
-  let message = document.getElementById(id);
-  input.classList.toggle('input--error', !ok);
-  if (ok) {
-    input.removeAttribute('aria-invalid');
-    message?.remove();
-    input.setAttribute('aria-describedby', `${input.id}-hint`);
-    return;
-  }
-  input.setAttribute('aria-invalid', 'true');
-  if (!message) {
-    message = cell('p', '', 'error-message');
-    message.id = id;
-    message.append(cell('span', 'Error: ', 'visually-hidden'), 'Enter a number of 0 or more, like 12.5');
-    input.before(message);
-  }
-  input.setAttribute('aria-describedby', `${id} ${input.id}-hint`);
 }
 
 let pending;

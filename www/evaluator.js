@@ -2,7 +2,7 @@
 // this browser by the widget's report module (crates/socval-report,
 // evaluator.rs), with the same figures and CSV as `socval batch`. Nothing is
 // uploaded: the files are read here and never leave the page.
-import { $, councilReporter, offer, problem, today } from './officer.js';
+import { $, councilReporter, markField, offer, problem, today } from './officer.js';
 
 let reporter;
 // The files as chosen, and each bid the table lists (a CSV file may hold
@@ -94,25 +94,6 @@ function drawMarks() {
     return group;
   });
   $('marks-list').replaceChildren(...rows);
-}
-
-/** GOV.UK's error message on a field whose text is not a number. */
-function markField(input, ok, text) {
-  const id = `${input.id}-error`;
-  input.dataset.hint ??= input.getAttribute('aria-describedby') ?? '';
-  input.classList.toggle('input--error', !ok);
-  document.getElementById(id)?.remove();
-  if (ok) {
-    input.removeAttribute('aria-invalid');
-    if (input.dataset.hint) input.setAttribute('aria-describedby', input.dataset.hint);
-    else input.removeAttribute('aria-describedby');
-    return;
-  }
-  input.setAttribute('aria-invalid', 'true');
-  const p = Object.assign(document.createElement('p'), { className: 'error-message', id });
-  p.append(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: 'Error: ' }), text);
-  input.before(p);
-  input.setAttribute('aria-describedby', `${id} ${input.dataset.hint}`.trim());
 }
 
 let pending;

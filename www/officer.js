@@ -1,5 +1,5 @@
-// What the council officer's pages share (the evaluator and the delivery
-// page): the report module, today's date, the council's setup and a
+// What the council officer's pages share (the evaluator, the delivery
+// page and the framework operator's page): the report module, today's date, the council's setup and a
 // download. Nothing leaves the browser: files are read here.
 import init, { Reporter } from './socval/report/socval_report.js';
 
@@ -22,7 +22,9 @@ export function problem(text) {
 export async function councilReporter(text, tender = '') {
   await ready;
   const config = JSON.parse(text.replace(/^\uFEFF/, ''));
-  const needs = [config.local_area, ...(config.priority_areas ?? [])].some((a) => a && (a.districts?.length || a.radius));
+  // A shared framework's commissioners have areas of their own.
+  const areas = [config, ...(config.commissioners ?? [])].flatMap((o) => [o?.local_area, ...(o?.priority_areas ?? [])]);
+  const needs = areas.some((a) => a && (a.districts?.length || a.radius));
   const table = (f) => fetch(new URL(`socval/${f}`, import.meta.url)).then((r) => (r.ok ? r.text() : undefined));
   const [outcodes, split] = needs ? await Promise.all([table('outcodes.csv'), table('outcodes-split.csv')]) : [];
   return new Reporter(config, outcodes, split, tender);
@@ -36,4 +38,38 @@ export function offer(text, type, name) {
   a.download = name;
   a.click();
   URL.revokeObjectURL(url);
+}
+
+/** A `tag` element holding `text`, of class `cls`. */
+export const cell = (tag, text, cls) => {
+  const c = document.createElement(tag);
+  c.textContent = text;
+  if (cls) c.className = cls;
+  return c;
+};
+
+/** A table row of `cells`. */
+export const row = (cells) => {
+  const tr = document.createElement('tr');
+  tr.append(...cells);
+  return tr;
+};
+
+/** GOV.UK's error message on a field whose text is not a number. */
+export function markField(input, ok, text) {
+  const id = `${input.id}-error`;
+  input.dataset.hint ??= input.getAttribute('aria-describedby') ?? '';
+  input.classList.toggle('input--error', !ok);
+  document.getElementById(id)?.remove();
+  if (ok) {
+    input.removeAttribute('aria-invalid');
+    if (input.dataset.hint) input.setAttribute('aria-describedby', input.dataset.hint);
+    else input.removeAttribute('aria-describedby');
+    return;
+  }
+  input.setAttribute('aria-invalid', 'true');
+  const p = Object.assign(document.createElement('p'), { className: 'error-message', id });
+  p.append(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: 'Error: ' }), text);
+  input.before(p);
+  input.setAttribute('aria-describedby', `${id} ${input.dataset.hint}`.trim());
 }

@@ -61,6 +61,7 @@ cases!(
     "local-only-delivery",
     "gap-to-target",
     "lm3-spend-totals",
+    "commissioner-split",
 );
 
 /// The golden case named `name` (a test's own fixture: panics if absent).
@@ -119,6 +120,53 @@ pub fn check_gap(name: &str, expected: &str) -> Result<(), String> {
     } else {
         Err(format!(
             "{name}: gap differs from expected-gap.json\n{}",
+            first_difference(&want, &got, String::new())
+        ))
+    }
+}
+
+/// The cases whose folder also holds `expected-commissioners.json`: each
+/// commissioner's part of a shared framework ([`socval_core::partnership`]),
+/// checked natively and in wasm32.
+pub const PARTNERSHIP_CASES: &[(&str, &str)] = &[(
+    "commissioner-split",
+    include_str!("../golden/commissioner-split/expected-commissioners.json"),
+)];
+
+/// Each commissioner's part for a case, as JSON (or its errors).
+pub fn run_partnership(config: &str, proposal: &str) -> serde_json::Value {
+    let table = OutcodeTable::builtin().ok();
+    let env = Env {
+        today: TODAY,
+        outcodes: table.as_ref(),
+    };
+    let report = json::parse_config(config)
+        .map_err(|e| e.issues)
+        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
+        .and_then(|setup| {
+            let p = json::parse_proposal(proposal).map_err(|e| e.issues)?;
+            socval_core::partnership::report(&setup, &p, &env).map_err(|e| e.issues)
+        });
+    match report {
+        Ok(r) => serde_json::to_value(r).unwrap_or_default(),
+        Err(issues) => serde_json::json!({ "errors": issues }),
+    }
+}
+
+/// Compares a case's commissioners' parts with its `expected-commissioners.json`.
+pub fn check_partnership(name: &str, expected: &str) -> Result<(), String> {
+    let case = CASES
+        .iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| format!("{name}: no such case"))?;
+    let got = run_partnership(case.config, case.proposal);
+    let want: serde_json::Value = serde_json::from_str(expected)
+        .map_err(|e| format!("{name}: expected-commissioners.json: {e}"))?;
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name}: differs from expected-commissioners.json\n{}",
             first_difference(&want, &got, String::new())
         ))
     }

@@ -8,7 +8,10 @@
     missing_docs
 )] // Tests may panic: that is how they fail.
 
-use socval_tests::{CASES, GAP_CASES, check, check_gap, run, run_gap};
+use socval_tests::{
+    CASES, GAP_CASES, PARTNERSHIP_CASES, check, check_gap, check_partnership, run, run_gap,
+    run_partnership,
+};
 
 #[test]
 fn golden_cases_match() {
@@ -52,6 +55,94 @@ fn golden_gaps_match() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn golden_commissioner_parts_match() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    for (name, expected) in PARTNERSHIP_CASES {
+        if update {
+            let case = socval_tests::case(name);
+            let path = format!(
+                "{}/golden/{name}/expected-commissioners.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = serde_json::to_string_pretty(&run_partnership(case.config, case.proposal))
+                .unwrap_or_default()
+                + "\n";
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        } else if let Err(e) = check_partnership(name, expected) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The hand-worked answers of `commissioner-split` (its README), asserted
+/// apart from the JSON so that regenerating cannot change them silently.
+#[test]
+fn commissioner_split_worked_example() {
+    use socval_core::{Decimal, Money};
+    let r = run_partnership(
+        socval_tests::case("commissioner-split").config,
+        socval_tests::case("commissioner-split").proposal,
+    );
+    let [city, police] = [&r["commissioners"][0], &r["commissioners"][1]];
+    let pounds = |v: &serde_json::Value| Money::from_f64(v.as_f64().unwrap()).unwrap();
+    let p = Money::from_pence;
+    assert_eq!(pounds(&city["contract_value"]), p(60_000_000));
+    assert_eq!(pounds(&police["contract_value"]), p(40_000_000));
+    assert_eq!(pounds(&city["totals"]["gross"]), p(4_106_668));
+    assert_eq!(pounds(&police["totals"]["gross"]), p(903_333));
+    assert_eq!(pounds(&r["shared"]["totals"]["gross"]), p(5_010_001));
+    // The unattributed line: £10,000.01 in 60:40, the odd penny to the city.
+    let line = &r["lines"][2]["shares"];
+    assert_eq!(
+        (
+            pounds(&line[0]["totals"]["gross"]),
+            pounds(&line[1]["totals"]["gross"])
+        ),
+        (p(600_001), p(400_000))
+    );
+    // £100 in 66.666667:33.333333 → £66.67 and £33.33.
+    let line = &r["lines"][3]["shares"];
+    assert_eq!(
+        (
+            pounds(&line[0]["totals"]["gross"]),
+            pounds(&line[1]["totals"]["gross"])
+        ),
+        (p(6_667), p(3_333))
+    );
+    let d = |v: &serde_json::Value| Decimal::from_f64(v.as_f64().unwrap()).unwrap();
+    assert_eq!(
+        d(&city["ratio"]["percent"]),
+        Decimal::parse("6.84").unwrap()
+    );
+    assert_eq!(
+        d(&police["ratio"]["percent"]),
+        Decimal::parse("2.26").unwrap()
+    );
+    assert_eq!(
+        (
+            city["ratio"]["met"].as_bool(),
+            police["ratio"]["met"].as_bool()
+        ),
+        (Some(true), Some(false))
+    );
+    assert_eq!(
+        (
+            d(&city["score"]["score_percent"]),
+            d(&police["score"]["score_percent"])
+        ),
+        (Decimal::from_int(100), Decimal::from_int(40))
+    );
+    assert_eq!(d(&city["lm3"]["lm3"]), Decimal::parse("1.495").unwrap());
+    assert_eq!(d(&police["lm3"]["lm3"]), Decimal::parse("1.57").unwrap());
+    assert_eq!(
+        d(&r["shared"]["lm3"]["lm3"]),
+        Decimal::parse("1.71").unwrap()
+    );
 }
 
 /// The hand-worked answers of `gap-to-target` (its README), asserted apart

@@ -83,6 +83,7 @@ fn commitment(measures: usize, years: usize) -> impl Strategy<Value = (usize, Co
                     shared_by,
                     postcode: POSTCODES[postcode].into(),
                     note: TEXT[note].into(),
+                    commissioners: Vec::new(),
                 };
                 (m, c)
             },

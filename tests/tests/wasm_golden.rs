@@ -2,14 +2,14 @@
 //! native and WebAssembly builds give the same figures to the penny.
 #![cfg(target_arch = "wasm32")]
 
-use socval_tests::{CASES, GAP_CASES, check, check_gap};
+use socval_tests::{CASES, GAP_CASES, PARTNERSHIP_CASES, check, check_gap, check_partnership};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]
 fn golden_cases_match_in_wasm() {
     let failures: Vec<String> = CASES.iter().filter_map(|c| check(c).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert_eq!(CASES.len(), 24);
+    assert_eq!(CASES.len(), 25);
 }
 
 #[wasm_bindgen_test]
@@ -20,4 +20,14 @@ fn golden_gaps_match_in_wasm() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert_eq!(GAP_CASES.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn golden_commissioner_parts_match_in_wasm() {
+    let failures: Vec<String> = PARTNERSHIP_CASES
+        .iter()
+        .filter_map(|(name, expected)| check_partnership(name, expected).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert_eq!(PARTNERSHIP_CASES.len(), 1);
 }

@@ -146,6 +146,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
         format: BatchFormat,
     },
+    /// A framework shared by several commissioners: each one's social value
+    /// (the commitments attributed to it), ratio, score and LM3 in its own
+    /// local area, and the shared total with nothing counted twice.
+    Commissioners {
+        /// The configuration, with its `commissioners`.
+        #[arg(long)]
+        config: String,
+        /// The proposal (JSON file, or - for standard input).
+        #[arg(long)]
+        proposal: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+        format: BatchFormat,
+    },
     /// Print a built-in framework as JSON (all ids when none is given).
     Frameworks {
         /// Framework id.
@@ -190,6 +204,8 @@ enum SchemaKind {
     Delivery,
     /// `socval delivery --format json`'s output.
     DeliveryReport,
+    /// `socval commissioners --format json`'s output.
+    CommissionersReport,
 }
 
 /// A failure the user must see, with its exit code.
@@ -307,6 +323,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 SchemaKind::Gap => socval_core::schema::gap(),
                 SchemaKind::Delivery => socval_core::schema::delivery(),
                 SchemaKind::DeliveryReport => socval_core::schema::delivery_report(),
+                SchemaKind::CommissionersReport => socval_core::schema::partnership_report(),
             };
             pretty(&schema)
         }
@@ -385,6 +402,24 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 outcodes: table.as_ref(),
             };
             programme::run(&setup, &env, &dir, format)
+        }
+        Command::Commissioners {
+            config,
+            proposal,
+            format,
+        } => {
+            let (setup, p, table) = load_pair(&config, &proposal)?;
+            let env = Env {
+                today,
+                outcodes: table.as_ref(),
+            };
+            let report = socval_core::partnership::report(&setup, &p, &env)
+                .map_err(|e| invalid(&proposal, &e.issues))?;
+            match format {
+                BatchFormat::Json => pretty(&report),
+                BatchFormat::Csv => Ok(socval_core::partnership::csv(&report)),
+                BatchFormat::Table => Ok(table::partnership(&report)),
+            }
         }
         Command::Frameworks { id } => match id {
             None => Ok(socval_core::builtin::ids().join("\n") + "\n"),

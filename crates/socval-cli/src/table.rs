@@ -292,6 +292,104 @@ pub fn programme(p: &socval_core::programme::Programme) -> String {
     s
 }
 
+/// A shared framework: each commissioner's part, then the shared total and
+/// how each commitment was shared out.
+pub fn partnership(r: &socval_core::partnership::PartnershipReport) -> String {
+    use socval_core::config::ValueBasis;
+    use std::fmt::Write;
+    let basis = match r.basis {
+        ValueBasis::Gross => "gross",
+        ValueBasis::Adjusted => "adjusted",
+        ValueBasis::PresentValue => "present",
+    };
+    let on = |t: &socval_core::report::Totals| match r.basis {
+        ValueBasis::Gross => t.gross,
+        ValueBasis::Adjusted => t.adjusted,
+        ValueBasis::PresentValue => t.present_value,
+    };
+    let mut s = format!(
+        "{}: {} commissioners, contract value {}, ratios and scores on {basis} value\n",
+        r.name,
+        r.commissioners.len(),
+        r.contract_value
+    );
+    let w = r
+        .commissioners
+        .iter()
+        .map(|k| k.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(12);
+    let _ = writeln!(
+        s,
+        "{:<w$} {:>6} {:>14} {:>14} {:>14} {:>8} {:>9} {:>7} {:>7}",
+        "Commissioner",
+        "Share",
+        "Contract",
+        "Gross",
+        "Present value",
+        "Ratio",
+        "Target",
+        "Score",
+        "LM3"
+    );
+    let target = |t: &socval_core::report::RatioReport| match (t.target_percent, t.met) {
+        (Some(p), Some(true)) => format!("{p}% met"),
+        (Some(p), _) => format!("{p}% not"),
+        _ => "–".to_string(),
+    };
+    for k in &r.commissioners {
+        let _ = writeln!(
+            s,
+            "{:<w$} {:>5}% {:>14} {:>14} {:>14} {:>7}% {:>9} {:>7} {:>7}",
+            k.name,
+            k.contract_share_percent.to_string(),
+            k.contract_value.to_string(),
+            k.totals.gross.to_string(),
+            k.totals.present_value.to_string(),
+            k.ratio.percent.to_string(),
+            target(&k.ratio),
+            k.score.score_percent.to_string(),
+            socval_core::lm3::shown(k.lm3.lm3),
+        );
+    }
+    let sh = &r.shared;
+    let _ = writeln!(
+        s,
+        "{:<w$} {:>5}% {:>14} {:>14} {:>14} {:>7}% {:>9} {:>7} {:>7}",
+        "Shared total",
+        "100",
+        r.contract_value.to_string(),
+        sh.totals.gross.to_string(),
+        sh.totals.present_value.to_string(),
+        sh.ratio.percent.to_string(),
+        target(&sh.ratio),
+        sh.score.score_percent.to_string(),
+        socval_core::lm3::shown(sh.lm3.lm3),
+    );
+    let _ = writeln!(s, "\nEach commitment, shared out ({basis} value):");
+    for line in &r.lines {
+        let parts: Vec<String> = line
+            .shares
+            .iter()
+            .map(|p| format!("{} {}% {}", p.commissioner, p.percent, on(&p.totals)))
+            .collect();
+        let how = if line.attributed {
+            ""
+        } else {
+            " (by contract shares)"
+        };
+        let _ = writeln!(
+            s,
+            "  {}. {}: {}{how}",
+            line.commitment + 1,
+            line.title,
+            parts.join(", ")
+        );
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::plain;

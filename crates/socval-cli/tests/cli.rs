@@ -102,7 +102,7 @@ fn missing_file_is_exit_2() {
 
 #[test]
 fn schema_prints_json_schema_for_each_format() {
-    for which in ["config", "proposal", "result"] {
+    for which in ["config", "proposal", "result", "commissioners-report"] {
         let (code, out, _) = socval(&["schema", which]);
         assert_eq!(code, 0);
         let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
@@ -549,4 +549,59 @@ fn batch_reads_a_bids_csv_whatever_the_case_of_its_name() {
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 3, "the three bids of BIDS.CSV");
+}
+
+#[test]
+fn commissioners_shares_the_example_framework_and_names_a_bad_share() {
+    let args = [
+        "commissioners",
+        "--config",
+        "www/examples/northmoor-partnership.json",
+        "--proposal",
+        "www/examples/northmoor-partnership-proposal.json",
+    ];
+    let (code, out, err) = socval(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Northmoor Borough Council"), "{out}");
+    assert!(out.contains("West Calder Police"), "{out}");
+    assert!(out.contains("Shared total"), "{out}");
+    let (code, json, _) = socval(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let pence = |x: &serde_json::Value| (x.as_f64().unwrap() * 100.0).round() as i64;
+    let parts: i64 = v["commissioners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| pence(&k["totals"]["present_value"]))
+        .sum();
+    assert_eq!(parts, pence(&v["shared"]["totals"]["present_value"]));
+    let (code, csv, _) = socval(&[&args[..], &["--format", "csv"]].concat());
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("\u{feff}row,commissioner,"), "{csv}");
+
+    // A share for a commissioner the framework does not have: exit 1, named.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../www/examples/northmoor-partnership-proposal.json"
+    ))
+    .unwrap()
+    .replace("\"police\"", "\"fire\"");
+    let dir = std::env::temp_dir().join(format!("socval-commissioners-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, text).unwrap();
+    let (code, _, err) = socval(&[
+        "commissioners",
+        "--config",
+        "www/examples/northmoor-partnership.json",
+        "--proposal",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("commitments[1].commissioners[1].commissioner"),
+        "{err}"
+    );
+    assert!(err.contains("\"fire\" is not a commissioner"), "{err}");
 }

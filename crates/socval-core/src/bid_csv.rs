@@ -56,6 +56,7 @@ const NUMBERS: &[&str] = &[
     "respend_percent",
     "local_percent",
     "score_percent",
+    "percent",
 ];
 /// Fields whose value is a whole number.
 const WHOLE: &[&str] = &["schema_version", "start_year", "shared_by"];

@@ -75,6 +75,11 @@ pub struct CouncilConfig {
     #[cfg(feature = "delivery")]
     #[serde(default)]
     pub delivery: crate::delivery::DeliverySettings,
+    /// The buyers sharing this framework, each with its own area and
+    /// priorities, the rest common (see [`crate::partnership`]).
+    #[cfg(feature = "partnership")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commissioners: Vec<crate::partnership::Commissioner>,
 }
 
 /// Display details of the council.

@@ -333,6 +333,41 @@ impl Money {
             .map(Money)
     }
 
+    /// `self` shared out by `percents` (which add up to 100), to the penny,
+    /// so that the parts add up to `self` exactly: each part is its exact
+    /// share rounded toward zero, and the pence left over go one each to the
+    /// parts with the largest remainders, the earlier part first on a tie
+    /// (the largest-remainder method). `None` when the percents do not add
+    /// up to exactly 100 or one is below zero.
+    pub fn split(self, percents: &[Decimal]) -> Option<Vec<Money>> {
+        let whole = 100 * SCALE_I128;
+        let sum: i128 = percents.iter().map(|p| i128::from(p.0)).sum();
+        if sum != whole || percents.iter().any(|p| p.0 < 0) {
+            return None;
+        }
+        let amount = i128::from(self.0).abs();
+        let exact: Vec<i128> = percents.iter().map(|p| amount * i128::from(p.0)).collect();
+        let mut parts: Vec<i128> = exact.iter().map(|e| e / whole).collect();
+        let mut left = amount - parts.iter().sum::<i128>();
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        // Stable: on equal remainders the earlier part keeps its place.
+        order.sort_by_key(|&i| std::cmp::Reverse(exact.get(i).map_or(0, |e| e % whole)));
+        for i in order {
+            if left == 0 {
+                break;
+            }
+            if let Some(p) = parts.get_mut(i) {
+                *p += 1;
+                left -= 1;
+            }
+        }
+        let sign = if self.0 < 0 { -1 } else { 1 };
+        parts
+            .into_iter()
+            .map(|p| i64::try_from(sign * p).ok().map(Money))
+            .collect()
+    }
+
     /// `self / other` as a decimal ratio (six places), or `None` when `other` is zero.
     pub fn ratio(self, other: Money) -> Option<Decimal> {
         if other.0 == 0 {

@@ -46,6 +46,8 @@ pub mod local_area;
 pub mod message;
 mod names;
 pub mod outcodes;
+#[cfg(feature = "partnership")]
+pub mod partnership;
 pub mod postcode;
 pub mod programme;
 pub mod proposal;

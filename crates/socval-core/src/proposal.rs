@@ -93,6 +93,44 @@ pub struct Commitment {
     /// The supplier's own note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Which of a shared framework's commissioners it serves, in shares
+    /// adding up to 100; in their contract shares when empty (see
+    /// [`crate::partnership`]).
+    #[cfg(feature = "partnership")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commissioners: Vec<crate::partnership::Share>,
+}
+
+impl Commitment {
+    /// A commitment with every field the form gives: for a crate that must
+    /// build one whatever the core's features (its `commissioners` exist
+    /// only with `partnership`). Inlined, so it costs the widget nothing
+    /// over a literal, where filling the rest from a blank one did.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn of(
+        measure: String,
+        quantity: Option<Decimal>,
+        per_year: bool,
+        profile: Option<Vec<Decimal>>,
+        attribution_percent: Option<Decimal>,
+        shared_by: Option<u16>,
+        postcode: String,
+        note: String,
+    ) -> Commitment {
+        Commitment {
+            measure,
+            quantity,
+            per_year,
+            profile,
+            attribution_percent,
+            shared_by,
+            postcode,
+            note,
+            #[cfg(feature = "partnership")]
+            commissioners: Vec::new(),
+        }
+    }
 }
 
 /// Where the money goes.

@@ -31,3 +31,9 @@ pub fn delivery() -> serde_json::Value {
 pub fn delivery_report() -> serde_json::Value {
     serde_json::to_value(schema_for!(crate::delivery::DeliveryReport)).unwrap_or_default()
 }
+
+/// JSON Schema of `socval commissioners --format json`'s output: each
+/// commissioner's part of a shared framework, and the shared total.
+pub fn partnership_report() -> serde_json::Value {
+    serde_json::to_value(schema_for!(crate::partnership::PartnershipReport)).unwrap_or_default()
+}

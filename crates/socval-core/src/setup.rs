@@ -127,8 +127,14 @@ impl Setup {
 
     /// Whether the local-area rules need the outward-code table.
     pub fn needs_outcodes(&self) -> bool {
-        self.config.local_area.needs_table()
-            || self.config.priority_areas.iter().any(Area::needs_table)
+        let own = self.config.local_area.needs_table()
+            || self.config.priority_areas.iter().any(Area::needs_table);
+        #[cfg(feature = "partnership")]
+        let own = own
+            || self.config.commissioners.iter().any(|k| {
+                k.local_area.needs_table() || k.priority_areas.iter().any(Area::needs_table)
+            });
+        own
     }
 }
 
@@ -255,6 +261,8 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     check_scoring(&mut c, &config);
     let theme_ids: Vec<&str> = framework.themes.iter().map(|t| t.id.as_str()).collect();
     crate::rules::check_config(&mut c, &config, &theme_ids);
+    #[cfg(feature = "partnership")]
+    crate::partnership::check(&mut c, &config, &theme_ids);
     #[cfg(feature = "translations")]
     if !config.translations.is_empty() {
         let whole = full.as_ref().unwrap_or(&framework);
@@ -574,7 +582,7 @@ fn check_lasting(c: &mut Collector, path: &str, m: &Measure, a: &crate::adjustme
     }
 }
 
-fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
+pub(crate) fn check_area(c: &mut Collector, path: &str, a: &Area, required: bool) {
     if required && a.is_empty() {
         c.push(path.to_string(), IssueCode::Required, Msg::no_area_rule());
     }

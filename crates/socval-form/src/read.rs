@@ -314,18 +314,18 @@ impl Reader {
         let shared_by = self
             .optional(shared, Label::SharedBy, &c.shared_by)
             .and_then(|n| self.count(Field::Line(slot, "shared-by"), n));
-        Commitment {
-            measure: measure.id.clone(),
+        Commitment::of(
+            measure.id.clone(),
             quantity,
-            per_year: c.per_year && !c.by_year,
+            c.per_year && !c.by_year,
             profile,
-            attribution_percent: attribution,
+            attribution,
             shared_by,
             // Kept whatever the measure: a file's postcode counts (and is
             // checked) in the CLI, so it must here too.
-            postcode: c.postcode.trim().to_string(),
-            note: c.note.clone(),
-        }
+            c.postcode.trim().to_string(),
+            c.note.clone(),
+        )
     }
 }
 

@@ -72,6 +72,7 @@ texts! {
     refused_measure(i, id) "commitments[{i}].measure: \"{id}\" is not a measure this council offers";
     refused_criterion(i, id) "self_assessment[{i}].criterion: \"{id}\" is not one of this council's criteria";
     refused_twice(i, id) "self_assessment[{i}].criterion: \"{id}\" is scored twice";
+    refused_shares(i) "commitments[{i}].commissioners: it shares its commitments between the commissioners of a framework, which this calculator does not keep: open it on the framework's own page, where the shares are kept";
     refused_quantity_and_years(i) "commitments[{i}]: give a quantity or year-by-year figures (profile), not both";
     refused_lines_and_total(list) "spend.{list}_total: give spend.{list} as lines or as a total with a local share, not both";
 }

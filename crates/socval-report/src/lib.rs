@@ -310,13 +310,20 @@ impl Reporter {
             read_json(&self.lang, record).map_err(|e| error(&e))?;
         let r = socval_core::delivery::report(&self.setup, &record, &self.env(today)?)
             .map_err(|e| error(&e.to_string()))?;
-        let report = r
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        with_csv(&r, socval_core::delivery::csv(&r))
+    }
+
+    /// A framework shared by several commissioners, for the framework
+    /// operator's page: `proposal` is a proposal's JSON text, its
+    /// commitments attributed to the configuration's commissioners. Gives
+    /// `{ report, csv }`: the figures as `socval commissioners --format
+    /// json` gives them, and its CSV.
+    pub fn commissioners(&self, proposal: &str, today: &str) -> Result<JsValue, JsValue> {
+        let proposal: socval_core::Proposal =
+            read_json(&self.lang, proposal).map_err(|e| error(&e))?;
+        let r = socval_core::partnership::report(&self.setup, &proposal, &self.env(today)?)
             .map_err(|e| error(&e.to_string()))?;
-        let out = js_sys::Object::new();
-        js_sys::Reflect::set(&out, &"report".into(), &report)?;
-        js_sys::Reflect::set(&out, &"csv".into(), &socval_core::delivery::csv(&r).into())?;
-        Ok(out.into())
+        with_csv(&r, socval_core::partnership::csv(&r))
     }
 
     /// The results as CSV text.
@@ -378,12 +385,32 @@ impl Reporter {
     /// the reason, in plain words, as a string.
     pub fn import(&self, text: &str) -> Result<JsValue, JsValue> {
         let p = read_proposal(&self.lang, text).map_err(JsValue::from)?;
-        // All of the file or none of it: never part of it.
+        // All of the file or none of it: never part of it. The form has no
+        // place for a shared framework's shares, so a file with them is
+        // refused rather than opened without them.
+        if let Some(i) = p
+            .commitments
+            .iter()
+            .position(|c| !c.commissioners.is_empty())
+        {
+            return Err(JsValue::from(self.lang.put(T::refused_shares, &[&i])));
+        }
         socval_form::from_proposal(&p, &self.setup)
             .map_err(|refusal| JsValue::from(self.lang.refusal(&refusal)))?
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsValue::from(e.to_string()))
     }
+}
+
+/// `{ report, csv }`: a report as `socval … --format json` gives it, and its CSV.
+fn with_csv(report: &impl Serialize, csv: String) -> Result<JsValue, JsValue> {
+    let report = report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(&e.to_string()))?;
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"report".into(), &report)?;
+    js_sys::Reflect::set(&out, &"csv".into(), &csv.into())?;
+    Ok(out.into())
 }
 
 /// The bidder's name in the widget's form (empty if none).

@@ -96,7 +96,7 @@ const log = (e) => console.error('socval:', e);
 const langOf = (el) => el.closest('[lang]')?.getAttribute('lang')?.trim() || 'en';
 const loadCatalogue = (lang) => (/^cy(-|$)/i.test(lang) ? once('cy.txt') : Promise.resolve());
 // A configuration read once, as the widget and the report module read it:
-// [the text without its `translations` and `delivery`, the texts for the widget's language
+// [the text without its `translations`, `delivery` and `commissioners`, the texts for the widget's language
 // as lines of their JSON path (`council.name = …`, `measures.apprentices.title
 // = …`), which the widget reads with its catalogue's reader rather than
 // carrying a JSON one, the council's name for `socval-ready`, and whether
@@ -106,12 +106,13 @@ const loadCatalogue = (lang) => (/^cy(-|$)/i.test(lang) ? once('cy.txt') : Promi
 function forWidget(text, lang) {
   try {
     const c = JSON.parse(text.replace(/^\uFEFF/, ''));
-    // Neither the translations (given as lines) nor `delivery` (the
-    // thresholds for after award) are the widget's to read (`socval
-    // validate` checks them); a configuration without them goes as written.
-    const { translations, delivery, ...rest } = c;
+    // Neither the translations (given as lines), `delivery` (the
+    // thresholds for after award) nor a shared framework's `commissioners`
+    // are the widget's to read (`socval validate` checks them); a
+    // configuration without them goes as written.
+    const { translations, delivery, commissioners, ...rest } = c;
     const own = translations?.[lang.toLowerCase().split('-')[0]];
-    if (translations || delivery) text = JSON.stringify(rest);
+    if (translations || delivery || commissioners) text = JSON.stringify(rest);
     // (concat, not a spread: a `priority_areas` that is not a list is the
     // widget's to name, with the texts and the council's name kept.)
     return [text, own && lines(own).join('\n'), c.council?.name,

@@ -19,3 +19,10 @@ pub fn councils() -> &'static (Vec<Setup>, OutcodeTable) {
 pub fn env() -> Env<'static> {
     Env { today: CivilDate { year: 2026, month: 11, day: 22 }, outcodes: Some(&councils().1) }
 }
+
+/// The example framework shared by two commissioners, set up once.
+#[allow(dead_code)] // Not every target shares a framework.
+pub fn partnership() -> &'static Setup {
+    static P: OnceLock<Setup> = OnceLock::new();
+    P.get_or_init(|| socval_core::prepare(json::parse_config(include_str!("../../../www/examples/northmoor-partnership.json")).expect("example parses")).expect("example valid"))
+}

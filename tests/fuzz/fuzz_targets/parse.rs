@@ -1,6 +1,7 @@
 //! Fuzzes everything a document can reach: parsing as a configuration, a
 //! proposal or either; preparing a configuration; and checking and
-//! calculating a proposal against two example councils. Any panic is a bug.
+//! calculating a proposal against two example councils and sharing it
+//! between the commissioners of the example framework. Any panic is a bug.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,6 +20,11 @@ fuzz_target!(|data: &[u8]| {
         let env = councils::env();
         for setup in &councils::councils().0 {
             let _ = socval_core::calculate(setup, &proposal, &env);
+        }
+        // Shared between commissioners: the parts must add up to the whole.
+        if let Ok(r) = socval_core::partnership::report(councils::partnership(), &proposal, &env) {
+            let parts: i64 = r.commissioners.iter().map(|k| k.totals.gross.pence()).sum();
+            assert_eq!(parts, r.shared.totals.gross.pence(), "commissioners' parts add up to the shared total");
         }
     }
 });
