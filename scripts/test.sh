@@ -15,7 +15,7 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 # The core must build for the browser without its JSON feature (the widget's build).
 cargo clippy -p socval-core --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
-cargo clippy -p socval-widget -p socval-wasm -p socval-report --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+cargo clippy -p socval-widget -p socval-wasm -p socval-report -p socval-builder --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 step "the core has no browser dependency"
 if cargo tree -p socval-core -e normal --target all | grep -E 'wasm-bindgen|web-sys|js-sys'; then

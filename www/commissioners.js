@@ -16,24 +16,58 @@ const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 const lm3 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
 const BASIS = { gross: 'gross', adjusted: 'adjusted', present_value: 'present value' };
 
-async function useConfig(textPromise) {
+// Each configuration opened gets a number: a slow load that a newer one
+// overtook is dropped rather than drawn over it.
+let loads = 0;
+
+/** Hides every figure worked out under the last framework or proposal, so
+ * that nothing stale stays on screen while the next one loads. */
+function clear() {
+  csv = '';
+  $('share-section').hidden = true;
+  $('result-section').hidden = true;
+  $('actions').hidden = true;
+  $('status').textContent = '';
+}
+
+async function useConfig(textPromise, fromFile) {
+  const mine = ++loads;
+  clear();
+  titles = [];
   try {
     const text = await textPromise;
     const config = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const next = await councilReporter(text);
+    if (mine !== loads) return;
+    reporter = next;
     commissioners = Array.isArray(config?.commissioners) ? config.commissioners : [];
-    reporter = await councilReporter(text);
+    if (fromFile) calculator(text);
     problem(commissioners.length ? '' : 'This configuration has no commissioners: it is one council\'s, not a shared framework\'s.');
     update(true);
   } catch (e) {
+    if (mine !== loads) return;
     reporter = undefined;
+    commissioners = [];
     problem(`The framework's configuration could not be used: ${e?.message ?? e}`);
   }
+}
+
+/** Step 1's calculator, with the configuration just opened, so that the
+ * supplier estimates under the same rules the shares are worked out by. */
+function calculator(text) {
+  const old = $('framework');
+  const next = document.createElement('social-value-calculator');
+  for (const a of ['id', 'heading-level', 'no-heading']) if (old.hasAttribute(a)) next.setAttribute(a, old.getAttribute(a));
+  const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: text });
+  next.append(script);
+  old.replaceWith(next);
 }
 
 async function useProposal(textPromise, name) {
   try {
     const o = JSON.parse((await textPromise).replace(/^\uFEFF/, ''));
     if (!o || typeof o !== 'object' || !Array.isArray(o.commitments)) throw new Error('it is not a proposal (it has no list of commitments)');
+    clear();
     proposal = o;
     titles = [];
     problem('');
@@ -43,11 +77,17 @@ async function useProposal(textPromise, name) {
   }
 }
 
-/** Where the core names a commitment's shares by path, the words on screen. */
+/** Where the core names a commitment's shares by path, the words on
+ * screen: the commitment by number and title, and the commissioner whose
+ * share it is. */
 function worded(message) {
-  return message.replace(/commitments\[(\d+)\]\.commissioners(?:\[(\d+)\])?(?:\.\w+)?:?/g, (_, i) => {
+  return message.replace(/commitments\[(\d+)\]\.commissioners(?:\[(\d+)\])?(?:\.\w+)?:?/g, (_, i, j) => {
     const n = Number(i);
-    return `Commitment ${n + 1} (${titles[n] ?? proposal.commitments[n]?.measure ?? ''}), its shares:`;
+    const what = `Commitment ${n + 1} (${titles[n] ?? proposal.commitments[n]?.measure ?? ''})`;
+    if (j === undefined) return `${what}, its shares:`;
+    const id = proposal.commitments[n]?.commissioners?.[Number(j)]?.commissioner;
+    const k = commissioners.find((c) => c.id === id);
+    return `${what}, ${k ? `${k.name}'s share` : `the share for "${id ?? ''}"`}:`;
   });
 }
 
@@ -136,11 +176,17 @@ function result(r) {
   const on = (t) => t[r.basis] ?? t.present_value;
   const line = (name, share, value, totals, ratio, score, l) => row([rowHead(name), cell('td', `${number.format(share)}%`, 'num'),
     cell('td', money.format(value), 'num'), cell('td', money.format(on(totals)), 'num'), cell('td', `${number.format(ratio.percent)}%`, 'num'),
-    cell('td', target(ratio)), cell('td', `${number.format(score.score_percent)} (${number.format(score.weighted_points)} points)`, 'num'), cell('td', lm3.format(l.lm3), 'num')]);
+    cell('td', target(ratio)), cell('td', `${number.format(score.score_percent)} (${number.format(score.weighted_points)} points)`, 'num'), cell('td', l ? lm3.format(l.lm3) : '–', 'num')]);
   const body = table.createTBody();
   for (const k of r.commissioners) body.append(line(k.name, k.contract_share_percent, k.contract_value, k.totals, k.ratio, k.score, k.lm3));
   table.createTFoot().append(line('Shared total, each commitment once', 100, r.contract_value, r.shared.totals, r.shared.ratio, r.shared.score, r.shared.lm3));
-  $('result').replaceChildren(table);
+  const notes = [
+    ...r.commissioners.filter((k) => !k.lm3).map((k) => `No LM3 for ${k.name}: ${k.lm3_unknown ?? 'not worked out'}.`),
+    ...(r.warnings ?? []).map((w) => w.message ?? String(w)),
+  ];
+  const list = Object.assign(document.createElement('ul'), { className: 'list' });
+  list.append(...notes.map((n) => cell('li', n)));
+  $('result').replaceChildren(table, ...(notes.length ? [list] : []));
 
   const lines = document.createElement('table');
   lines.className = 'table';
@@ -162,7 +208,7 @@ function result(r) {
 /** The shares from the table into the proposal. An entry that is not a
  * number is marked and leaves the commitment's shares as they were. */
 function fromInputs() {
-  let wrong = 0;
+  const wrong = [];
   proposal.commitments.forEach((c, i) => {
     const inputs = [...$('shares').querySelectorAll(`input[data-commitment="${i}"]`)];
     const bad = inputs.filter((input) => {
@@ -171,7 +217,7 @@ function fromInputs() {
       markField(input, ok, 'Enter a percentage from 0 to 100, like 50');
       return !ok;
     });
-    wrong += bad.length;
+    wrong.push(...bad);
     if (bad.length) return;
     const given = inputs.filter((input) => input.value.trim() !== '')
       .map((input) => ({ commissioner: input.dataset.commissioner, percent: Number(input.value.trim()) }));
@@ -187,7 +233,12 @@ $('shares').addEventListener('input', () => {
   pending = setTimeout(() => {
     const wrong = fromInputs();
     update(false);
-    if (wrong) $('status').textContent += ` ${wrong} ${wrong === 1 ? 'share is' : 'shares are'} not a number: those commitments keep the shares they had until corrected.`;
+    if (!wrong.length) return;
+    // Nothing is offered for download while a share on screen is not the
+    // one the figures were worked out with.
+    $('actions').hidden = true;
+    const named = wrong.map((input) => input.labels?.[0]?.textContent ?? input.id).join('; ');
+    $('status').textContent += ` Not a number, so not yet counted: ${named}. Those commitments keep the shares they had until corrected.`;
   }, 300);
 });
 
@@ -196,8 +247,8 @@ $('save-proposal').addEventListener('click', () => offer(`${JSON.stringify(propo
 $('save-csv').addEventListener('click', () => offer(csv, 'text/csv', `social-value-by-commissioner-${slug(proposal.bidder)}-${today}.csv`));
 $('print').addEventListener('click', () => window.print());
 
-$('config-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) useConfig(f.text()); });
+$('config-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) useConfig(f.text(), true); });
 $('proposal-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) useProposal(f.text(), f.name); });
 
 useProposal(fetch('examples/northmoor-partnership-proposal.json').then((r) => r.text()), 'The demo proposal');
-useConfig(fetch('examples/northmoor-partnership.json').then((r) => r.text()));
+useConfig(fetch('examples/northmoor-partnership.json').then((r) => r.text()), false);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT, TODAY, cli, example } from './harness.mjs';
-import { initSync, calculate, evaluate, gap, validate, frameworks, framework } from '../../www/socval/api/socval.js';
+import { initSync, calculate, commissioners, evaluate, gap, validate, frameworks, framework } from '../../www/socval/api/socval.js';
 
 initSync({ module: readFileSync(join(ROOT, 'www', 'socval', 'api', 'socval_bg.wasm')) });
 
@@ -41,6 +41,19 @@ test('gap equals socval gap to the penny', () => {
     assert.deepEqual(got, want);
     assert.ok(got.goals.length > 0 && got.lm3.local_suppliers.amount > 0, council);
   }
+});
+
+test('commissioners equals socval commissioners to the penny, and names a share on a commissioner the framework does not have', () => {
+  const config = example('northmoor-partnership.json');
+  const proposal = example('northmoor-partnership-proposal.json');
+  const want = cli('www/examples/northmoor-partnership.json', 'www/examples/northmoor-partnership-proposal.json', 'commissioners');
+  assert.deepEqual(commissioners(config, proposal, { today: TODAY }), want);
+  assert.equal(want.commissioners.length, 2);
+  const wrong = JSON.parse(proposal);
+  wrong.commitments[0].commissioners = [{ commissioner: 'fire', percent: 100 }];
+  assert.throws(() => commissioners(config, wrong, { today: TODAY }), (e) => e.issues.some((i) => i.path.startsWith('commitments[0].commissioners')));
+  // A single council's configuration has no commissioners to share between.
+  assert.throws(() => commissioners(example('northmoor.json'), example('northmoor-proposal.json'), { today: TODAY }), (e) => e.issues.length > 0);
 });
 
 test('errors are thrown with every issue, each naming its field', () => {

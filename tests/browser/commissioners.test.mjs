@@ -103,10 +103,15 @@ test('shares typed by keyboard update the figures; a total that is not 100 and a
   assert.equal(await mentoring.inputValue(), '40,5');
   const said = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id).textContent).join(' | '), await mentoring.getAttribute('aria-describedby'));
   assert.match(said, /^Error: Enter a percentage from 0 to 100, like 50 \| Give each commissioner's share/);
+  assert.match(await page.locator('#status').textContent(), /Not a number, so not yet counted: Commitment 2, Apprenticeship weeks: West Calder Police's share, percent\./);
+  assert.equal(await page.locator('#actions').isVisible(), false, 'nothing offered while a share on screen is not counted');
   const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
   assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await mentoring.fill('40');
+  await page.locator('#actions').waitFor();
+  assert.equal(await mentoring.getAttribute('aria-invalid'), null);
   // The saved proposal keeps the shares that were good (the carbon line's
-  // new 50:50; the apprenticeships' 60:40 until corrected).
+  // new 50:50; the apprenticeships' 60:40, corrected back).
   const saved = JSON.parse(await download(page, '#save-proposal'));
   const carbon = saved.commitments.find((c) => c.measure === 'NM6').commissioners;
   assert.deepEqual(carbon, [{ commissioner: 'council', percent: 50 }, { commissioner: 'police', percent: 50 }]);
@@ -123,7 +128,7 @@ test('shares typed by keyboard update the figures; a total that is not 100 and a
   await context.close();
 });
 
-test('a file that is not a proposal, or a configuration with no commissioners, says so and keeps what was open', async () => {
+test('a file that is not a proposal says so and keeps the figures; a configuration with no commissioners says so and hides them', async () => {
   const { context, page } = await opened();
   const before = await page.locator('#result').textContent();
   await page.locator('#proposal-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
@@ -134,6 +139,43 @@ test('a file that is not a proposal, or a configuration with no commissioners, s
   const council = readFileSync(join(ROOT, 'www', 'examples', 'northmoor.json'));
   await page.locator('#config-file').setInputFiles({ name: 'northmoor.json', mimeType: 'application/json', buffer: council });
   await page.locator('#problem', { hasText: 'This configuration has no commissioners' }).waitFor();
+  assert.equal(await page.locator('#result-section').isVisible(), false, 'no figures from the framework before');
+  assert.equal(await page.locator('#share-section').isVisible(), false);
+  assert.equal(await page.locator('#actions').isVisible(), false);
+  const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
+  assert.deepEqual(r.violations.map((v) => v.id), []);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('another framework opened replaces the figures, the shares table and the calculator in step 1; a broken one leaves nothing stale on screen', async () => {
+  const { context, page } = await opened();
+  const config = JSON.parse(readFileSync(join(ROOT, CONFIG), 'utf8'));
+  config.council.name = 'Eastmoor Partnership';
+  config.commissioners[0].name = 'Eastmoor Council';
+  config.commissioners[0].contract_share_percent = 40;
+  config.commissioners[1].contract_share_percent = 60;
+  await page.locator('#config-file').setInputFiles({ name: 'eastmoor.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(config)) });
+  await page.locator('#result tbody tr', { hasText: 'Eastmoor Council' }).waitFor();
+  const dir = mkdtempSync(join(tmpdir(), 'socval-commissioners-'));
+  writeFileSync(join(dir, 'eastmoor.json'), JSON.stringify(config));
+  const expected = JSON.parse(execFileSync(join(ROOT, 'target', 'debug', 'socval'),
+    ['commissioners', '--config', join(dir, 'eastmoor.json'), '--proposal', PROPOSAL, '--format', 'json', '--today', TODAY], { cwd: ROOT }).toString());
+  const rows = await page.locator('#result tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows.map((r) => [r[0], r[1], r[3]]), expected.commissioners.map((k) => [k.name, `${k.contract_share_percent}%`, pounds(k.totals.present_value)]));
+  assert.deepEqual(await page.locator('#shares thead th').allTextContents(), ['Commitment', 'Eastmoor Council, %', 'West Calder Police, %']);
+  // Step 1's calculator now holds the opened file, inline.
+  const inline = await page.locator('social-value-calculator#framework script[type="application/json"]').textContent();
+  assert.equal(JSON.parse(inline).council.name, 'Eastmoor Partnership');
+  assert.equal(await page.locator('social-value-calculator#framework').getAttribute('config-src'), null);
+  await ready(page);
+  assert.equal(await page.locator('social-value-calculator').locator('[data-config-error]').count(), 0);
+  // A configuration the core refuses: said, and no figure from before shown.
+  config.commissioners[1].contract_share_percent = 70;
+  await page.locator('#config-file').setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(config)) });
+  await page.locator('#problem', { hasText: "The framework's configuration could not be used" }).waitFor();
+  for (const id of ['#result-section', '#share-section', '#actions']) assert.equal(await page.locator(id).isVisible(), false, id);
+  assert.equal(await page.locator('#status').textContent(), '');
   const r = await new AxeBuilder({ page }).withTags(AXE).analyze();
   assert.deepEqual(r.violations.map((v) => v.id), []);
   assert.deepEqual(page.problems, []);

@@ -202,3 +202,25 @@ fn work_due_on_record_only_measures_is_judged_not_left_as_not_yet_due() {
     );
     assert_eq!(r.status, Status::Red, "judged on its lowest measure");
 }
+
+#[test]
+fn thresholds_out_of_order_are_refused_with_the_configuration_by_field() {
+    let mut config =
+        json::parse_config(include_str!("../../www/examples/exampleshire.json")).unwrap();
+    config.delivery.amber_percent = Decimal::from_int(120);
+    let e = socval_core::prepare(config.clone()).unwrap_err();
+    let paths: Vec<&str> = e.issues.iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["delivery.amber_percent"]);
+    assert!(
+        e.issues[0]
+            .message
+            .to_string()
+            .contains("(120%) must be from 0 to the green one (100%)")
+    );
+    // Amber equal to green is allowed: nothing is amber.
+    config.delivery.amber_percent = Decimal::HUNDRED;
+    assert!(socval_core::prepare(config.clone()).is_ok());
+    config.delivery.green_percent = Decimal::from_int(-1);
+    let e = socval_core::prepare(config).unwrap_err();
+    assert!(e.issues.iter().any(|i| i.path == "delivery.green_percent"));
+}

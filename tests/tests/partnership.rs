@@ -147,17 +147,22 @@ fn a_configuration_without_commissioners_is_refused_not_zero() {
 
 #[test]
 fn a_commissioners_own_target_and_a_pound_benchmark_scaled_to_its_share() {
-    // Proportional scoring to £20,000 for the whole contract: the city (60%)
-    // is scored against £12,000, the police (40%) against £8,000.
+    // Proportional scoring to £100,000 for the whole contract: the city (60%)
+    // is scored against £60,000, the police (40%) against £40,000.
     let mut v = config_value();
     v["scoring"]["method"] =
-        serde_json::json!({ "kind": "proportional", "benchmark_value": 20000 });
+        serde_json::json!({ "kind": "proportional", "benchmark_value": 100000 });
     let setup = setup_of(&v).unwrap();
     let r = report(&setup, &proposal()).unwrap();
     let [city, police] = [&r.commissioners[0], &r.commissioners[1]];
-    // £41,066.68 ≥ £12,000 → 100; £9,033.33 ÷ £8,000 → capped at 100 too.
-    assert_eq!(city.score.score_percent, Decimal::from_int(100));
-    assert_eq!(police.score.score_percent, Decimal::from_int(100));
+    // £41,066.68 ÷ £60,000 = 68.4444…% → 68.44; £9,033.33 ÷ £40,000 = 22.5833…% → 22.58.
+    assert_eq!(city.score.score_percent, Decimal::parse("68.44").unwrap());
+    assert_eq!(police.score.score_percent, Decimal::parse("22.58").unwrap());
+    // The shared score is against the whole £100,000: 50.10.
+    assert_eq!(
+        r.shared.score.score_percent,
+        Decimal::parse("50.1").unwrap()
+    );
     // Without shares the police gets 40% of every commitment: 40% of
     // £50,100.01 = £20,040.004 → £20,040.00 (the odd penny to the city).
     let mut p = proposal();
@@ -182,6 +187,62 @@ fn a_commissioners_own_target_and_a_pound_benchmark_scaled_to_its_share() {
         r.commissioners[0].ratio.target_percent,
         Some(Decimal::from_int(5))
     );
+}
+
+#[test]
+fn a_commissioners_areas_are_checked_as_the_councils_are() {
+    let mut v = config_value();
+    v["commissioners"][1]["priority_areas"] = serde_json::json!([{ "postcode_areas": ["BD"] }]);
+    v["commissioners"][0]["id"] = " city".into();
+    let issues = setup_of(&v).unwrap_err();
+    assert_eq!(
+        paths(&issues),
+        [
+            "commissioners[0].id",
+            "commissioners[1].priority_areas[0].name"
+        ],
+        "{issues:?}"
+    );
+    // A district no outward code lies in is named under its commissioner.
+    let mut v = config_value();
+    v["commissioners"][1]["local_area"] =
+        serde_json::json!({ "name": "Typo", "districts": ["E99999999"] });
+    let setup = setup_of(&v).unwrap();
+    let table = socval_core::OutcodeTable::builtin().unwrap();
+    let e = setup.check_table(&table).unwrap_err();
+    assert_eq!(
+        e.issues[0].path, "commissioners[1].local_area.districts[0]",
+        "{e:?}"
+    );
+}
+
+#[test]
+fn spend_given_as_totals_gives_no_lm3_for_a_commissioner_rather_than_one_too_high() {
+    let mut v = config_value();
+    v["lm3"]["totals_allowed"] = true.into();
+    let setup = setup_of(&v).unwrap();
+    let mut p = proposal();
+    p.spend = socval_core::proposal::Spend {
+        staff_total: Some(socval_core::proposal::SpendTotal {
+            amount: Money::from_pounds(400_000),
+            local_percent: Decimal::from_int(75),
+        }),
+        ..Default::default()
+    };
+    let r = report(&setup, &p).unwrap();
+    for k in &r.commissioners {
+        assert_eq!(k.lm3, None, "{}", k.name);
+        assert!(
+            k.lm3_unknown
+                .as_deref()
+                .is_some_and(|w| w.contains("totals")),
+            "{k:?}"
+        );
+    }
+    // The framework's own LM3 stands: the share was stated for its area.
+    assert!(r.shared.lm3.lm3 > Decimal::ONE);
+    let csv = partnership::csv(&r);
+    assert!(csv.lines().nth(1).unwrap().ends_with(",10,"), "{csv}");
 }
 
 #[test]
@@ -250,22 +311,26 @@ proptest! {
         }
     }
 
-    /// Any shares on the golden proposal: each commitment's parts add up to
-    /// it, and the commissioners' totals to the shared total, on every basis.
+    /// Any shares on the example framework's proposal (adjusted and
+    /// discounted, so the three bases differ): each commitment's parts add
+    /// up to it, and the commissioners' totals to the shared total, on
+    /// every basis.
     #[test]
     fn the_commissioners_add_up_to_the_shared_total(
-        shares in prop::collection::vec(prop::option::of(0i64..=100_000_000), 4),
-        quantities in prop::collection::vec(1i64..1_000_000_000, 4),
+        shares in prop::collection::vec(prop::option::of(0i64..=100_000_000), 6),
+        quantities in prop::collection::vec(1i64..1_000_000_000, 6),
     ) {
-        let setup = setup_of(&config_value()).unwrap();
-        let mut p = proposal();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/examples");
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+        let setup = socval_core::prepare(json::parse_config(&read("northmoor-partnership.json")).unwrap()).unwrap();
+        let mut p = json::parse_proposal(&read("northmoor-partnership-proposal.json")).unwrap();
         for ((c, s), q) in p.commitments.iter_mut().zip(&shares).zip(&quantities) {
             c.quantity = Some(Decimal::from_micros(*q));
             c.commissioners = match s {
                 None => Vec::new(),
-                Some(city) => vec![
-                    partnership::Share { commissioner: "city".into(), percent: Decimal::from_micros(*city) },
-                    partnership::Share { commissioner: "police".into(), percent: Decimal::from_micros(100_000_000 - city) },
+                Some(council) => vec![
+                    partnership::Share { commissioner: "council".into(), percent: Decimal::from_micros(*council) },
+                    partnership::Share { commissioner: "police".into(), percent: Decimal::from_micros(100_000_000 - council) },
                 ],
             };
         }
@@ -278,7 +343,9 @@ proptest! {
         }
         let total = |f: fn(&socval_core::report::Totals) -> Money| r.commissioners.iter().map(|k| f(&k.totals).pence()).sum::<i64>();
         prop_assert_eq!(total(|t| t.gross), r.shared.totals.gross.pence());
+        prop_assert_eq!(total(|t| t.adjusted), r.shared.totals.adjusted.pence());
         prop_assert_eq!(total(|t| t.present_value), r.shared.totals.present_value.pence());
+        prop_assert!(r.shared.totals.present_value < r.shared.totals.adjusted, "the bases differ");
         let contract: i64 = r.commissioners.iter().map(|k| k.contract_value.pence()).sum();
         prop_assert_eq!(contract, r.contract_value.pence());
     }

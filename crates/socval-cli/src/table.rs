@@ -322,11 +322,12 @@ pub fn partnership(r: &socval_core::partnership::PartnershipReport) -> String {
         .max(12);
     let _ = writeln!(
         s,
-        "{:<w$} {:>6} {:>14} {:>14} {:>14} {:>8} {:>9} {:>7} {:>7}",
+        "{:<w$} {:>6} {:>14} {:>14} {:>14} {:>14} {:>8} {:>9} {:>7} {:>7}",
         "Commissioner",
         "Share",
         "Contract",
         "Gross",
+        "Adjusted",
         "Present value",
         "Ratio",
         "Target",
@@ -341,32 +342,43 @@ pub fn partnership(r: &socval_core::partnership::PartnershipReport) -> String {
     for k in &r.commissioners {
         let _ = writeln!(
             s,
-            "{:<w$} {:>5}% {:>14} {:>14} {:>14} {:>7}% {:>9} {:>7} {:>7}",
+            "{:<w$} {:>5}% {:>14} {:>14} {:>14} {:>14} {:>7}% {:>9} {:>7} {:>7}",
             k.name,
             k.contract_share_percent.to_string(),
             k.contract_value.to_string(),
             k.totals.gross.to_string(),
+            k.totals.adjusted.to_string(),
             k.totals.present_value.to_string(),
             k.ratio.percent.to_string(),
             target(&k.ratio),
             k.score.score_percent.to_string(),
-            socval_core::lm3::shown(k.lm3.lm3),
+            k.lm3
+                .map_or("–".to_string(), |l| socval_core::lm3::shown(l.lm3)),
         );
     }
     let sh = &r.shared;
     let _ = writeln!(
         s,
-        "{:<w$} {:>5}% {:>14} {:>14} {:>14} {:>7}% {:>9} {:>7} {:>7}",
+        "{:<w$} {:>5}% {:>14} {:>14} {:>14} {:>14} {:>7}% {:>9} {:>7} {:>7}",
         "Shared total",
         "100",
         r.contract_value.to_string(),
         sh.totals.gross.to_string(),
+        sh.totals.adjusted.to_string(),
         sh.totals.present_value.to_string(),
         sh.ratio.percent.to_string(),
         target(&sh.ratio),
         sh.score.score_percent.to_string(),
         socval_core::lm3::shown(sh.lm3.lm3),
     );
+    for k in &r.commissioners {
+        if let Some(why) = &k.lm3_unknown {
+            let _ = writeln!(s, "Note: no LM3 for {}: {why}", k.name);
+        }
+    }
+    for w in &r.warnings {
+        let _ = writeln!(s, "Note: {w}");
+    }
     let _ = writeln!(s, "\nEach commitment, shared out ({basis} value):");
     for line in &r.lines {
         let parts: Vec<String> = line

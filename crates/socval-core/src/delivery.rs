@@ -326,6 +326,23 @@ fn contract_years(p: &Proposal) -> Vec<i32> {
         .collect()
 }
 
+/// The council's thresholds, checked with its configuration (and again
+/// with each record, which may carry a configuration of its own): amber
+/// from 0 to green.
+pub(crate) fn check_settings(c: &mut crate::issues::Collector, s: &DeliverySettings) {
+    c.non_negative("delivery.green_percent", s.green_percent);
+    if s.amber_percent > s.green_percent || s.amber_percent.is_negative() {
+        c.push(
+            "delivery.amber_percent",
+            IssueCode::Inconsistent,
+            format!(
+                "the council's amber threshold ({}%) must be from 0 to the green one ({}%)",
+                s.amber_percent, s.green_percent
+            ),
+        );
+    }
+}
+
 /// The record's own rules: its version, its years, its measures, its
 /// quantities and the council's thresholds.
 fn check(

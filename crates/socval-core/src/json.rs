@@ -70,8 +70,45 @@ fn describe(e: &serde_json::Error) -> String {
             e.column()
         )
     } else {
-        message
+        plain(&message)
     }
+}
+
+/// serde's "invalid type: string \"abc\", expected f64" in the words a
+/// council officer or a supplier uses: `should be a number, not the text
+/// "abc"`. Any other message is left as serde gives it.
+fn plain(message: &str) -> String {
+    let Some((found, want)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.rsplit_once(", expected "))
+    else {
+        return message.to_string();
+    };
+    let want = match want {
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number",
+        "f32" | "f64" | "a number" | "a decimal" => "a number",
+        "a string" => "text in quotes",
+        "a boolean" => "true or false",
+        "a sequence" => "a list ([ … ])",
+        w if w.starts_with("struct ") || w == "a map" => "an object ({ … })",
+        w => w,
+    };
+    let quoted = |kind: &str| found.strip_prefix(kind).map(|v| v.trim_matches('`'));
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if let Some(n) = quoted("floating point ").or_else(|| quoted("integer ")) {
+        format!("the number {n}")
+    } else if let Some(b) = quoted("boolean ") {
+        b.to_string()
+    } else {
+        match found {
+            "map" => "an object ({ … })".to_string(),
+            "sequence" => "a list ([ … ])".to_string(),
+            "null" => "null".to_string(),
+            other => other.to_string(),
+        }
+    };
+    format!("should be {want}, not {found}")
 }
 
 /// serde_json appends " at line L column C"; the path already says where.
@@ -128,11 +165,39 @@ mod tests {
         let e = parse_proposal(r#"{"schema_version":1,"framework":{"id":"x","version":"1"},"contract":{"value":1,"duration_years":1,"start_year":2027},"commitments":[{"measure":"a","quantity":1},{"measure":"b","quantity":"ten"}]}"#).unwrap_err();
         let issue = e.issues.first().expect("one issue");
         assert_eq!(issue.path, "commitments[1].quantity");
-        assert!(
-            issue.message.to_string().contains("invalid type"),
-            "{}",
-            issue.message
+        assert_eq!(
+            issue.message.to_string(),
+            "should be a number, not the text \"ten\""
         );
+    }
+
+    #[test]
+    fn a_wrong_type_is_named_in_plain_words() {
+        for (serde, plain_words) in [
+            (
+                "invalid type: string \"abc\", expected f64",
+                "should be a number, not the text \"abc\"",
+            ),
+            (
+                "invalid type: integer `7`, expected a string",
+                "should be text in quotes, not the number 7",
+            ),
+            (
+                "invalid type: sequence, expected struct Council",
+                "should be an object ({ … }), not a list ([ … ])",
+            ),
+            (
+                "invalid type: boolean `true`, expected a sequence",
+                "should be a list ([ … ]), not true",
+            ),
+            (
+                "invalid type: floating point `2028.5`, expected i32",
+                "should be a whole number, not the number 2028.5",
+            ),
+            ("missing field `name`", "missing field `name`"),
+        ] {
+            assert_eq!(plain(serde), plain_words);
+        }
     }
 
     #[test]

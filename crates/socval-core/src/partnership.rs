@@ -102,6 +102,9 @@ pub struct PartnershipReport {
     pub shared: SharedReport,
     /// Each commitment's valuation shared out, in the proposal's order.
     pub lines: Vec<AttributedLine>,
+    /// The common calculation's warnings (a contract below the value the
+    /// council scores, say): they hold for every commissioner.
+    pub warnings: Vec<Issue>,
 }
 
 /// The whole, as the common rules work it out.
@@ -152,8 +155,14 @@ pub struct CommissionerReport {
     pub ratio: RatioReport,
     /// Its score by the common method.
     pub score: PartScore,
-    /// LM3 of the whole contract's spend in its own local area.
-    pub lm3: Lm3Figures,
+    /// LM3 of the whole contract's spend in its own local area; none when
+    /// the spend was given as totals with a local share, which the
+    /// supplier stated for the framework's area, not for each
+    /// commissioner's (see `lm3_unknown`).
+    pub lm3: Option<Lm3Figures>,
+    /// Why there is no LM3 for the commissioner, when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lm3_unknown: Option<String>,
     /// How many commitments give it a share.
     pub commitments: usize,
 }
@@ -231,9 +240,25 @@ pub(crate) fn check(c: &mut Collector, config: &CouncilConfig, themes: &[&str]) 
             );
         }
         sum = sum.saturating_add(share);
+        if k.id.trim() != k.id {
+            c.push(
+                at("id"),
+                IssueCode::OutOfRange,
+                "a commissioner's id has no spaces before or after it",
+            );
+        }
         crate::setup::check_area(c, &at("local_area"), &k.local_area, true);
+        c.list_len(at("priority_areas"), k.priority_areas.len(), limits::LIST);
         for (j, a) in k.priority_areas.iter().enumerate() {
-            crate::setup::check_area(c, &at(&format!("priority_areas[{j}]")), a, true);
+            let area = at(&format!("priority_areas[{j}]"));
+            crate::setup::check_area(c, &area, a, true);
+            if a.name.trim().is_empty() {
+                c.push(
+                    format!("{area}.name"),
+                    IssueCode::Required,
+                    crate::message::Msg::area_name(),
+                );
+            }
         }
         for (j, tp) in k.theme_priorities.iter().enumerate() {
             if !themes.contains(&tp.theme.as_str()) {
@@ -330,9 +355,21 @@ fn check_attribution(config: &CouncilConfig, proposal: &Proposal) -> Vec<Issue> 
     issues
 }
 
-/// A commissioner's own rules: the common configuration with its area,
-/// priorities and target.
-fn own_config(config: &CouncilConfig, k: &Commissioner) -> CouncilConfig {
+/// Where `k` is in the configuration's list.
+fn index_of(setup: &Setup, k: &Commissioner) -> usize {
+    setup
+        .config
+        .commissioners
+        .iter()
+        .position(|o| o.id == k.id)
+        .unwrap_or_default()
+}
+
+/// A commissioner's own rules (the `index`th): the common configuration
+/// with its area, priorities and target, and a benchmark in pounds shared
+/// out as the contract value was, so that the benchmarks add up to the
+/// whole one.
+fn own_config(config: &CouncilConfig, k: &Commissioner, index: usize) -> CouncilConfig {
     let mut own = config.clone();
     own.commissioners = Vec::new();
     own.council.name = k.name.clone();
@@ -350,7 +387,14 @@ fn own_config(config: &CouncilConfig, k: &Commissioner) -> CouncilConfig {
         ..
     } = &mut own.scoring.method
     {
-        *b = b.percent(k.contract_share_percent).unwrap_or(*b);
+        let shares: Vec<Decimal> = config
+            .commissioners
+            .iter()
+            .map(|c| c.contract_share_percent)
+            .collect();
+        if let Some(part) = b.split(&shares).and_then(|parts| parts.get(index).copied()) {
+            *b = part;
+        }
     }
     own
 }
@@ -415,6 +459,7 @@ pub fn report(
         commissioners,
         shared,
         lines,
+        warnings: whole.warnings.clone(),
     })
 }
 
@@ -502,8 +547,20 @@ fn commissioner(
     k: &Commissioner,
     contract_value: Money,
 ) -> Result<CommissionerReport, ProposalError> {
-    let own = own_config(&setup.config, k);
-    let own = crate::prepare(own).map_err(|e| ProposalError { issues: e.issues })?;
+    let index = index_of(setup, k);
+    let own = own_config(&setup.config, k, index);
+    // Checked with the configuration; a problem here is still named by
+    // where it is in the file.
+    let own = crate::prepare(own).map_err(|e| ProposalError {
+        issues: e
+            .issues
+            .into_iter()
+            .map(|i| Issue {
+                path: format!("commissioners[{index}].{}", i.path),
+                ..i
+            })
+            .collect(),
+    })?;
     let mut totals = Totals::default();
     let mut themes: Vec<CommissionerTheme> = whole
         .themes
@@ -526,8 +583,17 @@ fn commissioner(
             add(&mut t.totals, &part.totals)?;
         }
     }
-    // LM3 is of the whole contract's spend, measured in the commissioner's area.
-    let figures = crate::evaluate(&own, proposal, env)?;
+    // LM3 is of the whole contract's spend, measured in the commissioner's
+    // area: only where every line says where it goes. A total's local share
+    // is the supplier's word for the framework's area, and counting it as
+    // local to a smaller one would raise the figure beyond the rules.
+    let by_totals =
+        proposal.spend.staff_total.is_some() || proposal.spend.suppliers_total.is_some();
+    let (lm3, lm3_unknown) = if by_totals {
+        (None, Some("the spend was given as totals with a local share, stated for the framework's area: give each staff and supplier line with its postcode for each commissioner's LM3".to_string()))
+    } else {
+        (Some(crate::evaluate(&own, proposal, env)?.lm3), None)
+    };
     // Its own contract value and rules decide its ratio and score.
     let mut own_proposal = proposal.clone();
     own_proposal.contract.value = contract_value;
@@ -555,7 +621,8 @@ fn commissioner(
         themes,
         ratio,
         score,
-        lm3: figures.lm3,
+        lm3,
+        lm3_unknown,
         commitments,
     })
 }
@@ -607,7 +674,7 @@ pub fn csv(r: &PartnershipReport) -> String {
                      t: &Totals,
                      ratio: &RatioReport,
                      score: &PartScore,
-                     lm3: Decimal| {
+                     lm3: Option<Decimal>| {
         let _ = write!(
             s,
             "{},{},,{share},{},{},{},{},{},{},{},{},{}{EOL}",
@@ -621,7 +688,7 @@ pub fn csv(r: &PartnershipReport) -> String {
             met(ratio.met),
             score.score_percent,
             score.weighted_points,
-            crate::lm3::shown(lm3),
+            lm3.map(crate::lm3::shown).unwrap_or_default(),
         );
     };
     for k in &r.commissioners {
@@ -633,7 +700,7 @@ pub fn csv(r: &PartnershipReport) -> String {
             &k.totals,
             &k.ratio,
             &k.score,
-            k.lm3.lm3,
+            k.lm3.map(|l| l.lm3),
         );
     }
     let sh = &r.shared;
@@ -645,7 +712,7 @@ pub fn csv(r: &PartnershipReport) -> String {
         &sh.totals,
         &sh.ratio,
         &sh.score,
-        sh.lm3.lm3,
+        Some(sh.lm3.lm3),
     );
     for line in &r.lines {
         for part in &line.shares {

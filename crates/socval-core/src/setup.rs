@@ -107,6 +107,19 @@ impl Setup {
                 .enumerate()
                 .map(|(i, a)| (format!("priority_areas[{i}]"), a)),
         );
+        #[cfg(feature = "partnership")]
+        let areas = areas.chain(
+            self.config
+                .commissioners
+                .iter()
+                .enumerate()
+                .flat_map(|(i, k)| {
+                    std::iter::once((format!("commissioners[{i}].local_area"), &k.local_area))
+                        .chain(k.priority_areas.iter().enumerate().map(move |(j, a)| {
+                            (format!("commissioners[{i}].priority_areas[{j}]"), a)
+                        }))
+                }),
+        );
         for (path, area) in areas {
             for (i, d) in area.districts.iter().enumerate() {
                 if !table.has_district(d) {
@@ -263,6 +276,8 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     crate::rules::check_config(&mut c, &config, &theme_ids);
     #[cfg(feature = "partnership")]
     crate::partnership::check(&mut c, &config, &theme_ids);
+    #[cfg(feature = "delivery")]
+    crate::delivery::check_settings(&mut c, &config.delivery);
     #[cfg(feature = "translations")]
     if !config.translations.is_empty() {
         let whole = full.as_ref().unwrap_or(&framework);

@@ -3,7 +3,9 @@
 //! The core's functions for portals that build their own interface:
 //! `calculate(config, proposal, options?)`, `evaluate(config, proposal,
 //! options?)` (the figures alone, for scoring many bids), `gap(config,
-//! proposal, options?)` (what it would take), `validate(document, config?)`,
+//! proposal, options?)` (what it would take), `commissioners(config,
+//! proposal, options?)` (a shared framework's figures by commissioner),
+//! `validate(document, config?)`,
 //! `frameworks()`, `framework(id)`. Documents may be objects or JSON text;
 //! either way they are read by the core's JSON reader, so every error names
 //! its field path exactly as the `socval` command line does, and the results
@@ -211,6 +213,26 @@ pub fn gap(
 ) -> Result<JsValue, JsValue> {
     in_language(&options, || {
         run(&config, &proposal, &options, socval_core::gap::gap)
+    })
+}
+
+/// A shared framework's figures: each commissioner's social value, ratio,
+/// score and LM3 in its own area, the shared total counting each
+/// commitment once, and every commitment shared out (`socval
+/// commissioners`' JSON). The configuration must have `commissioners`.
+#[wasm_bindgen(unchecked_return_type = "any")]
+pub fn commissioners(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | string")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    in_language(&options, || {
+        run(
+            &config,
+            &proposal,
+            &options,
+            socval_core::partnership::report,
+        )
     })
 }
 
