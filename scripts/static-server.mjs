@@ -12,8 +12,10 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root` on 127.0.0.1:`port` (0 = any free port); resolves to the server. */
-export function serve(root, port = 0, extraRoutes = {}) {
+/** Starts serving `root` on 127.0.0.1:`port` (0 = any free port); resolves to the server.
+ * `cache` is the Cache-Control of its files (the benchmark's repeat visit
+ * serves them as a release folder would be: immutable). */
+export function serve(root, port = 0, extraRoutes = {}, { cache = 'no-store' } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -30,7 +32,7 @@ export function serve(root, port = 0, extraRoutes = {}) {
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'content-security-policy': CSP,
-        'cache-control': 'no-store',
+        'cache-control': path.endsWith('.html') && cache !== 'no-store' ? 'no-cache' : cache,
       });
       res.end(body);
     } catch {

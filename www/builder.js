@@ -5,6 +5,7 @@ import init, { mount } from './socval/builder/socval_builder.js';
 
 const $ = (id) => document.getElementById(id);
 const host = $('builder');
+const loading = $('builder-loading');
 let json = '';
 let problems = 0;
 let shown = '';
@@ -40,7 +41,7 @@ host.addEventListener('builder-change', (e) => {
   }, 500);
 });
 
-const slug = (s) => (s || 'council').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s) => (s || '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'council';
 
 $('download').addEventListener('click', () => {
   let name = 'council';
@@ -63,5 +64,6 @@ try {
   host.replaceChildren();
   mount(host);
 } catch (e) {
-  $('builder-loading').textContent = `The builder could not be loaded: ${e?.message ?? e}`;
+  loading.textContent = `The builder could not be loaded: ${e?.message ?? e}`;
+  host.replaceChildren(loading);
 }

@@ -10,6 +10,8 @@ let proposal;
 // Each commitment's title, from the last figures worked out.
 let titles = [];
 let csv = '';
+// The pause after a share is typed before the figures are worked out.
+let pending;
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
@@ -32,6 +34,10 @@ function clear() {
 
 async function useConfig(textPromise, fromFile) {
   const mine = ++loads;
+  // Nothing is worked out under the framework before while this one loads
+  // (a proposal opened, a share typed).
+  reporter = undefined;
+  clearTimeout(pending);
   clear();
   titles = [];
   try {
@@ -63,9 +69,16 @@ function calculator(text) {
   old.replaceWith(next);
 }
 
+// The same for proposals: the demo's, still loading, does not replace one
+// the user opened.
+let proposalLoads = 0;
+
 async function useProposal(textPromise, name) {
+  const mine = ++proposalLoads;
   try {
-    const o = JSON.parse((await textPromise).replace(/^\uFEFF/, ''));
+    const text = await textPromise;
+    if (mine !== proposalLoads) return;
+    const o = JSON.parse(text.replace(/^\uFEFF/, ''));
     if (!o || typeof o !== 'object' || !Array.isArray(o.commitments)) throw new Error('it is not a proposal (it has no list of commitments)');
     clear();
     proposal = o;
@@ -73,6 +86,7 @@ async function useProposal(textPromise, name) {
     problem('');
     update(true);
   } catch (e) {
+    if (mine !== proposalLoads) return;
     problem(`${name} could not be opened: ${e?.message ?? e}`);
   }
 }
@@ -227,7 +241,6 @@ function fromInputs() {
   return wrong;
 }
 
-let pending;
 $('shares').addEventListener('input', () => {
   clearTimeout(pending);
   pending = setTimeout(() => {

@@ -31,6 +31,12 @@ pub struct Model {
     /// The measures whose own value and adjustments the officer has open,
     /// so that a change inside does not close them.
     pub opened: std::collections::BTreeSet<String>,
+    /// Which file this is: a new one (opened or started again) draws the
+    /// form afresh, so that no control keeps a choice from the last.
+    pub generation: u32,
+    /// The control to move focus to once drawn (with a count, so that the
+    /// same one can be asked for twice), where the one that had it is gone.
+    pub focus: Option<(u32, String)>,
 }
 
 impl Model {
@@ -43,6 +49,8 @@ impl Model {
             kept: BTreeMap::new(),
             notice: None,
             opened: std::collections::BTreeSet::new(),
+            generation: 0,
+            focus: None,
         }
     }
 }
@@ -81,6 +89,25 @@ pub enum Action {
     },
     /// A measure's own value and adjustments shown or hidden.
     Shown(String, bool),
+    /// A measure offered or not (`all`: the framework's measures, in order):
+    /// its own value and adjustments set aside when it is not, and back
+    /// when it is again.
+    Offer {
+        /// The measure.
+        id: String,
+        /// Offered or not.
+        on: bool,
+        /// The framework's measures.
+        all: Vec<String>,
+    },
+    /// Every measure listed (as offering them all does), so that one can
+    /// carry a value of its own; focus goes to that measure's first control.
+    List {
+        /// The measure whose value is to be set.
+        id: String,
+        /// The framework's measures.
+        all: Vec<String>,
+    },
     /// A file opened: its name and text.
     Open(String, String),
     /// A file that could not be read: its name and why.
@@ -94,7 +121,11 @@ impl Reducible for Model {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut m = (*self).clone();
-        m.notice = None;
+        // A notice is about the last file: it goes with the next change to
+        // the configuration, not when a section is shown or hidden.
+        if !matches!(action, Action::Shown(..)) {
+            m.notice = None;
+        }
         match action {
             Action::Typed(path, text, kind) => {
                 let value = match kind {
@@ -102,7 +133,7 @@ impl Reducible for Model {
                     Kind::Number => doc::number(&text),
                     Kind::List => Some(doc::list(&text)),
                 };
-                let emptied = value.is_none();
+                let emptied = value.is_none() || value.as_ref().and_then(Value::as_str) == Some("");
                 doc::set(&mut m.doc, &path, value);
                 if emptied {
                     prune(&mut m.doc, &path);
@@ -110,8 +141,35 @@ impl Reducible for Model {
                 m.raw.insert(path, text);
             }
             Action::Set(path, value) => {
-                m.raw.remove(&path);
+                // What was typed inside it is read again from the values:
+                // a rebuilt list has its items in other places.
+                forget(&mut m.raw, &path);
                 doc::set(&mut m.doc, &path, value);
+            }
+            Action::Offer { id, on, all } => {
+                let key = format!("measure:{id}");
+                if !on {
+                    let entry = crate::measures::entry(&m.doc, &id);
+                    if let Some(e) = entry.filter(|e| e.as_object().is_some_and(|o| o.len() > 1)) {
+                        m.kept.insert(key.clone(), e);
+                    }
+                }
+                let back = if on { m.kept.remove(&key) } else { None };
+                let list = crate::measures::toggled(&m.doc, &all, &id, on, back);
+                forget(&mut m.raw, "measures");
+                doc::set(&mut m.doc, "measures", Some(list));
+            }
+            Action::List { id, all } => {
+                let list = crate::measures::toggled(&m.doc, &all, &id, true, None);
+                forget(&mut m.raw, "measures");
+                doc::set(&mut m.doc, "measures", Some(list));
+                if let Some(i) = crate::measures::index(&m.doc, &id) {
+                    m.opened.insert(id);
+                    m.focus = Some((
+                        self.focus.as_ref().map_or(0, |f| f.0 + 1),
+                        format!("measures[{i}].proxy-on"),
+                    ));
+                }
             }
             Action::Add(path, item) => {
                 let at = doc::get(&m.doc, &path)
@@ -122,9 +180,14 @@ impl Reducible for Model {
             Action::Remove(path) => {
                 // What was typed in the list's items is read again from the
                 // values: their places have moved.
-                let list = path.rsplit_once('[').map_or(path.as_str(), |(l, _)| l);
-                m.raw.retain(|k, _| !k.starts_with(list));
+                let list = path
+                    .rsplit_once('[')
+                    .map_or(path.as_str(), |(l, _)| l)
+                    .to_string();
+                m.raw.retain(|k, _| !k.starts_with(&list));
                 doc::set(&mut m.doc, &path, None);
+                // The button pressed is gone: focus goes to the list.
+                m.focus = Some((self.focus.as_ref().map_or(0, |f| f.0 + 1), list));
             }
             Action::Method(kind) => {
                 let old = doc::get(&m.doc, "scoring.method").cloned();
@@ -163,7 +226,10 @@ impl Reducible for Model {
             Action::Open(name, text) => {
                 match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
                     Ok(v) if v.is_object() => {
-                        m = Model::new(v);
+                        m = Model {
+                            generation: self.generation + 1,
+                            ..Model::new(v)
+                        };
                         m.notice = Some(format!(
                             "Opened {name}. Fields this page has no control for are kept as the file gives them."
                         ));
@@ -185,7 +251,12 @@ impl Reducible for Model {
                     "{name} could not be read ({why}). The configuration before is kept."
                 ));
             }
-            Action::Reset => m = Model::default(),
+            Action::Reset => {
+                m = Model {
+                    generation: self.generation + 1,
+                    ..Model::default()
+                };
+            }
         }
         m.problems = doc::check(&m.doc);
         Rc::new(m)
@@ -199,14 +270,25 @@ fn prune(d: &mut Value, path: &str) {
         return;
     };
     let prunable = parent == "delivery"
+        || parent == "lm3.staff_respend"
+        || parent == "lm3.supplier_respend"
         || (parent.starts_with("measures[") && parent.ends_with(".adjustments"));
+    // A text emptied counts as not given: the rates' source, say.
+    let empty = |o: &serde_json::Map<String, Value>| o.values().all(|v| v.as_str() == Some(""));
     if prunable
         && doc::get(d, parent)
             .and_then(Value::as_object)
-            .is_some_and(serde_json::Map::is_empty)
+            .is_some_and(empty)
     {
         doc::set(d, parent, None);
     }
+}
+
+/// Forgets what was typed at `path` and inside it.
+fn forget(raw: &mut BTreeMap<String, String>, path: &str) {
+    raw.retain(|k, _| {
+        k != path && !k.starts_with(&format!("{path}.")) && !k.starts_with(&format!("{path}["))
+    });
 }
 
 /// A scoring method to start from.
@@ -244,6 +326,11 @@ pub fn App(p: &AppProps) -> Html {
             tell(&host, d, *n);
         });
     }
+    use_effect_with(model.focus.clone(), |f| {
+        if let Some((_, path)) = f {
+            focus(path);
+        }
+    });
     let ctx = Ctx {
         model: Rc::new((*model).clone()),
         send: send.clone(),
@@ -251,15 +338,17 @@ pub fn App(p: &AppProps) -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <OpenFile />
-            <Problems />
-            <Council />
-            <LocalArea />
-            <PriorityAreas />
-            <Measures />
-            <Scoring />
-            <Discounting />
-            <Lm3 />
-            <Delivery />
+            <div key={model.generation.to_string()}>
+                <Problems />
+                <Council />
+                <LocalArea />
+                <PriorityAreas />
+                <Measures />
+                <Scoring />
+                <Discounting />
+                <Lm3 />
+                <Delivery />
+            </div>
         </ContextProvider<Ctx>>
     }
 }
@@ -292,6 +381,8 @@ fn OpenFile() -> Html {
         let Some(file) = input.files().and_then(|l| l.get(0)) else {
             return;
         };
+        // The same file may be opened again (after changes to throw away).
+        input.set_value("");
         let file = gloo::file::File::from(file);
         let name = file.name();
         let send = send.clone();
@@ -366,6 +457,10 @@ fn focus(path: &str) {
             {
                 let _ = el.set_attribute("tabindex", "-1");
             }
+            // A control inside a closed section is opened to first.
+            if let Ok(Some(details)) = el.closest("details:not([open])") {
+                let _ = details.set_attribute("open", "");
+            }
             el.scroll_into_view();
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                 let _ = el.focus();
@@ -374,6 +469,9 @@ fn focus(path: &str) {
         }
         match at.rfind(['.', '[']) {
             Some(i) => at.truncate(i),
+            // The themes' priorities and required themes are set in the
+            // measures' section, by theme.
+            None if at == "theme_priorities" || at == "required_themes" => at = "measures".into(),
             None => return,
         }
     }
@@ -441,7 +539,7 @@ fn Lm3() -> Html {
     let send = ctx.send.clone();
     let totals = doc::get(&ctx.model.doc, "lm3.totals_allowed")
         .and_then(Value::as_bool)
-        .unwrap_or(true);
+        .unwrap_or(false);
     let ontotals = Callback::from(move |on: bool| {
         send.emit(Action::Set("lm3.totals_allowed".into(), Some(on.into())));
     });

@@ -26,16 +26,23 @@ pub fn AreaEditor(p: &AreaProps) -> Html {
     let has_radius = doc::get(&ctx.model.doc, &radius_path).is_some();
     let send = ctx.send.clone();
     let set_radius = radius_path.clone();
+    // The distance is left for the council to give (the core names it until
+    // it is); a radius switched off and on again comes back as it was.
     let onradius = Callback::from(move |on: bool| {
-        let value = on.then(|| serde_json::json!({ "miles": 10, "centre": { "postcode": "" } }));
-        send.emit(Action::Set(set_radius.clone(), value));
+        send.emit(Action::Toggle {
+            path: set_radius.clone(),
+            key: format!("radius:{set_radius}"),
+            on,
+            fresh: serde_json::json!({ "centre": { "postcode": "" } }),
+        });
     });
     html! {
         <div class="area" id={doc::id(&p.path)}>
             <Input path={at("name")} label="Its name, as suppliers will read it" hint="For example: Exampleshire." />
             <Input path={at("postcode_areas")} label="Postcode areas" hint="The letters at the start of a postcode, separated by commas: EX, TQ." kind={Kind::List} width="20" />
             <Input path={at("outward_codes")} label="Outward codes" hint="The first half of a postcode, separated by commas: EX1, EX2, TQ12." kind={Kind::List} width="20" />
-            <Input path={at("districts")} label="Local authority districts" hint="ONS district codes (nine characters, such as E07000041 for Exeter), separated by commas. The calculator finds each postcode's district from its outward code." kind={Kind::List} />
+            <crate::districts::DistrictPicker path={p.path.clone()} />
+            <Input path={at("districts")} label="Local authority districts, by code" hint="The districts chosen above as ONS codes (nine characters, such as E07000041 for Exeter), separated by commas: type them here if you have them." kind={Kind::List} />
             <Check id={doc::id(&format!("{radius_path}-on"))} label="Also everything within a distance of a postcode" checked={has_radius} onchange={onradius} />
             if has_radius {
                 <div class="conditional">

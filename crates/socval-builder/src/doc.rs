@@ -165,6 +165,19 @@ pub fn list(text: &str) -> Value {
     )
 }
 
+/// The strings of the list at `path` (none when there is no list).
+pub fn strings(doc: &Value, path: &str) -> Vec<String> {
+    get(doc, path)
+        .and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A list's items as text, one after another.
 pub fn list_text(doc: &Value, path: &str) -> String {
     get(doc, path)

@@ -209,7 +209,7 @@ pub fn Select(p: &SelectProps) -> Html {
     });
     let describedby = described(&id, p.hint.is_some(), error.is_some());
     let control = html! {
-        <select class="select" id={id.clone()} aria-describedby={describedby} {onchange}>
+        <select class="select" id={id.clone()} aria-describedby={describedby} aria-invalid={error.is_some().then_some("true")} {onchange}>
             { for p.options.iter().map(|(v, words)| html! {
                 <option value={*v} selected={current == *v}>{ *words }</option>
             }) }
@@ -382,6 +382,7 @@ pub fn label_of(path: &str, doc: &serde_json::Value) -> String {
         .or_else(|| within("scoring.method.bands[", "Band"))
         .or_else(|| within("scoring.method.criteria[", "Criterion"))
         .or_else(|| within("target_steps[", "Target step"))
+        .or_else(|| within("required_themes[", "Required theme"))
         .or_else(|| within("theme_priorities[", "Theme priority"))
         .unwrap_or_else(|| path.to_string())
 }

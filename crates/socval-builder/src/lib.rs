@@ -15,6 +15,7 @@
 
 mod app;
 mod areas;
+mod districts;
 pub mod doc;
 mod fields;
 mod measures;

@@ -177,26 +177,53 @@ fn offered(d: &Value, id: &str) -> bool {
     }
 }
 
+/// A measure's entry in the configuration's list, if it is listed.
+pub(crate) fn entry(d: &Value, id: &str) -> Option<Value> {
+    doc::get(d, "measures")
+        .and_then(Value::as_array)?
+        .iter()
+        .find(|c| c.get("id").and_then(Value::as_str) == Some(id))
+        .cloned()
+}
+
+/// Where a measure is in the configuration's list, if it is listed.
+pub(crate) fn index(d: &Value, id: &str) -> Option<usize> {
+    doc::get(d, "measures")
+        .and_then(Value::as_array)?
+        .iter()
+        .position(|c| c.get("id").and_then(Value::as_str) == Some(id))
+}
+
 /// The measures offered after ticking or unticking one, in the framework's
-/// order, each keeping the values and adjustments the council gave it.
-fn toggled(d: &Value, all: &[String], id: &str, on: bool) -> Value {
-    let given = doc::get(d, "measures").and_then(Value::as_array).cloned();
+/// order, each keeping the values and adjustments the council gave it
+/// (`back`: the ticked one's, set aside when it was unticked). An entry
+/// for a measure the framework does not have stays, for the core to name.
+pub(crate) fn toggled(d: &Value, all: &[String], id: &str, on: bool, back: Option<Value>) -> Value {
+    let given = doc::get(d, "measures")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let kept = |m: &str| {
-        given
-            .as_ref()
-            .and_then(|l| {
-                l.iter()
-                    .find(|c| c.get("id").and_then(Value::as_str) == Some(m))
-                    .cloned()
-            })
-            .unwrap_or_else(|| serde_json::json!({ "id": m }))
+        if m == id {
+            if let Some(b) = &back {
+                return b.clone();
+            }
+        }
+        entry(d, m).unwrap_or_else(|| serde_json::json!({ "id": m }))
     };
-    Value::Array(
-        all.iter()
-            .filter(|m| if m.as_str() == id { on } else { offered(d, m) })
-            .map(|m| kept(m))
-            .collect(),
-    )
+    let known = all
+        .iter()
+        .filter(|m| if m.as_str() == id { on } else { offered(d, m) })
+        .map(|m| kept(m));
+    let unknown = given
+        .iter()
+        .filter(|c| {
+            c.get("id")
+                .and_then(Value::as_str)
+                .is_none_or(|i| !all.iter().any(|a| a == i))
+        })
+        .cloned();
+    Value::Array(known.chain(unknown).collect())
 }
 
 /// The council's priority for a theme, if it gave one.
@@ -224,15 +251,7 @@ pub fn Measures() -> Html {
         .flat_map(|t| t.measures.iter().map(|m| m.id.clone()))
         .collect();
     let theme_ids: Vec<String> = themes.iter().map(|t| t.id.clone()).collect();
-    let required: Vec<String> = doc::get(d, "required_themes")
-        .and_then(Value::as_array)
-        .map(|l| {
-            l.iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
+    let required = doc::strings(d, "required_themes");
     html! {
         <section aria-labelledby="measures-heading" id={doc::id("measures")}>
             <h2 id="measures-heading" class="heading-m">{ "Measures and priorities" }</h2>
@@ -244,10 +263,14 @@ pub fn Measures() -> Html {
                 let doc_now = d.clone();
                 let onpriority = Callback::from(move |e: Event| {
                     let Some(el) = e.target_dyn_into::<HtmlSelectElement>() else { return };
-                    let list: Vec<Value> = ids.iter().filter_map(|th| {
+                    let mut list: Vec<Value> = ids.iter().filter_map(|th| {
                         let p = if *th == theme { el.value() } else { priority(&doc_now, th) };
                         (!p.is_empty()).then(|| serde_json::json!({ "theme": th, "priority": p }))
                     }).collect();
+                    // A priority for a theme the framework does not have
+                    // stays, for the core to name.
+                    list.extend(doc::get(&doc_now, "theme_priorities").and_then(Value::as_array).into_iter().flatten()
+                        .filter(|p| p.get("theme").and_then(Value::as_str).is_none_or(|t| !ids.iter().any(|i| i == t))).cloned());
                     send.emit(Action::Set("theme_priorities".into(), (!list.is_empty()).then_some(Value::Array(list))));
                 });
                 let current = priority(d, &t.id);
@@ -278,10 +301,9 @@ pub fn Measures() -> Html {
                             { for t.measures.iter().map(|m| {
                                 let send = ctx.send.clone();
                                 let every = all.clone();
-                                let doc_now = d.clone();
                                 let measure = m.id.clone();
                                 let onchange = Callback::from(move |on: bool| {
-                                    send.emit(Action::Set("measures".into(), Some(toggled(&doc_now, &every, &measure, on))));
+                                    send.emit(Action::Offer { id: measure.clone(), on, all: every.clone() });
                                 });
                                 let words = if m.valued { m.title.clone() } else { format!("{} (recorded, not valued)", m.title) };
                                 let on = offered(d, &m.id);
@@ -321,9 +343,13 @@ fn own(ctx: &Ctx, m: &Listed, all: &[String]) -> Html {
         // Every measure is offered while the file lists none: listing them
         // is what lets one carry values of its own.
         let send = ctx.send.clone();
-        let list = toggled(d, all, &m.id, true);
-        let onclick =
-            Callback::from(move |_| send.emit(Action::Set("measures".into(), Some(list.clone()))));
+        let (id, every) = (m.id.clone(), all.to_vec());
+        let onclick = Callback::from(move |_| {
+            send.emit(Action::List {
+                id: id.clone(),
+                all: every.clone(),
+            });
+        });
         return html! {
             <details class="details" open={shown} {ontoggle}>
                 <summary class="details__summary">{ summary }</summary>
