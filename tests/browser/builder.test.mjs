@@ -329,3 +329,36 @@ test('districts are picked by name and removed by keyboard; the file holds their
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test("a Welsh council's texts in Welsh are edited beside their English, each marked as Welsh; an emptied one leaves the file, and a removed area takes its Welsh name with it", async () => {
+  const { context, page } = await opened();
+  const file = join(ROOT, 'www', 'examples', 'dyffryn-teg.json');
+  const original = JSON.parse(readFileSync(file, 'utf8'));
+  await page.locator('#open-file').setInputFiles(file);
+  await page.locator('#problems-status', { hasText: 'This configuration is ready' }).waitFor();
+  const name = page.locator('#f-translations-cy-council-name');
+  assert.equal(await name.inputValue(), original.translations.cy.council.name);
+  assert.equal(await name.getAttribute('lang'), 'cy');
+  assert.equal(await page.locator('#f-translations-cy-council-name-hint').textContent(), `In English: ${original.council.name}`);
+  assert.equal(await page.locator('#f-translations-cy-bands-4').inputValue(), 'Rhagorol');
+  // A Welsh contact added; the Welsh local area's name emptied.
+  await page.locator('#f-translations-cy-council-contact').fill('gwerthcymdeithasol@dyffrynteg.example');
+  await page.locator('#f-translations-cy-local_area').fill('');
+  await page.locator('#problems-status', { hasText: 'This configuration is ready' }).waitFor();
+  let config = JSON.parse(await download(page));
+  assert.equal(config.translations.cy.council.contact, 'gwerthcymdeithasol@dyffrynteg.example');
+  assert.equal('local_area' in config.translations.cy, false, 'an emptied text is left out, not written empty');
+  assert.deepEqual(config.translations.cy.bands, original.translations.cy.bands);
+  assert.equal(validate(JSON.stringify(config)).ok, true);
+  // The priority area removed: its Welsh name goes with it.
+  await page.getByRole('button', { name: 'Remove priority area 1' }).click();
+  await page.locator('#f-translations-cy-priority_areas-0').waitFor({ state: 'detached' });
+  config = JSON.parse(await download(page));
+  assert.deepEqual(config.priority_areas ?? [], []);
+  assert.equal(config.translations.cy.priority_areas, undefined);
+  const v = validate(JSON.stringify(config));
+  assert.equal(v.ok, true, v.said);
+  await axe(page, 'Welsh');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

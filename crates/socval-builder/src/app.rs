@@ -137,6 +137,7 @@ impl Reducible for Model {
                 doc::set(&mut m.doc, &path, value);
                 if emptied {
                     prune(&mut m.doc, &path);
+                    prune_translation(&mut m.doc, &path);
                 }
                 m.raw.insert(path, text);
             }
@@ -186,6 +187,26 @@ impl Reducible for Model {
                     .to_string();
                 m.raw.retain(|k, _| !k.starts_with(&list));
                 doc::set(&mut m.doc, &path, None);
+                // Its Welsh name goes with it, so that the names after it
+                // stay with their items.
+                let welsh = match list.as_str() {
+                    "priority_areas" => Some("translations.cy.priority_areas"),
+                    "scoring.method.bands" => Some("translations.cy.bands"),
+                    _ => None,
+                };
+                if let (Some(w), Some(i)) = (
+                    welsh,
+                    path.rsplit_once('[').map(|(_, i)| i.trim_end_matches(']')),
+                ) {
+                    let names = doc::get(&m.doc, w)
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
+                    if i.parse::<usize>().is_ok_and(|i| i < names) {
+                        forget(&mut m.raw, w);
+                        doc::set(&mut m.doc, &format!("{w}[{i}]"), None);
+                        prune_translation(&mut m.doc, &format!("{w}[0]"));
+                    }
+                }
                 // The button pressed is gone: focus goes to the list.
                 m.focus = Some((self.focus.as_ref().map_or(0, |f| f.0 + 1), list));
             }
@@ -284,6 +305,32 @@ fn prune(d: &mut Value, path: &str) {
     }
 }
 
+/// Leaves out a Welsh text emptied (`translations.cy.council.name`), and
+/// every object or list of texts it leaves empty, up to `translations`: a
+/// list's empty texts stay while any other in it is given, holding the
+/// places of the items they name.
+fn prune_translation(d: &mut Value, path: &str) {
+    if !path.starts_with("translations.") {
+        return;
+    }
+    let mut at = path.to_string();
+    if !at.ends_with(']') {
+        doc::set(d, &at, None);
+    }
+    while let Some(i) = at.rfind(['.', '[']) {
+        at.truncate(i);
+        let empty = match doc::get(d, &at) {
+            Some(Value::Object(o)) => o.is_empty(),
+            Some(Value::Array(l)) => l.iter().all(|v| v.as_str() == Some("")),
+            _ => false,
+        };
+        if !empty {
+            return;
+        }
+        doc::set(d, &at, None);
+    }
+}
+
 /// Forgets what was typed at `path` and inside it.
 fn forget(raw: &mut BTreeMap<String, String>, path: &str) {
     raw.retain(|k, _| {
@@ -348,6 +395,7 @@ pub fn App(p: &AppProps) -> Html {
                 <Discounting />
                 <Lm3 />
                 <Delivery />
+                <crate::welsh::Welsh />
             </div>
         </ContextProvider<Ctx>>
     }

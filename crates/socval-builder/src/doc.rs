@@ -100,10 +100,20 @@ pub fn set(doc: &mut Value, path: &str, value: Option<Value>) {
             map.insert(k.to_string(), v);
             *other = Value::Object(map);
         }
-        (Step::Index(i), Value::Array(list), Some(v)) => match list.get_mut(*i) {
-            Some(slot) => *slot = v,
-            None => list.push(v),
-        },
+        (Step::Index(i), Value::Array(list), Some(v)) => {
+            // A list of texts kept in step with another list (the Welsh
+            // names of the priority areas) is filled with empty texts up to
+            // the item: the names of the items before it stay in place.
+            if v.is_string() {
+                while list.len() < *i {
+                    list.push(Value::String(String::new()));
+                }
+            }
+            match list.get_mut(*i) {
+                Some(slot) => *slot = v,
+                None => list.push(v),
+            }
+        }
         (Step::Index(i), Value::Array(list), None) if *i < list.len() => {
             list.remove(*i);
         }
@@ -273,6 +283,12 @@ mod tests {
         assert_eq!(text(&d, "council.name"), "Testshire");
         set(&mut d, "council.name", None);
         assert!(get(&d, "council.name").is_none());
+        // A text far down a list: those before it are empty, not moved.
+        set(&mut d, "translations.cy.bands[2]", Some("Da".into()));
+        assert_eq!(
+            get(&d, "translations.cy.bands").unwrap(),
+            &serde_json::json!(["", "", "Da"])
+        );
     }
 
     #[test]

@@ -49,6 +49,10 @@ pub struct InputProps {
     /// A multi-line text.
     #[prop_or_default]
     pub long: bool,
+    /// The language of what is typed, where it is not the page's (`cy`),
+    /// so that spelling and screen readers follow it.
+    #[prop_or_default]
+    pub lang: Option<&'static str>,
 }
 
 /// The core's message for `path`, if any: its own, or its object's saying
@@ -166,9 +170,9 @@ pub fn Input(p: &InputProps) -> Html {
     let invalid = error.is_some().then_some("true");
     let inputmode = (kind == Kind::Number).then_some("decimal");
     let control = if p.long {
-        html! { <textarea {class} id={id.clone()} rows="3" aria-describedby={describedby} aria-invalid={invalid} oninput={onarea} value={value} /> }
+        html! { <textarea {class} id={id.clone()} rows="3" lang={p.lang} aria-describedby={describedby} aria-invalid={invalid} oninput={onarea} value={value} /> }
     } else {
-        html! { <input {class} id={id.clone()} type="text" spellcheck="false" autocomplete="off" {inputmode} aria-describedby={describedby} aria-invalid={invalid} {oninput} value={value} /> }
+        html! { <input {class} id={id.clone()} type="text" lang={p.lang} spellcheck={if p.lang.is_some() { "true" } else { "false" }} autocomplete="off" {inputmode} aria-describedby={describedby} aria-invalid={invalid} {oninput} value={value} /> }
     };
     group(&id, &p.label, p.hint.as_ref(), error.as_ref(), control)
 }
@@ -321,6 +325,16 @@ pub fn label_of(path: &str, doc: &serde_json::Value) -> String {
         ("adjustments.benefit_years", "Years the outcome lasts"),
         ("from_year", "From contracts starting in"),
         ("ratio_percent", "Target"),
+        ("translations.cy.council.name", "Welsh: the council's name"),
+        (
+            "translations.cy.council.contact",
+            "Welsh: who suppliers contact",
+        ),
+        (
+            "translations.cy.council.intro",
+            "Welsh: the sentence above the calculator",
+        ),
+        ("translations.cy.local_area", "Welsh: the local area's name"),
         ("delivery.green_percent", "Delivery: green at or above"),
         ("delivery.amber_percent", "Delivery: amber at or above"),
     ];
@@ -383,6 +397,14 @@ pub fn label_of(path: &str, doc: &serde_json::Value) -> String {
         .or_else(|| within("scoring.method.criteria[", "Criterion"))
         .or_else(|| within("target_steps[", "Target step"))
         .or_else(|| within("required_themes[", "Required theme"))
+        .or_else(|| within("translations.cy.priority_areas[", "Welsh: priority area"))
+        .or_else(|| within("translations.cy.bands[", "Welsh: band"))
+        .or_else(|| {
+            let id = path
+                .strip_prefix("translations.cy.criteria.")?
+                .strip_suffix(".title")?;
+            Some(format!("Welsh: criterion {id}"))
+        })
         .or_else(|| within("theme_priorities[", "Theme priority"))
         .unwrap_or_else(|| path.to_string())
 }

@@ -20,6 +20,7 @@ pub mod doc;
 mod fields;
 mod measures;
 mod scoring;
+mod welsh;
 
 use wasm_bindgen::prelude::*;
 
