@@ -308,6 +308,10 @@ test('districts are picked by name and removed by keyboard; the file holds their
   // Options by name, then code; the 2023 unitaries (after the source's May 2022) by code alone.
   assert.equal(await pick.locator('option[value="E07000041"]').textContent(), 'Exeter (E07000041)');
   assert.equal(await pick.locator('option[value="E06000065"]').textContent(), 'E06000065');
+  // Nothing is chosen until the officer chooses: Add alone adds nothing.
+  assert.equal(await pick.inputValue(), '');
+  await page.getByRole('button', { name: 'Add this district' }).first().click();
+  assert.equal(await page.locator('#f-local_area-districts').inputValue(), '');
   await pick.focus();
   await pick.selectOption({ label: 'Exeter (E07000041)' });
   await page.keyboard.press('Tab');

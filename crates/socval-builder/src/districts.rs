@@ -89,7 +89,9 @@ pub fn DistrictPicker(p: &PickerProps) -> Html {
             <label class="label" for={id.clone()}>{ "Add a local authority district by name" }</label>
             <div class="hint" id={format!("{id}-hint")}>{ "Districts as the ONS names them. The calculator finds each postcode's district from its outward code." }</div>
             <select class="select" id={id.clone()} ref={select.clone()} aria-describedby={format!("{id}-hint")}>
-                <option value="">{ "Choose a district" }</option>
+                // Chosen by name: Yew adds a list's options last first, and
+                // the browser would otherwise select the first one added.
+                <option value="" selected=true>{ "Choose a district" }</option>
                 { for all().into_iter().map(|(code, _)| html! { <option value={code}>{ shown(code) }</option> }) }
             </select>
             <button type="button" class="button button--secondary button--inline" onclick={onadd}>{ "Add this district" }</button>
