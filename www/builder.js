@@ -1,7 +1,7 @@
 // The configuration builder's page: the builder (crates/socval-builder, its
 // own module, not the calculator's) on the left, the real calculator with
 // the configuration as it stands on the right, and the download.
-import init, { mount } from './socval/builder/socval_builder.js';
+import init, { mount, outcodes } from './socval/builder/socval_builder.js';
 
 const $ = (id) => document.getElementById(id);
 const host = $('builder');
@@ -60,7 +60,12 @@ $('download').addEventListener('click', () => {
 });
 
 try {
-  await init({ module_or_path: new URL('socval/builder/socval_builder_bg.wasm', import.meta.url) });
+  // The outward-code table the calculator uses (and fetches for the
+  // preview too), so that district codes are checked as socval validate
+  // checks them. Without it the builder still works, and says so.
+  const table = fetch(new URL('socval/outcodes.csv', import.meta.url)).then((r) => (r.ok ? r.text() : '')).catch(() => '');
+  const [, text] = await Promise.all([init({ module_or_path: new URL('socval/builder/socval_builder_bg.wasm', import.meta.url) }), table]);
+  if (!outcodes(text)) $('preview-status').textContent = 'The outward-code table could not be read: district codes are not checked here (socval validate checks them).';
   host.replaceChildren();
   mount(host);
 } catch (e) {

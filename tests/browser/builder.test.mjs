@@ -326,6 +326,17 @@ test('districts are picked by name and removed by keyboard; the file holds their
   const v = validate(JSON.stringify(config));
   assert.equal(v.ok, true, v.said);
   await axe(page, 'districts');
+  // A code typed by hand that no outward code has: named as socval validate names it.
+  const codes = page.locator('#f-local_area-districts');
+  await codes.fill('E07000041, E07000042, E07999999');
+  const named = await page.locator('.error-summary__list a', { hasText: 'Local area: Local authority districts' }).textContent();
+  const wrong = JSON.parse(await download(page));
+  const said = validate(JSON.stringify(wrong));
+  assert.equal(said.ok, false);
+  assert.ok(said.said.includes('local_area.districts[2]') && said.said.includes(named.slice(named.indexOf(': ', 'Local area: '.length) + 2)), `${named}\n${said.said}`);
+  assert.equal(await codes.getAttribute('aria-invalid'), 'true');
+  await codes.fill('E07000041, E07000042');
+  await page.locator('#problems-status', { hasText: 'This configuration is ready' }).waitFor();
   await page.getByRole('button', { name: 'Remove Exeter (E07000041)' }).click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-local_area-districts-pick');
   config = JSON.parse(await download(page));

@@ -219,7 +219,15 @@ pub fn check(doc: &Value) -> Vec<Problem> {
         Err(e) => e.issues,
         Ok(config) => match socval_core::prepare(config) {
             Err(e) => e.issues,
-            Ok(_) => Vec::new(),
+            // Districts are checked against the outward-code table, as
+            // `socval validate` checks them.
+            Ok(setup) => match table() {
+                Some(t) if setup.needs_outcodes() => setup
+                    .check_table(t)
+                    .err()
+                    .map_or_else(Vec::new, |e| e.issues),
+                _ => Vec::new(),
+            },
         },
     };
     issues
@@ -229,6 +237,23 @@ pub fn check(doc: &Value) -> Vec<Problem> {
             message: i.message.to_string(),
         })
         .collect()
+}
+
+/// Socval's outward-code table, once the page has given it (the same file
+/// the calculator fetches, `socval/outcodes.csv`, so not compiled in twice).
+static TABLE: std::sync::OnceLock<socval_core::OutcodeTable> = std::sync::OnceLock::new();
+
+/// Reads the outward-code table the page fetched; false when it cannot be
+/// read (districts are then checked by `socval validate` only).
+pub fn use_table(text: &str) -> bool {
+    match socval_core::OutcodeTable::parse(text) {
+        Ok(t) => TABLE.set(t).is_ok() || TABLE.get().is_some(),
+        Err(_) => false,
+    }
+}
+
+fn table() -> Option<&'static socval_core::OutcodeTable> {
+    TABLE.get()
 }
 
 /// The id of the control for `path` (and the error summary's link target).
@@ -262,6 +287,31 @@ pub fn blank() -> Value {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_district_code_not_in_the_table_is_named_as_socval_validate_names_it() {
+        assert!(use_table(include_str!(
+            "../../socval-core/data/outcodes.csv"
+        )));
+        let mut d = blank();
+        set(&mut d, "council.name", Some("Testshire".into()));
+        set(&mut d, "local_area.name", Some("Testshire".into()));
+        set(
+            &mut d,
+            "local_area.districts",
+            Some(list("E07000041, E07999999")),
+        );
+        let problems = check(&d);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "local_area.districts[1]");
+        assert!(
+            problems[0].message.contains("E07999999"),
+            "{}",
+            problems[0].message
+        );
+        set(&mut d, "local_area.districts", Some(list("E07000041")));
+        assert!(check(&d).is_empty());
+    }
 
     #[test]
     fn paths_read_and_write_objects_and_lists() {

@@ -60,7 +60,11 @@ pub struct InputProps {
 fn error_of(model: &Model, path: &str) -> Option<String> {
     model.problems.iter().find_map(|p| {
         let (target, message) = resolved(p);
-        (target == path).then_some(message)
+        // A list typed as text shows its items' problems.
+        let item = target
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with('['));
+        (target == path || item).then_some(message)
     })
 }
 
@@ -338,10 +342,15 @@ pub fn label_of(path: &str, doc: &serde_json::Value) -> String {
         ("delivery.green_percent", "Delivery: green at or above"),
         ("delivery.amber_percent", "Delivery: amber at or above"),
     ];
+    // An item of a list typed as text (`districts[1]`) is named by its list.
     let find = |p: &str| {
+        let list = p
+            .strip_suffix(']')
+            .and_then(|q| q.rsplit_once('['))
+            .map(|(l, _)| l);
         LABELS
             .iter()
-            .find(|(k, _)| *k == p)
+            .find(|(k, _)| *k == p || list == Some(*k))
             .map(|(_, v)| (*v).to_string())
     };
     let within = |prefix: &str, whole: &str| {

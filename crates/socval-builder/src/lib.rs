@@ -24,6 +24,14 @@ mod welsh;
 
 use wasm_bindgen::prelude::*;
 
+/// Gives the builder Socval's outward-code table (the text of
+/// `socval/outcodes.csv`), so that district codes are checked against it as
+/// `socval validate` checks them. Call it before [`mount`].
+#[wasm_bindgen]
+pub fn outcodes(text: &str) -> bool {
+    doc::use_table(text)
+}
+
 /// Draws the builder in `element`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element) {
