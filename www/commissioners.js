@@ -17,6 +17,8 @@ const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 const lm3 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
 const BASIS = { gross: 'gross', adjusted: 'adjusted', present_value: 'present value' };
+// Why a commissioner has no LM3 of its own, by the core's code.
+const NO_LM3 = { spend_as_totals: "the spend was given as totals with a local share, stated for the framework's area; give each staff and supplier line with its postcode for each commissioner's LM3" };
 
 // Each configuration opened gets a number: a slow load that a newer one
 // overtook is dropped rather than drawn over it.
@@ -195,7 +197,7 @@ function result(r) {
   for (const k of r.commissioners) body.append(line(k.name, k.contract_share_percent, k.contract_value, k.totals, k.ratio, k.score, k.lm3));
   table.createTFoot().append(line('Shared total, each commitment once', 100, r.contract_value, r.shared.totals, r.shared.ratio, r.shared.score, r.shared.lm3));
   const notes = [
-    ...r.commissioners.filter((k) => !k.lm3).map((k) => `No LM3 for ${k.name}: ${k.lm3_unknown ?? 'not worked out'}.`),
+    ...r.commissioners.filter((k) => !k.lm3).map((k) => `No LM3 for ${k.name}: ${NO_LM3[k.lm3_unknown] ?? 'not worked out'}.`),
     ...(r.warnings ?? []).map((w) => w.message ?? String(w)),
   ];
   const list = Object.assign(document.createElement('ul'), { className: 'list' });

@@ -232,10 +232,9 @@ fn spend_given_as_totals_gives_no_lm3_for_a_commissioner_rather_than_one_too_hig
     let r = report(&setup, &p).unwrap();
     for k in &r.commissioners {
         assert_eq!(k.lm3, None, "{}", k.name);
-        assert!(
-            k.lm3_unknown
-                .as_deref()
-                .is_some_and(|w| w.contains("totals")),
+        assert_eq!(
+            k.lm3_unknown,
+            Some(partnership::NoLm3::SpendAsTotals),
             "{k:?}"
         );
     }

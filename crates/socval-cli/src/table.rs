@@ -372,8 +372,12 @@ pub fn partnership(r: &socval_core::partnership::PartnershipReport) -> String {
         socval_core::lm3::shown(sh.lm3.lm3),
     );
     for k in &r.commissioners {
-        if let Some(why) = &k.lm3_unknown {
-            let _ = writeln!(s, "Note: no LM3 for {}: {why}", k.name);
+        if k.lm3_unknown == Some(socval_core::partnership::NoLm3::SpendAsTotals) {
+            let _ = writeln!(
+                s,
+                "Note: no LM3 for {}: the spend was given as totals with a local share, stated for the framework's area; give each staff and supplier line with its postcode for each commissioner's LM3",
+                k.name
+            );
         }
     }
     for w in &r.warnings {

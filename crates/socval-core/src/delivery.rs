@@ -326,20 +326,23 @@ fn contract_years(p: &Proposal) -> Vec<i32> {
         .collect()
 }
 
+/// The thresholds' one rule, amber from 0 to green: what is wrong, if
+/// anything.
+fn thresholds_wrong(s: &DeliverySettings) -> Option<String> {
+    (s.amber_percent > s.green_percent || s.amber_percent.is_negative()).then(|| {
+        format!(
+            "the council's amber threshold ({}%) must be from 0 to the green one ({}%)",
+            s.amber_percent, s.green_percent
+        )
+    })
+}
+
 /// The council's thresholds, checked with its configuration (and again
-/// with each record, which may carry a configuration of its own): amber
-/// from 0 to green.
+/// with each record, since `Setup::config` can be changed after `prepare`).
 pub(crate) fn check_settings(c: &mut crate::issues::Collector, s: &DeliverySettings) {
     c.non_negative("delivery.green_percent", s.green_percent);
-    if s.amber_percent > s.green_percent || s.amber_percent.is_negative() {
-        c.push(
-            "delivery.amber_percent",
-            IssueCode::Inconsistent,
-            format!(
-                "the council's amber threshold ({}%) must be from 0 to the green one ({}%)",
-                s.amber_percent, s.green_percent
-            ),
-        );
+    if let Some(why) = thresholds_wrong(s) {
+        c.push("delivery.amber_percent", IssueCode::Inconsistent, why);
     }
 }
 
@@ -363,14 +366,11 @@ fn check(
             ),
         );
     }
-    if s.amber_percent > s.green_percent || s.amber_percent.is_negative() {
+    if let Some(why) = thresholds_wrong(&s) {
         say(
-            "delivery".into(),
+            "delivery.amber_percent".into(),
             IssueCode::Inconsistent,
-            format!(
-                "the council's amber threshold ({}%) must be from 0 to the green one ({}%)",
-                s.amber_percent, s.green_percent
-            ),
+            why,
         );
     }
     // A record has a year at most for each year a contract may run, and a

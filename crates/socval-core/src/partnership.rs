@@ -107,6 +107,17 @@ pub struct PartnershipReport {
     pub warnings: Vec<Issue>,
 }
 
+/// Why a commissioner has no LM3 of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoLm3 {
+    /// The spend was given as totals with a local share, which the supplier
+    /// stated for the framework's area: each staff and supplier line with
+    /// its postcode is needed for each commissioner's LM3.
+    SpendAsTotals,
+}
+
 /// The whole, as the common rules work it out.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -160,9 +171,10 @@ pub struct CommissionerReport {
     /// supplier stated for the framework's area, not for each
     /// commissioner's (see `lm3_unknown`).
     pub lm3: Option<Lm3Figures>,
-    /// Why there is no LM3 for the commissioner, when there is none.
+    /// Why there is no LM3 for the commissioner, when there is none (a
+    /// code the edge words).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lm3_unknown: Option<String>,
+    pub lm3_unknown: Option<NoLm3>,
     /// How many commitments give it a share.
     pub commitments: usize,
 }
@@ -590,7 +602,7 @@ fn commissioner(
     let by_totals =
         proposal.spend.staff_total.is_some() || proposal.spend.suppliers_total.is_some();
     let (lm3, lm3_unknown) = if by_totals {
-        (None, Some("the spend was given as totals with a local share, stated for the framework's area: give each staff and supplier line with its postcode for each commissioner's LM3".to_string()))
+        (None, Some(NoLm3::SpendAsTotals))
     } else {
         (Some(crate::evaluate(&own, proposal, env)?.lm3), None)
     };
