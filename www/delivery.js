@@ -3,10 +3,15 @@
 // (socval_core::delivery, as `socval delivery` works it out). The record is
 // kept as a JSON file the officer or supplier downloads and opens again.
 import { $, cell, councilReporter, markField, offer, problem, row, today } from './officer.js';
+import { addLine, fromSpend, markIssues, removeLine, spending, use } from './delivery-spend.js';
 
 let reporter;
 let record;
 let csv = '';
+// The years the record gave when it was opened: they stay in it, even with
+// nothing entered; a year added on this page goes again when emptied.
+let loaded = new Set();
+use(() => record);
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -34,6 +39,7 @@ async function useCouncil(textPromise) {
 async function useRecord(textPromise, name) {
   try {
     record = asRecord(await textPromise);
+    loaded = new Set(record.delivered.map((y) => y.year));
     problem('');
     update(true);
   } catch (e) {
@@ -50,18 +56,23 @@ function update(redraw) {
     out = reporter.delivery(JSON.stringify(record), today);
   } catch (e) {
     problem(`${e?.message ?? e}`);
+    markIssues(e?.issues ?? []);
     // Nothing from before stays to be downloaded; the recording table
     // stays while it is being typed in (what was typed is kept, to correct).
     csv = '';
-    for (const id of redraw ? ['actions', 'summary-section', 'record-section'] : ['actions', 'summary-section']) $(id).hidden = true;
+    for (const id of redraw ? ['actions', 'summary-section', 'record-section', 'spend-section'] : ['actions', 'summary-section']) $(id).hidden = true;
     $('status').textContent = '';
     return;
   }
   problem('');
+  markIssues([]);
   csv = out.csv;
   $('summary-section').hidden = false;
   summary(out.report);
-  if (redraw) recording(out.report);
+  if (redraw) {
+    recording(out.report);
+    spending(out.report.years);
+  }
   $('actions').hidden = false;
 }
 
@@ -94,12 +105,49 @@ function summary(r) {
   table.createTFoot().append(row([th, cell('td', ''), cell('td', ''), cell('td', percent(r.percent), 'num'), status,
     cell('td', money.format(r.committed_to_date_value), 'num'), cell('td', money.format(r.delivered_value), 'num')]));
   $('summary').replaceChildren(table);
+  $('summary').append(...lm3Summary(r.lm3));
   for (const w of r.warnings) $('summary').append(cell('p', w.message, 'notice'));
   $('summary-section').hidden = false;
   const who = r.bidder || 'The supplier';
   $('status').textContent = r.to_year == null
     ? `${who}: nothing recorded yet. ${money.format(r.committed_value)} of social value committed over the contract.`
     : `${who}, to ${r.to_year}: ${money.format(r.delivered_value)} delivered of ${money.format(r.committed_to_date_value)} committed to date (${percent(r.percent)}): ${STATUS[r.status]}.`;
+  if (r.lm3) $('status').textContent += ` LM3 as delivered ${ratio(r.lm3.lm3)} against ${ratio(r.lm3.committed_lm3)} committed: ${STATUS[r.lm3.status]}.`;
+}
+
+/** Years as a list in words: 2027, 2028 and 2029. */
+const inWords = (ys) => (ys.length > 1 ? `${ys.slice(0, -1).join(', ')} and ${ys.at(-1)}` : String(ys[0]));
+
+/** An LM3 figure as the core writes it, to four places. */
+const ratio = (x) => x.toFixed(4);
+
+/** LM3 as delivered against LM3 as committed: a table and what it counted. */
+function lm3Summary(l) {
+  if (!l) return [cell('p', 'LM3 as delivered: no year gives its income and spend yet. Record them below.', 'hint')];
+  const table = document.createElement('table');
+  table.className = 'table';
+  table.createCaption().append(cell('span', `Local Multiplier 3 (LM3), ${inWords(l.years)}`, 'table__caption'));
+  table.createTHead().append(row(['', 'Committed', 'Delivered', 'Share', 'Status'].map((h, i) => {
+    const th = cell('th', h, i > 0 && i < 4 ? 'num' : '');
+    th.scope = 'col';
+    if (!h) th.append(cell('span', 'Figure', 'visually-hidden'));
+    return th;
+  })));
+  const body = table.createTBody();
+  const line = (title, c, d, share, status) => {
+    const th = cell('th', title);
+    th.scope = 'row';
+    const st = cell('td', '');
+    if (status) st.append(tag(status));
+    body.append(row([th, cell('td', c, 'num'), cell('td', d, 'num'), cell('td', share, 'num'), st]));
+  };
+  line('LM3: each £1 of income and what it went on to generate locally', ratio(l.committed_lm3), ratio(l.lm3), '', '');
+  line('Local share of each pound beyond the first round (LM3 less one)', ratio(l.committed_local_share_of_each_pound), ratio(l.local_share_of_each_pound), percent(l.percent), l.status);
+  const counted = cell('p', `Counted: income ${money.format(l.round1)}; spent locally ${money.format(l.round2)} (staff ${money.format(l.local_staff)}, suppliers ${money.format(l.local_suppliers)}), re-spent locally ${money.format(l.round3)}; spent outside the local area ${money.format(l.not_local_spend)}.`, 'hint');
+  const out = [Object.assign(document.createElement('div'), { className: 'table-wrap' }), counted];
+  out[0].append(table);
+  if (l.committed_local_share_of_each_pound === 0) out.push(cell('p', 'The proposal committed no local spend: there is nothing to measure LM3 against.', 'notice'));
+  return out;
 }
 
 /** The recording table: a measure a row, a contract year a column, each
@@ -162,18 +210,43 @@ function fromInputs() {
     if (!years.has(year)) years.set(year, []);
     years.get(year).push({ measure: input.dataset.measure, quantity, ...(was?.evidence ? { evidence: was.evidence } : {}) });
   }
-  record.delivered = [...years].sort(([a], [b]) => a - b).map(([year, measures]) => ({ year, measures }));
+  const was = new Map(record.delivered.map((y) => [y.year, y]));
+  record.delivered = [...years].sort(([a], [b]) => a - b).map(([year, measures]) => ({ ...was.get(year), year, measures }));
   return wrong;
 }
 
+/** Drops a year added on this page and emptied again: a year with nothing
+ * in it would otherwise move "to date" on. */
+function prune() {
+  record.delivered = record.delivered.filter((y) => loaded.has(y.year) || y.measures.length || y.income !== undefined || y.spend !== undefined);
+}
+
+/** Reads both tables into the record and works the figures out again. */
+function collect() {
+  const wrong = fromInputs() + fromSpend();
+  prune();
+  update(false);
+  if (wrong) $('status').textContent += ` ${wrong} ${wrong === 1 ? 'entry needs' : 'entries need'} correcting: the figures use what the record had until ${wrong === 1 ? 'it is' : 'they are'} corrected.`;
+}
+
 let pending;
-$('recording').addEventListener('input', () => {
+const later = () => {
   clearTimeout(pending);
-  pending = setTimeout(() => {
-    const wrong = fromInputs();
-    update(false);
-    if (wrong) $('status').textContent += ` ${wrong} ${wrong === 1 ? 'entry is' : 'entries are'} not a number: the figures use what the record had until ${wrong === 1 ? 'it is' : 'they are'} corrected.`;
-  }, 300);
+  pending = setTimeout(collect, 300);
+};
+$('recording').addEventListener('input', later);
+$('spending').addEventListener('input', later);
+$('spending').addEventListener('click', (e) => {
+  const b = e.target.closest('button[data-action]');
+  if (!b) return;
+  clearTimeout(pending);
+  // What was typed goes into the record first, so nothing is lost.
+  fromInputs();
+  fromSpend();
+  const fs = b.closest('fieldset');
+  if (b.dataset.action === 'add') addLine(fs, b.dataset.kind);
+  else removeLine(fs, b.dataset.kind, Number(b.dataset.index));
+  collect();
 });
 
 const slug = (s) => (s || 'contract').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -35,7 +35,7 @@ const download = async (page, button) => {
 test('the demo record is reported as socval delivery reports it, and the page passes axe', async () => {
   const { context, page } = await opened();
   const expected = JSON.parse(cli('www/examples/exampleshire-delivery.json', 'json'));
-  const rows = await page.locator('#summary tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  const rows = await page.locator('#summary > table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.deepEqual(rows.map((r) => r[0]), expected.measures.map((m) => m.title));
   assert.deepEqual(rows.map((r) => r[4].toLowerCase()), expected.measures.map((m) => m.status.replaceAll('_', ' ')));
   assert.match(await page.locator('#status').textContent(), /to 2028: £19,909\.56 delivered of £26,398\.40 committed to date \(75\.42%\): Red\./);
@@ -69,7 +69,7 @@ test('a year recorded by keyboard updates the figures; the saved record gives th
   await carbon.fill('');
   await carbon.focus();
   await page.keyboard.type('25,5');
-  await page.locator('#status', { hasText: 'not a number' }).waitFor();
+  await page.locator('#status', { hasText: 'needs correcting' }).waitFor();
   assert.equal(await carbon.getAttribute('aria-invalid'), 'true');
   assert.equal(await carbon.inputValue(), '25,5');
   const kept = JSON.parse(await download(page, '#save-record'));
@@ -89,6 +89,76 @@ test('a year recorded by keyboard updates the figures; the saved record gives th
   await jobs.fill('');
   await page.locator('#problem[hidden]').waitFor({ state: 'attached' });
   await page.locator('#actions:not([hidden])').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('income and spend recorded by keyboard give LM3 as delivered as socval delivery does; a wrong amount and a bad postcode are named on their fields and kept', async () => {
+  const { context, page } = await opened();
+  const expected = JSON.parse(cli('www/examples/exampleshire-delivery.json', 'json')).lm3;
+  assert.deepEqual([expected.lm3, expected.committed_lm3, expected.status], [1.6415, 1.7002, 'amber']);
+  assert.match(await page.locator('#status').textContent(), /LM3 as delivered 1\.6415 against 1\.7002 committed: Amber\./);
+  const lm3 = page.locator('#summary table', { hasText: 'Local Multiplier 3' });
+  assert.deepEqual(await lm3.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(1).map((c) => c.textContent))),
+    [['1.7002', '1.6415', '', ''], ['0.7002', '0.6415', '91.62%', 'Amber']]);
+  // 2029 by keyboard: its income, then a supplier added, named and paid.
+  const income = page.getByLabel('Income received in 2029 (£)');
+  await income.focus();
+  await page.keyboard.type('700,000');
+  await page.getByRole('button', { name: 'Add a supplier in 2029' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'sp-2029-suppliers-0-name', 'focus moves to the new line');
+  await page.keyboard.type('Exe Builders Ltd');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('EX2');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('£250,000');
+  // What the CLI makes of the same record, worked out apart from the page.
+  const dir = mkdtempSync(join(tmpdir(), 'socval-delivery-spend-'));
+  const demo = JSON.parse(example('exampleshire-delivery.json'));
+  demo.delivered.push({ year: 2029, measures: [], income: 700000, spend: { suppliers: [{ name: 'Exe Builders Ltd', postcode: 'EX2', amount: 250000 }] } });
+  writeFileSync(join(dir, 'expected.json'), JSON.stringify(demo));
+  const viaCli = JSON.parse(cli(join(dir, 'expected.json'), 'json')).lm3;
+  assert.deepEqual(viaCli.years, [2027, 2028, 2029]);
+  await page.locator('#status', { hasText: `LM3 as delivered ${viaCli.lm3.toFixed(4)} against 1.7002 committed` }).waitFor();
+  await page.locator('#summary caption', { hasText: '2027, 2028 and 2029' }).waitFor();
+  const record = await download(page, '#save-record');
+  const y2029 = JSON.parse(record).delivered.find((y) => y.year === 2029);
+  assert.deepEqual([y2029.income, y2029.spend.suppliers], [700000, [{ name: 'Exe Builders Ltd', postcode: 'EX2', amount: 250000 }]]);
+  writeFileSync(join(dir, 'record.json'), record);
+  assert.equal(await download(page, '#save-csv'), cli(join(dir, 'record.json'), 'csv'), 'the CSV is the CLI\'s');
+  // A postcode the core refuses: its message on that field, the text kept.
+  const postcode = page.getByLabel('Supplier 1, 2029: postcode or outward code');
+  await postcode.fill('XX');
+  await page.locator('#problem', { hasText: 'delivered[2].spend.suppliers[0].postcode: is not a UK postcode or outward code' }).waitFor();
+  assert.equal(await postcode.getAttribute('aria-invalid'), 'true');
+  assert.equal(await postcode.inputValue(), 'XX');
+  const said = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id).textContent).join(' | '), await postcode.getAttribute('aria-describedby'));
+  assert.match(said, /^Error: is not a UK postcode or outward code/);
+  let r = await new AxeBuilder({ page }).withTags(AXE).analyze();
+  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await postcode.fill('EX2');
+  await page.locator('#problem[hidden]').waitFor({ state: 'attached' });
+  assert.equal(await postcode.getAttribute('aria-invalid'), null, 'the mark goes when the postcode is right');
+  // An amount with a stray comma: named on the field, kept, the record's figure used.
+  const amount = page.getByLabel('Supplier 1, 2029: amount in pounds');
+  await amount.fill('12,34');
+  await page.locator('#status', { hasText: '1 entry needs correcting' }).waitFor();
+  assert.equal(await amount.getAttribute('aria-invalid'), 'true');
+  assert.equal(await amount.inputValue(), '12,34');
+  assert.equal(JSON.parse(await download(page, '#save-record')).delivered[2].spend.suppliers[0].amount, 250000);
+  // The line removed by keyboard: focus on the add button, 2029 counted with no spend.
+  await page.getByRole('button', { name: 'Remove supplier 1, 2029' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'add-2029-suppliers');
+  await page.locator('#status', { hasText: /LM3 as delivered [\d.]+ against 1\.7002/ }).waitFor();
+  assert.deepEqual(JSON.parse(await download(page, '#save-record')).delivered[2].spend, {});
+  // The income emptied too: 2029 leaves the record (it was not in it).
+  await income.fill('');
+  await page.locator('#summary caption', { hasText: /^Local Multiplier 3 \(LM3\), 2027 and 2028$/ }).waitFor();
+  assert.equal(JSON.parse(await download(page, '#save-record')).delivered.length, 2);
+  r = await new AxeBuilder({ page }).withTags(AXE).analyze();
+  assert.deepEqual(r.violations.map((v) => v.id), []);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

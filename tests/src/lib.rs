@@ -112,17 +112,12 @@ pub fn check_gap(name: &str, expected: &str) -> Result<(), String> {
         .iter()
         .find(|c| c.name == name)
         .ok_or_else(|| format!("{name}: no such case"))?;
-    let got = run_gap(case.config, case.proposal);
-    let want: serde_json::Value =
-        serde_json::from_str(expected).map_err(|e| format!("{name}: expected-gap.json: {e}"))?;
-    if got == want {
-        Ok(())
-    } else {
-        Err(format!(
-            "{name}: gap differs from expected-gap.json\n{}",
-            first_difference(&want, &got, String::new())
-        ))
-    }
+    same(
+        name,
+        "expected-gap.json",
+        expected,
+        &run_gap(case.config, case.proposal),
+    )
 }
 
 /// The cases whose folder also holds `expected-commissioners.json`: each
@@ -159,17 +154,61 @@ pub fn check_partnership(name: &str, expected: &str) -> Result<(), String> {
         .iter()
         .find(|c| c.name == name)
         .ok_or_else(|| format!("{name}: no such case"))?;
-    let got = run_partnership(case.config, case.proposal);
-    let want: serde_json::Value = serde_json::from_str(expected)
-        .map_err(|e| format!("{name}: expected-commissioners.json: {e}"))?;
-    if got == want {
-        Ok(())
-    } else {
-        Err(format!(
-            "{name}: differs from expected-commissioners.json\n{}",
-            first_difference(&want, &got, String::new())
-        ))
+    same(
+        name,
+        "expected-commissioners.json",
+        expected,
+        &run_partnership(case.config, case.proposal),
+    )
+}
+
+/// The delivery cases: a council configuration, a delivery record and the
+/// expected monitoring report ([`socval_core::delivery`]), checked natively
+/// and in wasm32.
+pub const DELIVERY_CASES: &[(&str, &str, &str, &str)] = &[
+    (
+        "delivery-against-commitments",
+        include_str!("../golden/delivery-against-commitments/config.json"),
+        include_str!("../golden/delivery-against-commitments/record.json"),
+        include_str!("../golden/delivery-against-commitments/expected.json"),
+    ),
+    (
+        "delivered-lm3",
+        include_str!("../golden/delivered-lm3/config.json"),
+        include_str!("../golden/delivered-lm3/record.json"),
+        include_str!("../golden/delivered-lm3/expected.json"),
+    ),
+];
+
+/// A delivery record's monitoring report, as JSON (or its errors).
+pub fn run_delivery(config: &str, record: &str) -> serde_json::Value {
+    let env = Env {
+        today: TODAY,
+        outcodes: None,
+    };
+    let report = json::parse_config(config)
+        .map_err(|e| e.issues)
+        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
+        .and_then(|setup| {
+            let r = json::parse_delivery(record).map_err(|e| e.issues)?;
+            socval_core::delivery::report(&setup, &r, &env).map_err(|e| e.issues)
+        });
+    match report {
+        Ok(r) => serde_json::to_value(r).unwrap_or_default(),
+        Err(issues) => serde_json::json!({ "errors": issues }),
     }
+}
+
+/// Compares a delivery case's report with its `expected.json`.
+pub fn check_delivery(
+    (name, config, record, expected): &(&str, &str, &str, &str),
+) -> Result<(), String> {
+    same(
+        name,
+        "expected.json",
+        expected,
+        &run_delivery(config, record),
+    )
 }
 
 /// The Exampleshire council, checked, and the outward-code table: where most
@@ -237,16 +276,25 @@ pub fn run(config: &str, proposal: &str) -> serde_json::Value {
 
 /// Compares a case's output with its expected JSON; the first difference as text.
 pub fn check(case: &Case) -> Result<(), String> {
-    let got = run(case.config, case.proposal);
-    let want: serde_json::Value = serde_json::from_str(case.expected)
-        .map_err(|e| format!("{}: expected.json: {e}", case.name))?;
-    if got == want {
+    same(
+        case.name,
+        "expected.json",
+        case.expected,
+        &run(case.config, case.proposal),
+    )
+}
+
+/// Whether `got` is the JSON of `file` (text `expected`) of case `name`;
+/// if not, the first difference as text.
+fn same(name: &str, file: &str, expected: &str, got: &serde_json::Value) -> Result<(), String> {
+    let want: serde_json::Value =
+        serde_json::from_str(expected).map_err(|e| format!("{name}: {file}: {e}"))?;
+    if *got == want {
         Ok(())
     } else {
         Err(format!(
-            "{}: result differs from expected.json\n{}",
-            case.name,
-            first_difference(&want, &got, String::new())
+            "{name}: differs from {file}\n{}",
+            first_difference(&want, got, String::new())
         ))
     }
 }

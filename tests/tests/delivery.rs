@@ -11,7 +11,8 @@
 
 use socval_core::delivery::{self, Delivered, DeliveredYear, DeliveryRecord, Status};
 use socval_core::outcodes::OutcodeTable;
-use socval_core::{Decimal, Env, json};
+use socval_core::proposal::{Spend, SpendTotal};
+use socval_core::{Decimal, Env, Money, json};
 use socval_tests::TODAY;
 
 fn exampleshire() -> (socval_core::Setup, DeliveryRecord) {
@@ -49,6 +50,7 @@ fn delivering_what_was_committed_is_green_and_worth_what_was_committed() {
                     evidence: String::new(),
                 })
                 .collect(),
+            ..DeliveredYear::default()
         })
         .collect();
     let r = delivery::report(&setup, &record, &env).unwrap();
@@ -102,6 +104,7 @@ fn a_record_that_breaks_its_rules_is_refused_with_every_field_named() {
                 evidence: String::new(),
             },
         ],
+        ..DeliveredYear::default()
     });
     let e = delivery::report(&setup, &record, &env).unwrap_err();
     let said: Vec<_> = e
@@ -157,6 +160,7 @@ fn a_first_year_measure_delivered_later_is_named_on_the_record_and_record_only_w
                 quantity: Decimal::ONE,
                 evidence: String::new(),
             }],
+            ..DeliveredYear::default()
         }],
     };
     let table = OutcodeTable::builtin().unwrap();
@@ -186,7 +190,7 @@ fn work_due_on_record_only_measures_is_judged_not_left_as_not_yet_due() {
         .retain(|c| c.measure == "jobs-local" || c.measure == "skills-apprenticeships");
     record.delivered = vec![DeliveredYear {
         year: record.committed.contract.start_year,
-        measures: vec![],
+        ..DeliveredYear::default()
     }];
     let table = OutcodeTable::builtin().unwrap();
     let env = Env {
@@ -223,4 +227,159 @@ fn thresholds_out_of_order_are_refused_with_the_configuration_by_field() {
     config.delivery.green_percent = Decimal::from_int(-1);
     let e = socval_core::prepare(config).unwrap_err();
     assert!(e.issues.iter().any(|i| i.path == "delivery.green_percent"));
+}
+
+/// The golden case `delivered-lm3`: its council and record.
+fn delivered_lm3() -> (socval_core::Setup, DeliveryRecord) {
+    let setup = socval_core::prepare(
+        json::parse_config(include_str!("../golden/delivered-lm3/config.json")).unwrap(),
+    )
+    .unwrap();
+    let record = json::parse_delivery(include_str!("../golden/delivered-lm3/record.json")).unwrap();
+    (setup, record)
+}
+
+fn said(e: &delivery::DeliveryError) -> Vec<String> {
+    e.issues
+        .iter()
+        .map(|i| format!("{}: {}", i.path, i.message))
+        .collect()
+}
+
+const NO_TABLE: Env<'static> = Env {
+    today: TODAY,
+    outcodes: None,
+};
+
+#[test]
+fn income_and_spend_go_together_and_spend_is_checked_as_a_bids_is() {
+    let (setup, mut record) = delivered_lm3();
+    record.delivered[0].income = None;
+    record.delivered[1].spend = None;
+    record.delivered[1].income = Some(Money::from_pounds(-1));
+    let e = delivery::report(&setup, &record, &NO_TABLE).unwrap_err();
+    assert_eq!(
+        said(&e),
+        [
+            "delivered[0].income: must be given with 2027's spend: it is LM3's first round, the income the contract brought in",
+            "delivered[1].spend: must be given with 2028's income (an empty spend, {}, where nothing was spent): income alone would lower LM3 by spend never recorded",
+            "delivered[1].income: must be zero or more",
+        ]
+    );
+    // A year's spend line is checked as a bid's, named under its year.
+    let (_, mut record) = delivered_lm3();
+    record.delivered[1].spend.as_mut().unwrap().staff[0].postcode = "not a postcode".into();
+    let e = delivery::report(&setup, &record, &NO_TABLE).unwrap_err();
+    assert_eq!(e.issues.len(), 1, "{e}");
+    assert_eq!(e.issues[0].path, "delivered[1].spend.staff[0].postcode");
+    // Totals only where the council allows them, as for a bid.
+    let (_, mut record) = delivered_lm3();
+    record.delivered[0].spend = Some(Spend {
+        staff_total: Some(SpendTotal {
+            amount: Money::from_pounds(1000),
+            local_percent: Decimal::from_int(50),
+        }),
+        ..Spend::default()
+    });
+    let e = delivery::report(&setup, &record, &NO_TABLE).unwrap_err();
+    assert!(
+        e.issues
+            .iter()
+            .all(|i| i.path.starts_with("delivered[0].spend")),
+        "{e}"
+    );
+}
+
+#[test]
+fn spend_may_exceed_a_years_income_but_not_the_income_of_all_years_counted() {
+    let (setup, mut record) = delivered_lm3();
+    // Paid in arrears: 2027's £24,000 of spend on £20,000 of income; with
+    // 2028 the spend (£24,000 + £26,000) is within the income (£55,000).
+    record.delivered[0].income = Some(Money::from_pounds(20_000));
+    record.delivered[0].spend.as_mut().unwrap().suppliers[1].amount = Money::from_pounds(7_000);
+    let r = delivery::report(&setup, &record, &NO_TABLE).unwrap();
+    let l = r.lm3.unwrap();
+    assert_eq!(
+        (l.round1, l.total_spend),
+        (Money::from_pounds(55_000), Money::from_pounds(50_000))
+    );
+    // With 2028's income cut to £20,000, spend of £50,000 exceeds £40,000.
+    record.delivered[1].income = Some(Money::from_pounds(20_000));
+    let e = delivery::report(&setup, &record, &NO_TABLE).unwrap_err();
+    assert_eq!(
+        said(&e),
+        [
+            "delivered: records staff wages and supplier spend of £50,000.00 in all, more than the £40,000.00 of income recorded for the same years; LM3 measures how the contract's own income is spent"
+        ]
+    );
+}
+
+#[test]
+fn spending_as_committed_delivers_the_committed_lm3_and_no_spend_leaves_none() {
+    let (setup, mut record) = delivered_lm3();
+    // Each year a third of the contract's income and of each spend line.
+    let third = |m: Money| Money::from_pence(m.pence() / 3);
+    let mut spend = record.committed.spend.clone();
+    for l in &mut spend.staff {
+        l.amount = third(l.amount);
+    }
+    for l in &mut spend.suppliers {
+        l.amount = third(l.amount);
+    }
+    for y in &mut record.delivered {
+        y.income = Some(third(record.committed.contract.value));
+        y.spend = Some(spend.clone());
+    }
+    let l = delivery::report(&setup, &record, &NO_TABLE)
+        .unwrap()
+        .lm3
+        .unwrap();
+    assert_eq!(l.lm3, l.committed_lm3);
+    assert_eq!(l.percent, Some(Decimal::HUNDRED));
+    assert_eq!(l.status, Status::Green);
+    // Nothing spent locally: 0% of the local part, red (LM3 itself would
+    // still read 1.0000, 56% of 1.7882).
+    for y in &mut record.delivered {
+        y.spend = Some(Spend::default());
+    }
+    let l = delivery::report(&setup, &record, &NO_TABLE)
+        .unwrap()
+        .lm3
+        .unwrap();
+    assert_eq!(
+        (l.lm3, l.percent, l.status),
+        (Decimal::ONE, Some(Decimal::ZERO), Status::Red)
+    );
+    // No year gives its spend: no LM3 as delivered.
+    for y in &mut record.delivered {
+        (y.income, y.spend) = (None, None);
+    }
+    assert_eq!(
+        delivery::report(&setup, &record, &NO_TABLE).unwrap().lm3,
+        None
+    );
+    // No local spend committed: nothing to measure against.
+    let (_, mut record) = delivered_lm3();
+    record.committed.spend = Spend::default();
+    let l = delivery::report(&setup, &record, &NO_TABLE)
+        .unwrap()
+        .lm3
+        .unwrap();
+    assert_eq!((l.percent, l.status), (None, Status::NotYetDue));
+    assert_eq!(l.committed_lm3, Decimal::ONE);
+}
+
+#[test]
+fn the_monitoring_csv_gives_lm3_and_its_local_part() {
+    let (setup, record) = delivered_lm3();
+    let r = delivery::report(&setup, &record, &NO_TABLE).unwrap();
+    let csv = delivery::csv(&r);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows[rows.len() - 2..],
+        [
+            "\"lm3\",\"Local Multiplier 3 (LM3)\",\"ratio\",1.7882,1.7882,1.6912,,,,",
+            "\"lm3_local_part\",\"Local share of each pound beyond the first round (LM3 less one)\",\"ratio\",0.7882,0.7882,0.6912,87.69,\"amber\",,",
+        ]
+    );
 }

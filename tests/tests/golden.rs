@@ -368,17 +368,11 @@ fn double_counting_is_warned_once_per_pair_in_either_direction() {
     );
 }
 
-/// Delivery against commitments (`tests/golden/delivery-against-commitments`):
-/// the report as its expected JSON, and the hand-worked answers of its
-/// README asserted apart from it.
-#[test]
-fn golden_delivery() {
-    use socval_core::delivery::{self, Status};
-    use socval_core::{Decimal, Env, Money, json};
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/golden/delivery-against-commitments"
-    );
+/// A delivery case's report, checked against its `expected.json` (written
+/// afresh with UPDATE_GOLDEN=1).
+fn delivery_case(name: &str) -> socval_core::delivery::DeliveryReport {
+    use socval_core::{Env, json};
+    let dir = format!("{}/golden/{name}", env!("CARGO_MANIFEST_DIR"));
     let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
     let setup = socval_core::prepare(json::parse_config(&read("config.json")).unwrap()).unwrap();
     let record = json::parse_delivery(&read("record.json")).unwrap();
@@ -386,7 +380,7 @@ fn golden_delivery() {
         today: socval_tests::TODAY,
         outcodes: None,
     };
-    let r = delivery::report(&setup, &record, &env).unwrap();
+    let r = socval_core::delivery::report(&setup, &record, &env).unwrap();
     let text = serde_json::to_string_pretty(&r).unwrap() + "\n";
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(format!("{dir}/expected.json"), &text).unwrap();
@@ -397,6 +391,18 @@ fn golden_delivery() {
             "regenerate with UPDATE_GOLDEN=1 and review the diff"
         );
     }
+    r
+}
+
+/// Delivery against commitments (`tests/golden/delivery-against-commitments`):
+/// the report as its expected JSON, and the hand-worked answers of its
+/// README asserted apart from it.
+#[test]
+fn golden_delivery() {
+    use socval_core::delivery::Status;
+    use socval_core::{Decimal, Money};
+    let r = delivery_case("delivery-against-commitments");
+    assert_eq!(r.lm3, None, "no year gives its spend");
     let d = |n: i64| Decimal::from_int(n);
     assert_eq!(r.to_year, Some(2028));
     let [g1, g2, g3] = [&r.measures[0], &r.measures[1], &r.measures[2]];
@@ -422,4 +428,38 @@ fn golden_delivery() {
     assert_eq!(r.status, Status::Amber);
     assert_eq!(r.warnings.len(), 1);
     assert_eq!(r.warnings[0].path, "delivered[1].measures[2].measure");
+}
+
+/// LM3 as delivered (`tests/golden/delivered-lm3`): the hand-worked answers
+/// of its README, asserted apart from the expected JSON.
+#[test]
+fn golden_delivered_lm3() {
+    use socval_core::delivery::Status;
+    use socval_core::{Decimal, Money};
+    let r = delivery_case("delivered-lm3");
+    let l = r.lm3.expect("both years give their spend");
+    let pounds = Money::from_pounds;
+    assert_eq!(l.years, [2027, 2028]);
+    assert_eq!(
+        (l.committed_lm3, l.committed_local_share_of_each_pound),
+        (
+            Decimal::from_micros(1_788_200),
+            Decimal::from_micros(788_200)
+        )
+    );
+    assert_eq!(
+        (l.round1, l.round2, l.round3),
+        (pounds(65_000), pounds(28_000), pounds(16_926))
+    );
+    assert_eq!(
+        (l.total_spend, l.not_local_spend),
+        (pounds(51_000), pounds(23_000))
+    );
+    assert_eq!(l.sme_spend, pounds(5_000));
+    assert_eq!(l.lm3, Decimal::from_micros(1_691_200));
+    assert_eq!(l.local_share_of_each_pound, Decimal::from_micros(691_200));
+    assert_eq!(l.percent, Some(Decimal::from_micros(87_690_000)));
+    assert_eq!(l.status, Status::Amber);
+    // The quantities are judged as before, apart from the spend.
+    assert_eq!(r.status, Status::Green);
 }

@@ -2,7 +2,10 @@
 //! native and WebAssembly builds give the same figures to the penny.
 #![cfg(target_arch = "wasm32")]
 
-use socval_tests::{CASES, GAP_CASES, PARTNERSHIP_CASES, check, check_gap, check_partnership};
+use socval_tests::{
+    CASES, DELIVERY_CASES, GAP_CASES, PARTNERSHIP_CASES, check, check_delivery, check_gap,
+    check_partnership,
+};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]
@@ -30,4 +33,14 @@ fn golden_commissioner_parts_match_in_wasm() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert_eq!(PARTNERSHIP_CASES.len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn golden_deliveries_match_in_wasm() {
+    let failures: Vec<String> = DELIVERY_CASES
+        .iter()
+        .filter_map(|c| check_delivery(c).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert_eq!(DELIVERY_CASES.len(), 2);
 }

@@ -254,10 +254,42 @@ pub fn delivery(r: &socval_core::delivery::DeliveryReport) -> String {
         r.thresholds.green_percent,
         r.thresholds.amber_percent
     );
+    if let Some(l) = &r.lm3 {
+        lm3_delivered(&mut s, l, &pct);
+    }
     for w in &r.warnings {
         let _ = writeln!(s, "Note: {w}");
     }
     s
+}
+
+/// LM3 as delivered against LM3 as committed, in a delivery's table.
+fn lm3_delivered(
+    s: &mut String,
+    l: &socval_core::delivery::Lm3Delivery,
+    pct: &dyn Fn(Option<socval_core::Decimal>) -> String,
+) {
+    use socval_core::lm3::shown;
+    use std::fmt::Write;
+    let years: Vec<String> = l.years.iter().map(i32::to_string).collect();
+    let _ = writeln!(
+        s,
+        "LM3 as delivered ({}): income {}, local spend {}, re-spent locally {}: LM3 {} against {} committed",
+        years.join(", "),
+        l.round1,
+        l.round2,
+        l.round3,
+        shown(l.lm3),
+        shown(l.committed_lm3)
+    );
+    let _ = writeln!(
+        s,
+        "Local share of each pound beyond the first round {} against {} committed ({}): {}",
+        shown(l.local_share_of_each_pound),
+        shown(l.committed_local_share_of_each_pound),
+        pct(l.percent),
+        l.status.word()
+    );
 }
 
 /// A programme year by year, then the whole.

@@ -31,6 +31,12 @@
 //! the council's: Socval's defaults (100% and 80%) are a starting point,
 //! from no published standard. Each is decided on the exact figures, never
 //! on a rounded percentage, as [`crate::scoring`] decides a band.
+//!
+//! **Spend.** A year may also give the income the contract brought in and
+//! where it was spent: LM3 as delivered, against LM3 as committed, is
+//! [`spend`]'s.
+
+mod spend;
 
 use serde::{Deserialize, Serialize};
 
@@ -38,9 +44,11 @@ use crate::config::ValueBasis;
 use crate::fixed::{Decimal, Money};
 use crate::framework::Unit;
 use crate::issues::{Issue, IssueCode, limits};
-use crate::proposal::{Commitment, Proposal};
+use crate::proposal::{Commitment, Proposal, Spend};
 use crate::report::Report;
 use crate::{Env, Setup};
+
+pub use spend::Lm3Delivery;
 
 crate::issues::issue_error!(
     /// A delivery record cannot be reported on.
@@ -106,6 +114,15 @@ pub struct DeliveredYear {
     /// Quantities delivered in the year, each in its measure's unit.
     #[serde(default)]
     pub measures: Vec<Delivered>,
+    /// The contract income received in the year, pounds (what the council
+    /// paid): LM3's first round as delivered. Given with `spend`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income: Option<Money>,
+    /// Where the year's contract money went: staff wages by where staff
+    /// live and spend with suppliers, as a proposal gives its spend, for
+    /// this year alone. Given with `income`; `{}` where nothing was spent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spend: Option<Spend>,
 }
 
 /// A quantity of one measure delivered in a year.
@@ -181,6 +198,10 @@ pub struct DeliveryReport {
     /// The status of the whole: on value, or where no value was committed
     /// to date, the lowest of the measures due.
     pub status: Status,
+    /// LM3 as delivered against LM3 as committed, where a year gives its
+    /// income and spend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lm3: Option<Lm3Delivery>,
     /// What the reader should know (a measure delivered but not committed).
     pub warnings: Vec<Issue>,
 }
@@ -233,7 +254,9 @@ pub struct YearDelivery {
 /// The committed proposal breaks the council's rules (paths under
 /// `committed`), a year is outside the contract or given twice, a measure
 /// is not the council's, a quantity is below zero, the thresholds are the
-/// wrong way round, or what was delivered breaks a rule a bid would.
+/// wrong way round, what was delivered breaks a rule a bid would, or a
+/// year's income or spend is missing, below zero or breaks a bid's rules
+/// for spend (see [`spend`]).
 pub fn report(
     setup: &Setup,
     record: &DeliveryRecord,
@@ -275,6 +298,7 @@ pub fn report(
     );
     let (c, d) = (value(&to_date), value(&got));
     let whole = overall(d, c, &measures, settings);
+    let lm3 = spend::lm3(setup, record, &committed, env, settings)?;
     Ok(DeliveryReport {
         contract: record.contract.clone(),
         bidder: p.bidder.clone(),
@@ -289,6 +313,7 @@ pub fn report(
         delivered_value: d,
         percent: d.percent_of(c).map(|x| x.round_to(2)),
         status: whole,
+        lm3,
         warnings,
     })
 }
@@ -373,6 +398,7 @@ fn check(
             why,
         );
     }
+    spend::check(record, &mut say);
     // A record has a year at most for each year a contract may run, and a
     // year a line at most for each measure a framework may have: checked
     // first, so that what follows is short whatever the file holds.
@@ -758,7 +784,8 @@ fn status(delivered: Decimal, committed: Decimal, s: DeliverySettings) -> Status
 }
 
 /// The monitoring report as CSV ([`crate::csv`]'s rules): a row per measure,
-/// then the whole on value. Text columns: `measure`, `title`, `unit`,
+/// then the whole on value, then (where spend is recorded) LM3 and the
+/// local part of each pound, committed and delivered. Text columns: `measure`, `title`, `unit`,
 /// `status`; the rest are numbers (empty where there is none).
 pub fn csv(r: &DeliveryReport) -> String {
     use crate::csv::{EOL, header, text_cell};
@@ -802,5 +829,43 @@ pub fn csv(r: &DeliveryReport) -> String {
         Money::plain(r.committed_to_date_value),
         Money::plain(r.delivered_value),
     );
+    if let Some(l) = &r.lm3 {
+        // LM3 itself, then the part of each pound beyond the first round,
+        // on which its status is decided (see [`spend`]).
+        use crate::lm3::shown;
+        let rows = [
+            (
+                "lm3",
+                "Local Multiplier 3 (LM3)",
+                [l.committed_lm3, l.lm3],
+                String::new(),
+                String::new(),
+            ),
+            (
+                "lm3_local_part",
+                "Local share of each pound beyond the first round (LM3 less one)",
+                [
+                    l.committed_local_share_of_each_pound,
+                    l.local_share_of_each_pound,
+                ],
+                pct(l.percent),
+                text_cell(l.status.word()),
+            ),
+        ];
+        for (id, title, [c, d], share, status) in rows {
+            let (id, title, ratio, c, d) = (
+                text_cell(id),
+                text_cell(title),
+                text_cell("ratio"),
+                shown(c),
+                shown(d),
+            );
+            // Committed and committed to date are one ratio.
+            let _ = write!(
+                s,
+                "{id},{title},{ratio},{c},{c},{d},{share},{status},,{EOL}"
+            );
+        }
+    }
     s
 }

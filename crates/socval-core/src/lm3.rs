@@ -282,7 +282,7 @@ pub(crate) fn local_spend_to_reach(
 }
 
 /// (a ÷ b) to four places; 1 when b is zero (no income to multiply).
-fn ratio4(a: Money, b: Money) -> Decimal {
+pub(crate) fn ratio4(a: Money, b: Money) -> Decimal {
     a.ratio(b).map_or(Decimal::ONE, |r| r.round_to(4))
 }
 

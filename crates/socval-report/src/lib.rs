@@ -59,6 +59,21 @@ fn error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
+/// An error whose `issues` are each `{ path, message }` besides its text,
+/// so that a page can show each problem on its field.
+fn issues_error(message: &str, issues: &[socval_core::Issue]) -> JsValue {
+    let e = js_sys::Error::new(message);
+    let list = js_sys::Array::new();
+    for i in issues {
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"path".into(), &i.path.as_str().into());
+        let _ = js_sys::Reflect::set(&o, &"message".into(), &i.message.to_string().into());
+        list.push(&o);
+    }
+    let _ = js_sys::Reflect::set(&e, &"issues".into(), &list);
+    e.into()
+}
+
 #[wasm_bindgen]
 impl Reporter {
     /// Reads the council's configuration (JSON text, a byte order mark
@@ -304,12 +319,13 @@ impl Reporter {
     /// Delivery against commitments, for the delivery page: `record` is a
     /// delivery record's JSON text (the awarded proposal and what was
     /// delivered each year). Gives `{ report, csv }`: the figures as
-    /// `socval delivery --format json` gives them, and its CSV.
+    /// `socval delivery --format json` gives them, and its CSV; an error
+    /// from the record's rules carries `issues`, each `{ path, message }`.
     pub fn delivery(&self, record: &str, today: &str) -> Result<JsValue, JsValue> {
         let record: socval_core::delivery::DeliveryRecord =
             read_json(&self.lang, record).map_err(|e| error(&e))?;
         let r = socval_core::delivery::report(&self.setup, &record, &self.env(today)?)
-            .map_err(|e| error(&e.to_string()))?;
+            .map_err(|e| issues_error(&e.to_string(), &e.issues))?;
         with_csv(&r, socval_core::delivery::csv(&r))
     }
 
