@@ -16,8 +16,11 @@ const KINDS = {
   suppliers: { noun: 'Supplier', name: 'name', title: 'Spend with suppliers', add: 'Add a supplier' },
 };
 const FIELDS = [['name', 'name'], ['postcode', 'postcode or outward code'], ['amount', 'amount in pounds']];
-// Pounds as people write them: 12000, 12,000, £12,000.50.
-const POUNDS = /^£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
+// Pounds as people write them: 12000, 12,000, £12,000.50 (a file's figure
+// in fractions of a penny is read as it is: the core rounds it).
+const POUNDS = /^£?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+// The most the core reads in any figure (socval_core::fixed::MAX_INPUT).
+const MAX_POUNDS = 1e12;
 const pounds = (text) => Number(text.replace(/[£,]/g, ''));
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 
@@ -82,7 +85,12 @@ function lines(year, kind, list) {
     return th;
   })));
   const body = table.createTBody();
-  (list ?? []).forEach((line, j) => body.append(lineRow(year, kind, j, line)));
+  (list ?? []).forEach((line, j) => {
+    // Drawn from the record: its place there, for the core's problems.
+    const tr = lineRow(year, kind, j, line);
+    tr.dataset.at = String(j);
+    body.append(tr);
+  });
   const add = cell('button', k.add, 'button button--secondary');
   Object.assign(add, { type: 'button', id: `add-${year}-${kind}` });
   add.append(cell('span', ` in ${year}`, 'visually-hidden'));
@@ -97,7 +105,7 @@ function totals(year, spend) {
   const said = [];
   if (spend?.staff_total) said.push(`the wage bill as a total (${money.format(spend.staff_total.amount)}, ${spend.staff_total.local_percent}% of staff living locally)`);
   if (spend?.suppliers_total) said.push(`supply-chain spend as a total (${money.format(spend.suppliers_total.amount)}, ${spend.suppliers_total.local_percent}% with local firms)`);
-  return said.length ? [cell('p', `The record gives ${said.join(' and ')} for ${year}: kept as it is, and counted with the lines below.`, 'notice')] : [];
+  return said.length ? [cell('p', `The record gives ${said.join(' and ')} for ${year}, in place of a list: kept as it is. To list them instead, take the total out of the record file.`, 'notice')] : [];
 }
 
 /** One year's fieldset: its income, then its staff and supplier lines. */
@@ -112,7 +120,20 @@ function yearSet(year) {
   input.dataset.field = 'income';
   const group = Object.assign(document.createElement('div'), { className: 'form-group' });
   group.append(...nodes);
-  fs.append(group, ...totals(year, y?.spend), ...lines(year, 'staff', y?.spend?.staff), ...lines(year, 'suppliers', y?.spend?.suppliers));
+  const none = document.createElement('div');
+  none.className = 'checkbox';
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox', id: `nothing-${year}` });
+  box.dataset.field = 'nothing';
+  // A spend the file gives with nothing in it says that nothing was spent.
+  box.checked = y?.spend !== undefined && !['staff', 'suppliers', 'staff_total', 'suppliers_total'].some((k) => y.spend[k] !== undefined && (!Array.isArray(y.spend[k]) || y.spend[k].length));
+  const boxLabel = cell('label', `Nothing was spent in ${year} on staff or suppliers`);
+  boxLabel.htmlFor = box.id;
+  none.append(box, boxLabel);
+  const error = cell('p', '', 'error-message');
+  error.id = `spend-error-${year}`;
+  error.hidden = true;
+  const list = (kind, total) => (y?.spend?.[total] ? [] : lines(year, kind, y?.spend?.[kind]));
+  fs.append(error, group, ...totals(year, y?.spend), ...list('staff', 'staff_total'), ...list('suppliers', 'suppliers_total'), none);
   return fs;
 }
 
@@ -126,7 +147,9 @@ export function spending(years) {
 function read(input, required) {
   const text = input.value.trim();
   if (text === '') return required ? { why: 'Enter the amount in pounds, like 12000' } : {};
-  return POUNDS.test(text) ? { value: pounds(text) } : { why: 'Enter an amount in pounds, like 12000 or £12,000.50' };
+  if (!POUNDS.test(text)) return { why: 'Enter an amount in pounds, like 12000 or £12,000.50' };
+  const value = pounds(text);
+  return value > MAX_POUNDS ? { why: 'Enter an amount of at most £1,000,000,000,000' } : { value };
 }
 
 /** Reads every year's income and lines into the record; an entry that is
@@ -162,13 +185,21 @@ export function fromSpend() {
         // The line as last read (first, as the file gave it) keeps what the
         // page has no control for, and its amount while the one typed is wrong.
         const had = tr.current ?? tr.line ?? {};
+        const amount = check(get('amount'), true, had.amount);
+        // A new line whose amount is not yet right is not in the record:
+        // no amount is assumed for it.
+        if (amount === undefined) continue;
         tr.dataset.at = String(spend[kind].length);
-        tr.current = { ...had, [KINDS[kind].name]: get('name').value, postcode: get('postcode').value.trim(), amount: check(get('amount'), true, had.amount ?? 0) };
+        tr.current = { ...had, [KINDS[kind].name]: get('name').value, postcode: get('postcode').value.trim(), amount };
         spend[kind].push(tr.current);
       }
       if (!spend[kind].length) delete spend[kind];
     }
-    const any = income !== undefined || Object.keys(spend).length > 0;
+    // Spend goes in with a line, a total, or nothing spent said: income
+    // alone is named by the core as wanting its spend, never read as none.
+    const nothing = fs.querySelector('[data-field=nothing]').checked;
+    const given = Object.keys(spend).length > 0 || nothing;
+    const any = income !== undefined || given;
     if (!any) {
       if (y) {
         delete y.income;
@@ -183,7 +214,8 @@ export function fromSpend() {
     }
     if (income === undefined) delete y.income;
     else y.income = income;
-    y.spend = spend;
+    if (given) y.spend = spend;
+    else delete y.spend;
   }
   return wrong;
 }
@@ -224,24 +256,41 @@ export function removeLine(fs, kind, j) {
 }
 
 /** Puts each of the core's problems on its field, as the page names it:
- * `delivered[i].income` and `delivered[i].spend.<kind>[j].<field>`, the
- * line found by its place in the record (blank lines are not there). */
+ * `delivered[i].income` on the income, `delivered[i].spend.<kind>[j].<field>`
+ * on the line's field (found by its place in the record: blank lines are not
+ * there), and any other problem with a year's spend under its legend. */
 export function markIssues(issues) {
   for (const input of $('spending').querySelectorAll('input[data-core]')) {
     delete input.dataset.core;
     if (!input.dataset.wrong) markField(input, true);
   }
+  for (const p of $('spending').querySelectorAll('p[id^=spend-error-]')) {
+    p.hidden = true;
+    p.closest('fieldset').removeAttribute('aria-describedby');
+  }
   const record = current();
-  for (const { path, message } of issues) {
-    const m = /^delivered\[(\d+)\]\.(income|spend)(?:\.(staff|suppliers)\[(\d+)\]\.(label|name|postcode|amount))?/.exec(path);
+  for (const { path, code, message } of issues) {
+    const m = /^delivered\[(\d+)\]\.(income|spend)(.*)$/.exec(path);
     const year = m && record?.delivered[Number(m[1])]?.year;
     const fs = year && $('spending').querySelector(`fieldset[data-year="${year}"]`);
     if (!fs) continue;
-    const input = m[3]
-      ? fs.querySelector(`table[data-kind=${m[3]}] tr[data-at="${m[4]}"] [data-field=${m[5] === 'label' ? 'name' : m[5]}]`)
-      : fs.querySelector('[data-field=income]');
-    if (!input) continue;
-    input.dataset.core = '1';
-    markField(input, false, message);
+    const line = /^\.(staff|suppliers)\[(\d+)\]\.(label|name|postcode|amount)$/.exec(m[3]);
+    const input = m[2] === 'income' && !m[3]
+      ? fs.querySelector('[data-field=income]')
+      : line && fs.querySelector(`table[data-kind=${line[1]}] tr[data-at="${line[2]}"] [data-field=${line[3] === 'label' ? 'name' : line[3]}]`);
+    if (input) {
+      input.dataset.core = '1';
+      markField(input, false, message);
+      continue;
+    }
+    const at = fs.querySelector(`#spend-error-${year}`);
+    // The record's rule that income comes with its spend, in this page's terms.
+    const said = m[2] === 'spend' && !m[3] && code === 'required'
+      ? `Give ${year}'s spend on staff or suppliers with its income, or tick "Nothing was spent in ${year}"`
+      : `${year}'s spend${m[3] ? ` (${m[3].slice(1)})` : ''}: ${message}`;
+    at.replaceChildren(cell('span', 'Error: ', 'visually-hidden'), said);
+    at.hidden = false;
+    // The year's fieldset is described by its error, as GOV.UK's are.
+    fs.setAttribute('aria-describedby', at.id);
   }
 }

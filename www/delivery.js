@@ -15,7 +15,7 @@ use(() => record);
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const STATUS = { green: 'Green', amber: 'Amber', red: 'Red', not_yet_due: 'Not yet due' };
+const STATUS = { green: 'Green', amber: 'Amber', red: 'Red', not_yet_due: 'Not yet due', incomplete: 'Incomplete' };
 
 /** A delivery record, or an awarded proposal to start one from. */
 function asRecord(text) {
@@ -56,11 +56,16 @@ function update(redraw) {
     out = reporter.delivery(JSON.stringify(record), today);
   } catch (e) {
     problem(`${e?.message ?? e}`);
+    // A record just opened whose spend the core refuses: its spend is drawn
+    // from the contract's years, so that it can be corrected here.
+    const years = redraw ? contractYears(record.committed?.contract) : [];
+    if (years.length) spending(years);
     markIssues(e?.issues ?? []);
     // Nothing from before stays to be downloaded; the recording table
     // stays while it is being typed in (what was typed is kept, to correct).
     csv = '';
-    for (const id of redraw ? ['actions', 'summary-section', 'record-section', 'spend-section'] : ['actions', 'summary-section']) $(id).hidden = true;
+    for (const id of redraw ? ['actions', 'summary-section', 'record-section'] : ['actions', 'summary-section']) $(id).hidden = true;
+    if (redraw && !years.length) $('spend-section').hidden = true;
     $('status').textContent = '';
     return;
   }
@@ -112,7 +117,18 @@ function summary(r) {
   $('status').textContent = r.to_year == null
     ? `${who}: nothing recorded yet. ${money.format(r.committed_value)} of social value committed over the contract.`
     : `${who}, to ${r.to_year}: ${money.format(r.delivered_value)} delivered of ${money.format(r.committed_to_date_value)} committed to date (${percent(r.percent)}): ${STATUS[r.status]}.`;
-  if (r.lm3) $('status').textContent += ` LM3 as delivered ${ratio(r.lm3.lm3)} against ${ratio(r.lm3.committed_lm3)} committed: ${STATUS[r.lm3.status]}.`;
+  if (r.lm3) {
+    $('status').textContent += r.lm3.status === 'incomplete'
+      ? ` LM3 as delivered ${ratio(r.lm3.lm3)} for ${inWords(r.lm3.years)} only: not judged until ${inWords(r.lm3.missing_years)} ${r.lm3.missing_years.length === 1 ? 'gives its' : 'give their'} income and spend.`
+      : ` LM3 as delivered ${ratio(r.lm3.lm3)} against ${ratio(r.lm3.committed_lm3)} committed: ${STATUS[r.lm3.status]}.`;
+  }
+}
+
+/** The contract's calendar years (a part year counts), as the core counts
+ * them; none for a contract it could not read. */
+function contractYears(c) {
+  const n = Math.ceil(Number(c?.duration_years));
+  return Number.isInteger(c?.start_year) && n > 0 && n <= 50 ? Array.from({ length: n }, (_, i) => c.start_year + i) : [];
 }
 
 /** Years as a list in words: 2027, 2028 and 2029. */
@@ -146,7 +162,12 @@ function lm3Summary(l) {
   const counted = cell('p', `Counted: income ${money.format(l.round1)}; spent locally ${money.format(l.round2)} (staff ${money.format(l.local_staff)}, suppliers ${money.format(l.local_suppliers)}), re-spent locally ${money.format(l.round3)}; spent outside the local area ${money.format(l.not_local_spend)}.`, 'hint');
   const out = [Object.assign(document.createElement('div'), { className: 'table-wrap' }), counted];
   out[0].append(table);
-  if (l.committed_local_share_of_each_pound === 0) out.push(cell('p', 'The proposal committed no local spend: there is nothing to measure LM3 against.', 'notice'));
+  // Why there is no status, as the core decided it.
+  if (l.status === 'not_yet_due') {
+    out.push(cell('p', l.round1 === 0
+      ? 'No income is recorded for these years: no pound has yet been spent to measure.'
+      : 'The proposal committed no local spend: there is nothing to measure LM3 against.', 'notice'));
+  }
   return out;
 }
 

@@ -151,14 +151,39 @@ test('income and spend recorded by keyboard give LM3 as delivered as socval deli
   await page.getByRole('button', { name: 'Remove supplier 1, 2029' }).focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'add-2029-suppliers');
+  // Income with no spend is named, never read as nothing spent, until that is said.
+  await page.locator('#spend-error-2029', { hasText: 'Give 2029\'s spend on staff or suppliers with its income, or tick "Nothing was spent in 2029"' }).waitFor();
+  await page.getByLabel('Nothing was spent in 2029 on staff or suppliers').check();
   await page.locator('#status', { hasText: /LM3 as delivered [\d.]+ against 1\.7002/ }).waitFor();
+  assert.equal(await page.locator('#spend-error-2029').isVisible(), false);
   assert.deepEqual(JSON.parse(await download(page, '#save-record')).delivered[2].spend, {});
-  // The income emptied too: 2029 leaves the record (it was not in it).
+  // The income emptied and nothing said: 2029 leaves the record (it was not in it).
+  await page.getByLabel('Nothing was spent in 2029 on staff or suppliers').uncheck();
   await income.fill('');
   await page.locator('#summary caption', { hasText: /^Local Multiplier 3 \(LM3\), 2027 and 2028$/ }).waitFor();
   assert.equal(JSON.parse(await download(page, '#save-record')).delivered.length, 2);
   r = await new AxeBuilder({ page }).withTags(AXE).analyze();
   assert.deepEqual(r.violations.map((v) => v.id), []);
+  // A record that leaves out 2027's spend: 2028 shown, not judged, and why.
+  const partial = JSON.parse(example('exampleshire-delivery.json'));
+  delete partial.delivered[0].income;
+  delete partial.delivered[0].spend;
+  writeFileSync(join(dir, 'partial.json'), JSON.stringify(partial));
+  await page.locator('#record-file').setInputFiles(join(dir, 'partial.json'));
+  await page.locator('#status', { hasText: /LM3 as delivered [\d.]+ for 2028 only: not judged until 2027 gives its income and spend\./ }).waitFor();
+  assert.equal(await page.locator('#summary .tag--incomplete').textContent(), 'Incomplete');
+  await page.locator('#summary .notice', { hasText: 'LM3 as delivered counts 2028 only: 2027 gives no income and spend' }).waitFor();
+  // A record whose spend the core refuses: drawn all the same, the problem on its field.
+  partial.delivered[1].spend.staff[1].postcode = 'NOT A POSTCODE';
+  writeFileSync(join(dir, 'refused.json'), JSON.stringify(partial));
+  await page.locator('#record-file').setInputFiles(join(dir, 'refused.json'));
+  await page.locator('#problem', { hasText: 'delivered[1].spend.staff[1].postcode' }).waitFor();
+  const refused = page.getByLabel('Staff group 2, 2028: postcode or outward code');
+  assert.equal(await refused.inputValue(), 'NOT A POSTCODE');
+  assert.equal(await refused.getAttribute('aria-invalid'), 'true');
+  await refused.fill('PL1');
+  await page.locator('#problem[hidden]').waitFor({ state: 'attached' });
+  await page.locator('#status', { hasText: 'for 2028 only' }).waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -383,3 +383,48 @@ fn the_monitoring_csv_gives_lm3_and_its_local_part() {
         ]
     );
 }
+
+#[test]
+fn lm3_is_not_judged_on_chosen_years_and_a_year_of_spend_alone_makes_no_measure_due() {
+    let (setup, mut record) = delivered_lm3();
+    // 2027's spend left out: 2028 alone is counted and shown, not judged.
+    (record.delivered[0].income, record.delivered[0].spend) = (None, None);
+    let r = delivery::report(&setup, &record, &NO_TABLE).unwrap();
+    let l = r.lm3.unwrap();
+    assert_eq!((l.years, l.missing_years), (vec![2028], vec![2027]));
+    assert_eq!((l.percent, l.status), (None, Status::Incomplete));
+    assert_eq!(l.round1, Money::from_pounds(35_000));
+    assert_eq!(
+        r.warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.path, w.message))
+            .collect::<Vec<_>>(),
+        [
+            "delivered: LM3 as delivered counts 2028 only: 2027 gives no income and spend, so it is not judged against what was committed until every year to date does"
+        ]
+    );
+    // 2029 given for its spend alone: its measures are not yet due, and
+    // with 2027 and 2028 its spend is judged.
+    let (_, mut record) = delivered_lm3();
+    let mut y = record.delivered[1].clone();
+    (y.year, y.measures) = (2029, Vec::new());
+    record.delivered.push(y);
+    let r = delivery::report(&setup, &record, &NO_TABLE).unwrap();
+    assert_eq!(r.to_year, Some(2028));
+    assert_eq!(r.measures[0].committed_to_date, Decimal::from_int(2000));
+    let l = r.lm3.unwrap();
+    assert_eq!((l.years.len(), l.missing_years.len()), (3, 0));
+    assert_ne!(l.status, Status::Incomplete);
+    // Spend for 2029 alone, after measures for 2027 and 2028: both missing.
+    for y in &mut record.delivered[..2] {
+        (y.income, y.spend) = (None, None);
+    }
+    let l = delivery::report(&setup, &record, &NO_TABLE)
+        .unwrap()
+        .lm3
+        .unwrap();
+    assert_eq!(
+        (l.missing_years, l.status),
+        (vec![2027, 2028], Status::Incomplete)
+    );
+}

@@ -7,7 +7,8 @@
 //! **To date.** A contract's years up to the last year with a record are
 //! "to date": what was committed for those years is what delivery is
 //! measured against (a three-year contract one year in is judged on its
-//! first year, not on all three).
+//! first year, not on all three). A year given only for its income and
+//! spend does not make its measures due.
 //!
 //! **Quantities** are compared measure by measure: Σ delivered ÷ Σ
 //! committed to date × 100. **Value** is worked out by the same rules as the
@@ -152,6 +153,10 @@ pub enum Status {
     Red,
     /// Nothing was committed to date.
     NotYetDue,
+    /// LM3 as delivered only: not every year to date gives its income and
+    /// spend, so the years given are not judged against the whole
+    /// contract's commitment (a supplier could give only its best years).
+    Incomplete,
 }
 
 impl Status {
@@ -162,6 +167,7 @@ impl Status {
             Status::Amber => "amber",
             Status::Red => "red",
             Status::NotYetDue => "not yet due",
+            Status::Incomplete => "incomplete",
         }
     }
 }
@@ -270,6 +276,7 @@ pub fn report(
     let to = record
         .delivered
         .iter()
+        .filter(|d| for_measures(d))
         .filter_map(|d| years.iter().position(|y| *y == d.year))
         .max();
     let upto = to.map_or(0, |i| i + 1);
@@ -298,7 +305,15 @@ pub fn report(
     );
     let (c, d) = (value(&to_date), value(&got));
     let whole = overall(d, c, &measures, settings);
-    let lm3 = spend::lm3(setup, record, &committed, env, settings)?;
+    let lm3 = spend::lm3(
+        setup,
+        record,
+        [&committed],
+        (&years, upto),
+        env,
+        settings,
+        &mut warnings,
+    )?;
     Ok(DeliveryReport {
         contract: record.contract.clone(),
         bidder: p.bidder.clone(),
@@ -316,6 +331,13 @@ pub fn report(
         lm3,
         warnings,
     })
+}
+
+/// Whether a year's record makes its measures due: it gives quantities, or
+/// nothing at all (a year recorded with nothing delivered). A year given
+/// only for its income and spend does not.
+fn for_measures(d: &DeliveredYear) -> bool {
+    !d.measures.is_empty() || (d.income.is_none() && d.spend.is_none())
 }
 
 /// The issues of a proposal, their paths under `at`.
@@ -754,7 +776,7 @@ fn overall(
         Status::Red => 0,
         Status::Amber => 1,
         Status::Green => 2,
-        Status::NotYetDue => 3,
+        Status::NotYetDue | Status::Incomplete => 3,
     };
     measures
         .iter()

@@ -59,7 +59,7 @@ fn error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
-/// An error whose `issues` are each `{ path, message }` besides its text,
+/// An error whose `issues` are each `{ path, code, message }` besides its text,
 /// so that a page can show each problem on its field.
 fn issues_error(message: &str, issues: &[socval_core::Issue]) -> JsValue {
     let e = js_sys::Error::new(message);
@@ -68,6 +68,9 @@ fn issues_error(message: &str, issues: &[socval_core::Issue]) -> JsValue {
         let o = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&o, &"path".into(), &i.path.as_str().into());
         let _ = js_sys::Reflect::set(&o, &"message".into(), &i.message.to_string().into());
+        if let Ok(code) = serde_wasm_bindgen::to_value(&i.code) {
+            let _ = js_sys::Reflect::set(&o, &"code".into(), &code);
+        }
         list.push(&o);
     }
     let _ = js_sys::Reflect::set(&e, &"issues".into(), &list);
@@ -320,7 +323,8 @@ impl Reporter {
     /// delivery record's JSON text (the awarded proposal and what was
     /// delivered each year). Gives `{ report, csv }`: the figures as
     /// `socval delivery --format json` gives them, and its CSV; an error
-    /// from the record's rules carries `issues`, each `{ path, message }`.
+    /// from the record's rules carries `issues`, each `{ path, code,
+    /// message }`.
     pub fn delivery(&self, record: &str, today: &str) -> Result<JsValue, JsValue> {
         let record: socval_core::delivery::DeliveryRecord =
             read_json(&self.lang, record).map_err(|e| error(&e))?;

@@ -38,6 +38,12 @@
 //! show 1 ÷ 1.60 = 62.5% of it; on the local part it shows 0%. Where the
 //! proposal committed no local spend there is nothing to measure against
 //! ("not yet due"). This choice is Socval's, from no published standard.
+//!
+//! **Every year to date, or no judgement.** A status needs the income and
+//! spend of every contract year up to the last year recorded (for its
+//! measures or its spend): a supplier could otherwise give only its best
+//! years. Where some are missing, the years given are still counted and
+//! shown, the status is "incomplete", and a notice names the years missing.
 
 use serde::Serialize;
 
@@ -53,6 +59,9 @@ use crate::{Env, Setup};
 pub struct Lm3Delivery {
     /// The years whose income and spend are counted.
     pub years: Vec<i32>,
+    /// The contract years to date that give no income and spend: while any
+    /// is missing, LM3 as delivered is not judged ("incomplete").
+    pub missing_years: Vec<i32>,
     /// LM3 the awarded proposal committed to, over the whole contract, four
     /// places.
     pub committed_lm3: Decimal,
@@ -86,7 +95,8 @@ pub struct Lm3Delivery {
     /// (R2 + R3) ÷ R1, four places.
     pub local_share_of_each_pound: Decimal,
     /// The delivered local part of each pound as a share of the committed
-    /// one, percent, two places; none where none was committed.
+    /// one, percent, two places; none where none was committed, no income
+    /// was recorded, or a year to date is missing.
     pub percent: Option<Decimal>,
     /// Its status, on the exact amounts.
     pub status: Status,
@@ -140,12 +150,16 @@ pub(super) fn check(record: &DeliveryRecord, say: &mut impl FnMut(String, IssueC
 /// # Errors
 /// A year's spend breaks a rule a bid's would (paths under
 /// `delivered[i]`), or the spend recorded exceeds the income recorded.
+/// `contract` is the contract's years and how many of them are to date for
+/// the measures; a notice naming the years missing goes to `warnings`.
 pub(super) fn lm3(
     setup: &Setup,
     record: &DeliveryRecord,
-    committed: &Report,
+    [committed]: [&Report; 1],
+    (contract, upto): (&[i32], usize),
     env: &Env<'_>,
     s: DeliverySettings,
+    warnings: &mut Vec<Issue>,
 ) -> Result<Option<Lm3Delivery>, DeliveryError> {
     let mut years = Vec::new();
     let mut issues = Vec::new();
@@ -186,13 +200,27 @@ pub(super) fn lm3(
         committed: dc,
         committed_income: c.round1,
     };
-    let status = compared.status(s).ok_or_else(too_large)?;
-    let percent = match compared.percent() {
-        Some(p) => p.map(|p| p.round_to(2)),
-        None => return Err(too_large()),
+    let missing = missing(contract, upto, &years);
+    let (status, percent) = if missing.is_empty() {
+        let status = compared.status(s).ok_or_else(too_large)?;
+        let percent = compared.percent().ok_or_else(too_large)?;
+        (status, percent.map(|p| p.round_to(2)))
+    } else {
+        warnings.push(Issue::new(
+            "delivered",
+            IssueCode::Notice,
+            format!(
+                "LM3 as delivered counts {} only: {} give{} no income and spend, so it is not judged against what was committed until every year to date does",
+                listed(&years),
+                listed(&missing),
+                if missing.len() == 1 { "s" } else { "" }
+            ),
+        ));
+        (Status::Incomplete, None)
     };
     Ok(Some(Lm3Delivery {
         years,
+        missing_years: missing,
         committed_lm3: c.lm3,
         committed_local_share_of_each_pound: c.local_share_of_each_pound,
         round1: sum.r1,
@@ -210,6 +238,30 @@ pub(super) fn lm3(
         percent,
         status,
     }))
+}
+
+/// The contract years to date, for the measures or for spend, that give no
+/// income and spend.
+fn missing(contract: &[i32], upto: usize, counted: &[i32]) -> Vec<i32> {
+    let last = contract
+        .iter()
+        .rposition(|y| counted.contains(y))
+        .map_or(upto, |i| upto.max(i + 1));
+    contract
+        .iter()
+        .take(last)
+        .filter(|y| !counted.contains(y))
+        .copied()
+        .collect()
+}
+
+/// Years in words: 2027, 2028 and 2029.
+fn listed(years: &[i32]) -> String {
+    let words: Vec<String> = years.iter().map(i32::to_string).collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => words.concat(),
+    }
 }
 
 fn one(path: &str, code: IssueCode, text: String) -> DeliveryError {
@@ -297,7 +349,10 @@ impl Compared {
             return Some(Status::NotYetDue);
         }
         let (lhs, rhs) = self.sides()?;
-        let at_least = |t: Decimal| rhs.checked_mul(i128::from(t.micros())).map(|r| lhs >= r);
+        // lhs ≥ t × rhs exactly, for a whole number of millionths t and
+        // rhs > 0, as ⌊lhs ÷ rhs⌋ ≥ t: no product to overflow.
+        let q = lhs / rhs;
+        let at_least = |t: Decimal| Some(q >= i128::from(t.micros()));
         Some(if at_least(s.green_percent)? {
             Status::Green
         } else if at_least(s.amber_percent)? {
@@ -307,14 +362,17 @@ impl Compared {
         })
     }
 
-    /// The delivered share as a percentage of the committed one, six places;
-    /// `Some(None)` where there is none, `None` if too large.
+    /// The delivered share as a percentage of the committed one, six places
+    /// (saturating, so an absurd figure reads as absurdly large); `Some(None)`
+    /// where there is none, `None` if too large to work out.
     fn percent(&self) -> Option<Option<Decimal>> {
         if !self.comparable() {
             return Some(None);
         }
         let (lhs, rhs) = self.sides()?;
         let q = crate::fixed::div_round(lhs, rhs);
-        i64::try_from(q).ok().map(|m| Some(Decimal::from_micros(m)))
+        Some(Some(Decimal::from_micros(
+            i64::try_from(q).unwrap_or(i64::MAX),
+        )))
     }
 }
