@@ -124,11 +124,15 @@ for (const rate of [1, 4]) {
 
 for (const rate of [1, 4]) {
   const first = []; const cls = []; const typed = []; const stages = [];
-  const STAGES = ['loader', 'wasm-ready', 'config', 'prepared', 'mount', 'table', 'first-render'];
+  // `first-render` is the form's first stage (the contract and the
+  // results); `complete`, the rest of the form, drawn once that is painted.
+  const STAGES = ['loader', 'wasm-ready', 'config', 'prepared', 'mount', 'table', 'first-render', 'complete'];
+  const whole = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await open(rate, `${base}/index.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('socval:first-render').length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName('socval:complete').length > 0);
     first.push(await page.evaluate(() => performance.getEntriesByName('socval:first-render')[0]?.startTime ?? NaN));
+    whole.push(await page.evaluate(() => performance.getEntriesByName('socval:complete')[0]?.startTime ?? NaN));
     stages.push(await page.evaluate((names) => names.map((n) => performance.getEntriesByName(`socval:${n}`)[0]?.startTime ?? NaN), STAGES));
     await page.locator('social-value-calculator').locator('#import-file').setInputFiles(join(WWW, 'examples', 'exampleshire-proposal.json'));
     await page.locator('social-value-calculator').locator('[data-figure="ratio"]').waitFor();
@@ -139,6 +143,7 @@ for (const rate of [1, 4]) {
   const budget = rate === 1 ? 100 : 250;
   row(`browser ${rate}x: navigation to first render (median of ${RUNS})`, ms(median(first)), `${budget} ms`, median(first) <= budget);
   row(`browser ${rate}x: ... minus the floor (the part that is ours)`, ms(median(first) - floors[rate]));
+  row(`browser ${rate}x: navigation to the whole form drawn (second stage; median of ${RUNS})`, `${ms(median(whole))} (minus the floor: ${ms(median(whole) - floors[rate])})`);
   row(`browser ${rate}x: ... when each stage ends (medians)`, STAGES.map((s, k) => `${s} ${Math.round(median(stages.map((x) => x[k])))}`).join(', '));
   row(`browser ${rate}x: layout shift of the host page (max of ${RUNS})`, Math.max(...cls).toFixed(4), '0', Math.max(...cls) === 0);
   row(`browser ${rate}x: input to updated results, p50 / p95`, `${ms(median(typed))} / ${ms(pct(typed, 0.95))}${timeouts(typed)}`, rate === 4 ? '50 ms' : '', rate === 4 ? pct(typed, 0.95) <= 50 : undefined);

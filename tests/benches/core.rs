@@ -114,6 +114,10 @@ fn time_per_call(
     (start.elapsed().as_secs_f64() / n as f64, n)
 }
 
+/// The CLI's allocator, so that the figures are those `socval batch` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let (setup, table) = socval_tests::exampleshire();
     let env = Env {

@@ -224,6 +224,13 @@ pub(crate) enum Failure {
     },
 }
 
+/// mimalloc rather than the system's allocator: evaluating allocates many
+/// small, short-lived values (field paths, messages, lists), and `socval
+/// batch` evaluates thousands of proposals (see the README's performance
+/// table for what it bought).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

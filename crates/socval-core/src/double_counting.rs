@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use crate::discounting::Discounts;
 use crate::fixed::Money;
-use crate::issues::{Collector, IntoPath, IssueCode, Path};
+use crate::issues::{Collector, IssueCode, Path, Warnings};
 use crate::message::Msg;
 use crate::recorded::Reason;
 use crate::scoring::basis_value;
@@ -81,7 +81,7 @@ fn conflicting<'a>(
 /// reject policy an error for each excluded pair claimed.
 pub(crate) fn check(
     c: &mut Collector,
-    w: &mut Collector,
+    w: &mut Warnings,
     setup: &Setup,
     cs: &[CheckedCommitment<'_>],
 ) {
@@ -89,10 +89,11 @@ pub(crate) fn check(
     for cm in cs {
         let j = first.get(cm.measure_index).copied().unwrap_or(NONE);
         if j != NONE && j != cm.index {
-            w.push(
-                Path::Root("commitments").item(cm.index).field("measure"),
+            let path = Path::Root("commitments");
+            w.push_with(
+                path.item(cm.index).field("measure"),
                 IssueCode::DoubleCounting,
-                Msg::repeated_measure(cm.measure.id.clone(), cm.measure.title.clone()),
+                || Msg::repeated_measure(cm.measure.id.clone(), cm.measure.title.clone()),
             );
         }
     }
@@ -196,19 +197,19 @@ pub(crate) fn resolve(setup: &Setup, checked: &mut Checked<'_>, disc: &Discounts
             .filter(|c| c.measure_index == m && c.excluded.is_none())
         {
             c.excluded = Some(Reason::DoubleCounted { counted: kept });
-            checked.warnings.push(crate::Issue::new(
-                Path::Root("commitments")
-                    .item(c.index)
-                    .field("measure")
-                    .into_path(),
+            let path = Path::Root("commitments");
+            checked.warnings.push_with(
+                path.item(c.index).field("measure"),
                 IssueCode::DoubleCounting,
-                Msg::larger_counted(
-                    c.measure.id.clone(),
-                    c.measure.title.clone(),
-                    id(setup, k).to_string(),
-                    title(setup, k).to_string(),
-                ),
-            ));
+                || {
+                    Msg::larger_counted(
+                        c.measure.id.clone(),
+                        c.measure.title.clone(),
+                        id(setup, k).to_string(),
+                        title(setup, k).to_string(),
+                    )
+                },
+            );
         }
     }
 }

@@ -111,98 +111,174 @@ impl Issue {
 /// How many warnings of one kind are listed before the rest are counted.
 pub const REPEATS_SHOWN: usize = 3;
 
-/// The kind of a warning: its code and its field with the numbers taken
-/// out, so that warnings repeated for many lines (`commitments[7].postcode`,
-/// `commitments[8].postcode`, …) are one kind, and the kinds stay few
-/// whatever the messages say (a postcode in each, say).
-fn shape(issue: &Issue) -> (IssueCode, String) {
-    let mut s = String::with_capacity(issue.path.len());
+/// Writes a field path's kind into `into`: the path with each run of digits
+/// as one `#`, so that `commitments[7].postcode` and
+/// `commitments[8].postcode` are one kind, and the kinds stay few whatever
+/// the messages say (a postcode in each, say).
+fn write_shape(path: &str, into: &mut String) {
+    into.clear();
     let mut digits = false;
-    for c in issue.path.chars() {
+    for c in path.chars() {
         if c.is_ascii_digit() {
             if !digits {
-                s.push('#');
+                into.push('#');
             }
             digits = true;
         } else {
             digits = false;
-            s.push(c);
+            into.push(c);
         }
     }
-    (issue.code, s)
 }
 
 /// Groups warnings repeated for many lines: the first [`REPEATS_SHOWN`] of
 /// each kind stay, and one more says how many like them were left out, so a
 /// proposal of 100,000 lines does not give 100,000 copies of one warning.
 pub fn group_repeats(warnings: Vec<Issue>) -> Vec<Issue> {
-    if warnings.len() <= REPEATS_SHOWN {
-        return warnings;
-    }
-    /// One kind of warning: how many so far, where its last shown one is,
-    /// and past the limit how many were left out and the first of them.
-    struct Group {
-        seen: usize,
-        last: usize,
-        left_out: Option<(usize, Issue)>,
-    }
-    // Few kinds (a field and a code each), so a list beats a map's code size.
-    let mut groups: Vec<((IssueCode, String), Group)> = Vec::new();
-    let mut out = Vec::with_capacity(warnings.len().min(64));
+    let mut grouped = Warnings::default();
     for w in warnings {
-        let key = shape(&w);
-        let at = match groups.iter().position(|(k, _)| *k == key) {
-            Some(i) => i,
+        let message = w.message;
+        grouped.push_with(w.path, w.code, || message);
+    }
+    grouped.finish()
+}
+
+/// Warnings grouped as they are collected, as [`group_repeats`] groups
+/// them: past [`REPEATS_SHOWN`] of a kind only a count is kept, so a warning
+/// repeated for many lines is not written out for each (checking is on the
+/// path of every evaluation).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Warnings {
+    shown: Vec<Issue>,
+    kinds: Vec<Kind>,
+    /// The path being added, and its kind, written here first so that a
+    /// warning left out costs no allocation.
+    scratch: String,
+    shape: String,
+}
+
+/// One kind of warning: its code and shape (see [`write_shape`]), how many
+/// so far, where its last shown one is, and past the limit how many were
+/// left out and the first of them.
+#[derive(Clone, Debug)]
+struct Kind {
+    code: IssueCode,
+    shape: String,
+    seen: usize,
+    last: usize,
+    left_out: Option<(usize, String)>,
+}
+
+impl Warnings {
+    pub(crate) fn push(&mut self, path: impl IntoPath, code: IssueCode, message: impl Into<Msg>) {
+        self.write(path);
+        let message = message.into();
+        if self.count(code) {
+            self.show(code, message);
+        }
+    }
+
+    /// Adds a warning whose message is made only if it is shown.
+    pub(crate) fn push_with(
+        &mut self,
+        path: impl IntoPath,
+        code: IssueCode,
+        message: impl FnOnce() -> Msg,
+    ) {
+        self.write(path);
+        if self.count(code) {
+            self.show(code, message());
+        }
+    }
+
+    /// Writes the path of the warning being added, and its kind.
+    fn write(&mut self, path: impl IntoPath) {
+        self.scratch.clear();
+        path.write_path(&mut self.scratch);
+        write_shape(&self.scratch, &mut self.shape);
+    }
+
+    /// Shows the warning being added.
+    fn show(&mut self, code: IssueCode, message: Msg) {
+        self.shown.push(Issue {
+            path: self.scratch.clone(),
+            code,
+            message,
+        });
+    }
+
+    /// Counts a warning under its kind; whether it is one of those shown.
+    fn count(&mut self, code: IssueCode) -> bool {
+        let at = self
+            .kinds
+            .iter()
+            .position(|k| k.code == code && k.shape == self.shape);
+        let kind = match at.and_then(|i| self.kinds.get_mut(i)) {
+            Some(k) => k,
             None => {
-                let g = Group {
+                self.kinds.push(Kind {
+                    code,
+                    shape: self.shape.clone(),
                     seen: 0,
                     last: 0,
                     left_out: None,
+                });
+                let Some(k) = self.kinds.last_mut() else {
+                    return true;
                 };
-                groups.push((key, g));
-                groups.len() - 1
+                k
             }
         };
-        let Some((_, g)) = groups.get_mut(at) else {
-            continue;
-        };
-        g.seen += 1;
-        if g.seen <= REPEATS_SHOWN {
-            g.last = out.len();
-            out.push(w);
-        } else if let Some((n, _)) = &mut g.left_out {
-            *n += 1;
-        } else {
-            g.left_out = Some((1, w));
+        kind.seen += 1;
+        if kind.seen <= REPEATS_SHOWN {
+            kind.last = self.shown.len();
+            return true;
         }
+        match &mut kind.left_out {
+            Some((n, _)) => *n += 1,
+            None => kind.left_out = Some((1, self.scratch.clone())),
+        }
+        false
     }
-    // Each count goes straight after the last warning of its kind shown.
-    // (Merged by position without sorting: a sort's code would cost the
-    // widget more than the few groups there are.)
-    let mut counts: Vec<(usize, usize, Issue)> = groups
-        .into_iter()
-        .filter_map(|(_, g)| g.left_out.map(|(n, first)| (g.last + 1, n, first)))
-        .collect();
-    let mut merged = Vec::with_capacity(out.len() + counts.len());
-    for (i, w) in out.into_iter().enumerate() {
-        take_counts(&mut counts, i, &mut merged);
-        merged.push(w);
+
+    /// The warnings shown, each kind's count straight after the last of
+    /// its kind shown.
+    pub(crate) fn finish(self) -> Vec<Issue> {
+        // Merged by position without sorting: a sort's code would cost the
+        // widget more than the few kinds there are.
+        let mut counts: Vec<(usize, usize, IssueCode, String)> = self
+            .kinds
+            .into_iter()
+            .filter_map(|k| k.left_out.map(|(n, first)| (k.last + 1, n, k.code, first)))
+            .collect();
+        if counts.is_empty() {
+            return self.shown;
+        }
+        let mut merged = Vec::with_capacity(self.shown.len() + counts.len());
+        for (i, w) in self.shown.into_iter().enumerate() {
+            take_counts(&mut counts, i, &mut merged);
+            merged.push(w);
+        }
+        take_counts(&mut counts, usize::MAX, &mut merged);
+        merged
     }
-    take_counts(&mut counts, usize::MAX, &mut merged);
-    merged
 }
 
 /// Moves the counts that go at or before position `at` into `into`.
-fn take_counts(counts: &mut Vec<(usize, usize, Issue)>, at: usize, into: &mut Vec<Issue>) {
+fn take_counts(
+    counts: &mut Vec<(usize, usize, IssueCode, String)>,
+    at: usize,
+    into: &mut Vec<Issue>,
+) {
     while let Some(i) = counts.iter().position(|c| c.0 <= at) {
-        let (_, n, first) = counts.remove(i);
+        let (_, n, code, path) = counts.remove(i);
         let n = crate::message::count(n);
-        let message = if first.path.is_empty() {
+        let message = if path.is_empty() {
             Msg::more_like_this_here(n)
         } else {
-            Msg::more_like_this(n, first.path.clone())
+            Msg::more_like_this(n, path.clone())
         };
-        into.push(Issue::new(first.path, first.code, message));
+        into.push(Issue::new(path, code, message));
     }
 }
 
@@ -424,17 +500,28 @@ impl<'a> Path<'a> {
 pub(crate) trait IntoPath {
     /// The path as text.
     fn into_path(self) -> String;
+
+    /// Appends the path to `s`.
+    fn write_path(self, s: &mut String);
 }
 
 impl IntoPath for &str {
     fn into_path(self) -> String {
         self.to_owned()
     }
+
+    fn write_path(self, s: &mut String) {
+        s.push_str(self);
+    }
 }
 
 impl IntoPath for String {
     fn into_path(self) -> String {
         self
+    }
+
+    fn write_path(self, s: &mut String) {
+        s.push_str(&self);
     }
 }
 
@@ -443,6 +530,10 @@ impl IntoPath for Path<'_> {
         let mut s = String::with_capacity(32);
         self.write_into(&mut s);
         s
+    }
+
+    fn write_path(self, s: &mut String) {
+        self.write_into(s);
     }
 }
 
@@ -508,6 +599,29 @@ mod grouping_tests {
             last.message
         );
         assert_eq!(g.get(2).map(|w| w.code), Some(IssueCode::Notice));
+    }
+
+    #[test]
+    fn a_warning_past_the_limit_is_counted_without_its_message() {
+        let mut w = Warnings::default();
+        let mut made = 0;
+        for i in 0..100 {
+            let path = Path::Root("commitments");
+            w.push_with(path.item(i).field("postcode"), IssueCode::Notice, || {
+                made += 1;
+                Msg::not_postcode()
+            });
+        }
+        assert_eq!(made, REPEATS_SHOWN);
+        let g = w.finish();
+        assert_eq!(g.len(), REPEATS_SHOWN + 1);
+        let last = g.last().expect("a count");
+        assert_eq!(last.path, "commitments[3].postcode");
+        assert!(
+            last.message.to_string().starts_with("and 97 more"),
+            "{}",
+            last.message
+        );
     }
 
     #[test]

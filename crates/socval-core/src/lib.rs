@@ -110,7 +110,7 @@ pub fn check_proposal(
     proposal: &Proposal,
     env: &Env<'_>,
 ) -> Result<Vec<Issue>, ProposalError> {
-    validation::check(setup, proposal, env).map(|c| c.warnings)
+    validation::check(setup, proposal, env).map(|c| c.warnings.finish())
 }
 
 /// Works out the figures for one proposal, without the words: every total,
@@ -375,7 +375,7 @@ fn run(
         };
     }
 
-    let mut warnings = issues::group_repeats(checked.warnings);
+    let mut warnings = checked.warnings.finish();
     if ratio.percent > D::HUNDRED {
         warnings.push(Issue::new(
             "commitments",

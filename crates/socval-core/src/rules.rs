@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::CouncilConfig;
 use crate::fixed::{Decimal, Money};
-use crate::issues::{Collector, IssueCode, Path};
+use crate::issues::{Collector, IssueCode, Path, Warnings};
 use crate::message::Msg;
 use crate::proposal::{Commitment, Proposal};
 use crate::setup::Setup;
@@ -129,7 +129,7 @@ pub(crate) fn check_first_year(c: &mut Collector, path: Path<'_>, cm: &Commitmen
 
 /// Warnings for the council's rules a proposal does not meet.
 pub(crate) fn check_proposal(
-    w: &mut Collector,
+    w: &mut Warnings,
     setup: &Setup,
     p: &Proposal,
     cs: &[CheckedCommitment<'_>],

@@ -7,7 +7,7 @@ use crate::adjustments::Resolved;
 use crate::config::{Priority, ScoringMethod};
 use crate::fixed::{Decimal, Money};
 use crate::framework::{Measure, Unit};
-use crate::issues::{Collector, Issue, IssueCode, Path, ProposalError, limits};
+use crate::issues::{Collector, IssueCode, Path, ProposalError, Warnings, limits};
 use crate::local_area::{AreaError, Located, Place};
 use crate::message::{AreaName, Msg, count};
 use crate::outcodes::OutcodeTable;
@@ -92,7 +92,8 @@ pub(crate) struct Checked<'s> {
     pub(crate) suppliers: Vec<CheckedSpend>,
     /// Where the bidder itself is, when it gave a postcode.
     pub(crate) bidder: Option<Placed>,
-    pub(crate) warnings: Vec<Issue>,
+    /// Grouped as they are found; [`Warnings::finish`] gives them.
+    pub(crate) warnings: Warnings,
 }
 
 impl Checked<'_> {
@@ -111,7 +112,7 @@ pub(crate) fn check<'s>(
     env: &Env<'_>,
 ) -> Result<Checked<'s>, ProposalError> {
     let mut c = Collector::default();
-    let mut w = Collector::default();
+    let mut w = Warnings::default();
     let fw = &setup.framework;
 
     if p.schema_version != PROPOSAL_SCHEMA_VERSION {
@@ -226,15 +227,13 @@ pub(crate) fn check<'s>(
                 // Where it is delivered is unknown, so it cannot be shown to
                 // be local: recorded, not counted, until the place is given.
                 excluded = Some(Reason::NoDeliveryPlace);
-                w.push(
-                    path.field("postcode"),
-                    IssueCode::Notice,
+                w.push_with(path.field("postcode"), IssueCode::Notice, || {
                     Msg::local_needs_postcode(
                         measure.id.clone(),
                         measure.title.clone(),
                         area_name(setup),
-                    ),
-                );
+                    )
+                });
             } else if !cm.postcode.trim().is_empty() {
                 match Postcode::parse(&cm.postcode) {
                     Err(_) => c.push(
@@ -250,16 +249,14 @@ pub(crate) fn check<'s>(
                                 // area: the same rule as LM3's.
                                 Ok(_) => {
                                     excluded = Some(Reason::OutsideLocalArea);
-                                    w.push(
-                                        path.field("postcode"),
-                                        IssueCode::Notice,
+                                    w.push_with(path.field("postcode"), IssueCode::Notice, || {
                                         Msg::outside_area(
                                             pc.written(),
                                             measure.id.clone(),
                                             measure.title.clone(),
                                             area_name(setup),
-                                        ),
-                                    );
+                                        )
+                                    });
                                 }
                                 Err(e) => c.push(
                                     path.field("postcode"),
@@ -274,11 +271,9 @@ pub(crate) fn check<'s>(
             if measure.unit == Unit::FteYear && k.value.pence() > 0 {
                 let min_cost = MIN_FULL_TIME_YEAR.times(total);
                 if min_cost.is_some_and(|m| m > k.value) {
-                    w.push(
-                        path.field("quantity"),
-                        IssueCode::Implausible,
-                        Msg::costly_jobs(total, min_cost.unwrap_or_default(), k.value),
-                    );
+                    w.push_with(path.field("quantity"), IssueCode::Implausible, || {
+                        Msg::costly_jobs(total, min_cost.unwrap_or_default(), k.value)
+                    });
                 }
             }
             let adjustments = if setup.config.adjustments.enabled {
@@ -380,7 +375,7 @@ pub(crate) fn check<'s>(
             staff,
             suppliers,
             bidder,
-            warnings: w.issues,
+            warnings: w,
         })
     } else {
         Err(ProposalError { issues: c.issues })
@@ -784,7 +779,7 @@ fn area_name(setup: &Setup) -> AreaName {
     AreaName(setup.config.local_area.name.trim().to_string())
 }
 
-fn theme_coverage(w: &mut Collector, setup: &Setup, cs: &[CheckedCommitment<'_>]) {
+fn theme_coverage(w: &mut Warnings, setup: &Setup, cs: &[CheckedCommitment<'_>]) {
     for tp in &setup.config.theme_priorities {
         let theme = setup.framework.themes.iter().position(|t| t.id == tp.theme);
         if tp.priority == Priority::High
@@ -809,7 +804,7 @@ fn theme_coverage(w: &mut Collector, setup: &Setup, cs: &[CheckedCommitment<'_>]
     }
 }
 
-fn self_assessment(c: &mut Collector, w: &mut Collector, setup: &Setup, p: &Proposal) {
+fn self_assessment(c: &mut Collector, w: &mut Warnings, setup: &Setup, p: &Proposal) {
     let criteria = match &setup.config.scoring.method {
         ScoringMethod::SelfAssessment { criteria } => Some(criteria),
         _ => None,

@@ -244,9 +244,15 @@ class SocialValueCalculator extends HTMLElement {
         !this.hasAttribute('no-heading'), this.#report = reporter(own, csv, this, level));
       // The language changed while the widget loaded: it follows now.
       if (langOf(this) !== lang) this.relang();
-      // Yew draws in a microtask: after a task the form, or the list of the
-      // configuration's problems, is there.
+      // Yew draws in a microtask: the contract and the results first; once
+      // the browser has painted them (a frame, then a task), the rest of the
+      // form. Then the form, or the list of the configuration's problems, is
+      // there.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      if (run !== this.#run) return;
+      this.#widget.complete();
       await new Promise((r) => setTimeout(r));
+      mark('complete');
       if (run !== this.#run) return;
       const problems = root.querySelector('[data-config-error]');
       if (problems) {

@@ -97,9 +97,12 @@ fn Calculator() -> Html {
     };
     use_draft(&ctx.draft_key, &stamp, &state.form, &blank, elsewhere);
     use_link(&ctx, &state.dispatcher(), state.form != blank);
-    // Effects run once the DOM is updated and the browser has had a frame
-    // to show it: this marks the first render (conservatively).
+    // Effects run once the DOM is updated: this marks the first render.
     use_effect_with((), |()| crate::browser::mark("socval:first-render"));
+    // Drawn in two stages: the contract and the results first, the
+    // commitments, spend, self-assessment and tools once the browser has
+    // shown them (see `Ctx::complete`).
+    let complete = ctx.complete;
     let outcome = use_outcome(&ctx, &state.form);
     let m = ctx.messages;
     let cfg = &ctx.setup.config;
@@ -177,14 +180,18 @@ fn Calculator() -> Html {
             <div class="layout">
                 <form class="inputs" novalidate=true {onfocusout} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <ContractSection form={state.form.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                    if complete {
                     <CommitmentsSection commitments={state.form.commitments.clone()} more={state.form.more.clone()} start_year={start_year} search={state.search.clone()} errors={errors.clone()} years={years} dispatch={dispatch.clone()} />
                     <SpendSection staff={state.form.staff.clone()} suppliers={state.form.suppliers.clone()} staff_total={state.form.staff_total.clone()} suppliers_total={state.form.suppliers_total.clone()} shown={outcome.shown.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                     <SelfAssessment scores={state.form.self_scores.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                    }
                 </form>
                 <Results outcome={outcome.clone()} />
                 // After the results, so that a narrow page reaches them
                 // first; beside the form, under it, on a wide one.
-                <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />
+                if complete {
+                    <Tools form={state.form.clone()} outcome={outcome.clone()} blank={blank.clone()} dispatch={dispatch.clone()} />
+                }
             </div>
             // The summary to attach to a bid: printed instead of the page,
             // never shown on screen (drawn by the lazy module); not while the

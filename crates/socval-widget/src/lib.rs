@@ -83,6 +83,17 @@ impl Widget {
         app.update(AppProps { ctx: ctx.clone() });
     }
 
+    /// Draws the rest of the form: the first render draws the contract and
+    /// the results alone, and the loader calls this once the browser has
+    /// painted them, so that they show sooner (Yew's first run of its code
+    /// grows with what it draws).
+    pub fn complete(&mut self) {
+        if let (Some(app), Some(ctx)) = (self.app.as_mut(), self.drawn.as_mut()) {
+            ctx.complete = true;
+            app.update(AppProps { ctx: ctx.clone() });
+        }
+    }
+
     /// Unmounts the widget (the element was removed from the page).
     pub fn destroy(mut self) {
         if let Some(a) = self.app.take() {
@@ -199,6 +210,7 @@ pub fn mount(
                 draft_key,
                 today: today(),
                 reporter,
+                complete: false,
             };
             Widget {
                 app: Some(

@@ -71,7 +71,7 @@ fn type_into(root: &web_sys::ShadowRoot, id: &str, text: &str) {
 #[wasm_bindgen_test]
 async fn renders_every_offered_measure_in_the_shadow_root() {
     let (host, root, point) = host();
-    let w = socval_widget::mount(
+    let mut w = socval_widget::mount(
         point,
         host,
         socval_widget::prepare(EXAMPLESHIRE),
@@ -84,6 +84,18 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
         true,
         None,
     );
+    yew::scheduler::flush().await;
+    // The first stage: the contract and the results, no commitments yet.
+    assert!(root.query_selector("#contract-value").unwrap().is_some());
+    assert!(root.query_selector("#results").unwrap().is_some());
+    assert_eq!(
+        root.query_selector_all("details.theme-group")
+            .unwrap()
+            .length(),
+        0
+    );
+    // The rest once the loader says the first is painted.
+    w.complete();
     yew::scheduler::flush().await;
     let heading = root
         .query_selector("h2")
@@ -147,7 +159,7 @@ async fn carbon_results(root: &web_sys::ShadowRoot) {
 #[wasm_bindgen_test]
 async fn typing_updates_results_after_a_pause() {
     let (host, root, point) = host();
-    let w = socval_widget::mount(
+    let mut w = socval_widget::mount(
         point,
         host,
         socval_widget::prepare(EXAMPLESHIRE),
@@ -160,6 +172,7 @@ async fn typing_updates_results_after_a_pause() {
         true,
         None,
     );
+    w.complete();
     yew::scheduler::flush().await;
     carbon_results(&root).await;
     let gross = root
@@ -184,7 +197,7 @@ async fn typing_updates_results_after_a_pause() {
 /// The text of the error box a configuration gives in place of the form.
 async fn config_problems(config: &str) -> String {
     let (host, root, point) = host();
-    let w = socval_widget::mount(
+    let mut w = socval_widget::mount(
         point,
         host,
         socval_widget::prepare(config),
@@ -197,6 +210,7 @@ async fn config_problems(config: &str) -> String {
         true,
         None,
     );
+    w.complete();
     yew::scheduler::flush().await;
     let text = root
         .query_selector(".error-summary")
@@ -424,6 +438,7 @@ async fn welsh_from_its_catalogue_and_the_councils_texts_then_english_keeping_th
         true,
         None,
     );
+    w.complete();
     yew::scheduler::flush().await;
     assert_eq!(
         text_of(&root, "h2"),
@@ -491,7 +506,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
         .replace(", \"label\": \"Excellent\"", "");
     assert!(!unlabelled.contains("\"label\""));
     let (el, root, point) = host();
-    let w = socval_widget::mount(
+    let mut w = socval_widget::mount(
         point,
         el,
         socval_widget::prepare(&unlabelled),
@@ -504,6 +519,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
         true,
         None,
     );
+    w.complete();
     yew::scheduler::flush().await;
     carbon_results(&root).await;
     // A ratio of 3.25% reaches the band from 2%.
@@ -518,7 +534,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
     let broken = EXAMPLESHIRE.replace("\"weighting_percent\": 10", "\"weighting_percent\": 0");
     assert_ne!(broken, EXAMPLESHIRE);
     let (el, root, point) = host();
-    let w = socval_widget::mount(
+    let mut w = socval_widget::mount(
         point,
         el,
         socval_widget::prepare(&broken),
@@ -531,6 +547,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
         true,
         None,
     );
+    w.complete();
     yew::scheduler::flush().await;
     let problems = text_of(&root, "[data-config-error] li");
     assert!(
@@ -549,7 +566,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
     // read): the core's message, in Welsh.
     let huge = "x".repeat((32 << 20) + 1);
     let (el, root, point) = host();
-    let w = socval_widget::mount(
+    let mut w = socval_widget::mount(
         point,
         el,
         socval_widget::prepare(&huge),
@@ -562,6 +579,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
         true,
         None,
     );
+    w.complete();
     yew::scheduler::flush().await;
     let problem = text_of(&root, "[data-config-error] li");
     assert!(problem.starts_with("mae'r ffeil yn "), "{problem}");

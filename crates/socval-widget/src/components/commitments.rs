@@ -17,6 +17,17 @@ fn lower(s: &str) -> String {
     String::from(js_sys::JsString::from(s).to_lower_case())
 }
 
+/// Whether `needle` occurs in `hay`, by comparing bytes at each position:
+/// `str::contains` brings the two-way searcher (about 2 kB of wasm) into
+/// the first module for a search over a few hundred characters.
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+}
+
 /// Props of [`CommitmentsSection`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct CommitmentsProps {
@@ -54,7 +65,7 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
     let terms: Vec<&str> = std::iter::once(query.as_str())
         .chain(
             m.synonyms()
-                .filter(|(said, _)| query.contains(said))
+                .filter(|(said, _)| has(&query, said))
                 .map(|(_, meant)| meant),
         )
         .collect();
@@ -67,7 +78,7 @@ pub fn CommitmentsSection(p: &CommitmentsProps) -> Html {
                 m.unit(x.unit, true),
                 m.unit(x.unit, false)
             ));
-            terms.iter().any(|t| text.contains(t))
+            terms.iter().any(|t| has(&text, t))
         }
     };
     let onsearch = {

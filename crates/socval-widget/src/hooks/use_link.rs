@@ -27,7 +27,7 @@ pub fn use_link(ctx: &Ctx, dispatch: &UseReducerDispatcher<State>, had_answers: 
     let (ctx, d) = (ctx.clone(), dispatch.clone());
     use_effect_with((), move |()| {
         let hash = gloo::utils::window().location().hash().unwrap_or_default();
-        if !hash.contains("socval=") {
+        if !crate::components::commitments::has(&hash, "socval=") {
             return;
         }
         let Some(promise) = ctx.lazy_text("openLink", &hash) else {
