@@ -14,8 +14,11 @@ const TYPES = {
 
 /** Starts serving `root` on 127.0.0.1:`port` (0 = any free port); resolves to the server.
  * `cache` is the Cache-Control of its files (the benchmark's repeat visit
- * serves them as a release folder would be: immutable). */
-export function serve(root, port = 0, extraRoutes = {}, { cache = 'no-store' } = {}) {
+ * serves them as a release folder would be: immutable); with `gzip`, a file
+ * with a `.gz` copy beside it is sent as that copy with `Content-Encoding:
+ * gzip` to a browser that accepts it, as the embedding guide's nginx
+ * configuration does (`gzip_static on`). */
+export function serve(root, port = 0, extraRoutes = {}, { cache = 'no-store', gzip = false } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -28,11 +31,15 @@ export function serve(root, port = 0, extraRoutes = {}, { cache = 'no-store' } =
     if (!path.startsWith(base)) { res.writeHead(403); return res.end(); }
     if (url.pathname.endsWith('/')) path = join(path, 'index.html');
     try {
-      const body = await readFile(path);
+      const zipped = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+        ? await readFile(`${path}.gz`).catch(() => undefined) : undefined;
+      const body = zipped ?? await readFile(path);
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'content-security-policy': CSP,
         'cache-control': path.endsWith('.html') && cache !== 'no-store' ? 'no-cache' : cache,
+        ...(gzip ? { vary: 'accept-encoding' } : {}),
+        ...(zipped ? { 'content-encoding': 'gzip' } : {}),
       });
       res.end(body);
     } catch {

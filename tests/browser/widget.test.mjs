@@ -71,6 +71,40 @@ describe('the embedded widget', () => {
     await context.close();
   });
 
+  test('drawn in two stages, the results first, and nothing in the widget moves, wide or narrow', async () => {
+    // Wide, the form and the results side by side: the rest of the form is
+    // drawn after the first paint, beside the results. Narrow, in one
+    // column, the rest would go above the results: it is drawn before the
+    // first paint, so nothing the supplier sees moves.
+    // Tall, so that everything the first stage draws is in view.
+    for (const viewport of [{ width: 1280, height: 1600 }, { width: 600, height: 1600 }]) {
+      const { context, page } = await newPage(env.browser, { viewport });
+      await page.addInitScript(() => {
+        // What moved inside the widget. (The host page's own content below
+        // it moves once as the widget grows past the height it holds,
+        // `--socval-min-height`, which the embedder sets.)
+        window.__shifts = [];
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) {
+            // A node in the shadow root is not shown to the page: no node.
+            for (const s of e.sources) if (!s.node || s.node.getRootNode() !== document) window.__shifts.push(`${s.previousRect.y} -> ${s.currentRect.y}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        window.__ready = new Promise((r) => document.addEventListener('socval-ready', r));
+      });
+      await page.goto(`${env.base}/index.html`);
+      await page.evaluate(() => window.__ready);
+      // A frame after the whole form is drawn, so that any shift is seen.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+      const marks = await page.evaluate(() => ['first-render', 'complete'].map((n) => performance.getEntriesByName(`socval:${n}`).length));
+      assert.deepEqual(marks, [1, 1], `${viewport.width}px: both stages marked`);
+      assert.ok(await field(page, 'measure-search').isVisible(), `${viewport.width}px: the whole form is drawn`);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), [], `${viewport.width}px: nothing in the widget moved`);
+      assert.deepEqual(page.problems, []);
+      await context.close();
+    }
+  });
+
   test('a supplier journey: empty form to results, live', async () => {
     const { context, page } = await openExampleshire();
     const results = page.locator('social-value-calculator').locator('#results');

@@ -240,17 +240,29 @@ class SocialValueCalculator extends HTMLElement {
       catalogueOf.set(this, [catalogue, texts]);
       // The report module reads the configuration without `translations`
       // too: it is given the language's texts as the widget is (see reporter()).
+      // In one column (under 900 px of content: style.css's container query)
+      // the rest of the form would go above the results and move them once
+      // shown, so a narrow widget is drawn whole at once.
+      const whole = Math.min(this.clientWidth, 1200) - 2 * (parseFloat(getComputedStyle(this).fontSize) || 16) < 900;
       this.#widget = m.mount(point, this, prepared, csv, lang, catalogue, texts, this.id || '', level,
-        !this.hasAttribute('no-heading'), this.#report = reporter(own, csv, this, level));
+        !this.hasAttribute('no-heading'), this.#report = reporter(own, csv, this, level), whole);
       // The language changed while the widget loaded: it follows now.
       if (langOf(this) !== lang) this.relang();
       // Yew draws in a microtask: the contract and the results first; once
       // the browser has painted them (a frame, then a task), the rest of the
       // form. Then the form, or the list of the configuration's problems, is
       // there.
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      const widget = this.#widget;
+      await new Promise((r) => {
+        // A hidden tab draws no frames: the rest comes at once there.
+        if (document.hidden) return setTimeout(r);
+        const late = setTimeout(r, 1000);
+        requestAnimationFrame(() => { clearTimeout(late); setTimeout(r); });
+      });
+      // Even when the element is being drawn again (a new configuration is
+      // on its way), the form shown until then is whole.
+      if (this.#widget === widget) widget.complete();
       if (run !== this.#run) return;
-      this.#widget.complete();
       await new Promise((r) => setTimeout(r));
       mark('complete');
       if (run !== this.#run) return;

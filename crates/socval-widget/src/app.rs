@@ -25,6 +25,12 @@ pub const ANNOUNCE_AFTER_MS: u32 = 1000;
 pub struct AppProps {
     /// The shared context.
     pub ctx: Ctx,
+    /// Whether the whole form is drawn: the first render draws the contract
+    /// and the results alone, the rest once the browser has shown them (the
+    /// loader calls `Widget::complete`). Not part of the context, so that
+    /// completing the form neither recalculates nor announces the result
+    /// again.
+    pub complete: bool,
 }
 
 /// Provides the context to the calculator.
@@ -32,7 +38,7 @@ pub struct AppProps {
 pub fn App(p: &AppProps) -> Html {
     html! {
         <ContextProvider<Ctx> context={p.ctx.clone()}>
-            <Calculator />
+            <Calculator complete={p.complete} />
         </ContextProvider<Ctx>>
     }
 }
@@ -52,9 +58,16 @@ fn framework_stamp(ctx: &Ctx) -> String {
     format!("{}@{}", ctx.setup.framework.id, ctx.setup.framework.version)
 }
 
+/// Props of [`Calculator`].
+#[derive(Properties, PartialEq, Clone)]
+struct CalculatorProps {
+    /// See [`AppProps::complete`].
+    complete: bool,
+}
+
 /// The calculator itself.
 #[component]
-fn Calculator() -> Html {
+fn Calculator(p: &CalculatorProps) -> Html {
     let ctx = use_context::<Ctx>();
     let Some(ctx) = ctx else { return html! {} };
     let blank = blank_form(&ctx);
@@ -101,8 +114,8 @@ fn Calculator() -> Html {
     use_effect_with((), |()| crate::browser::mark("socval:first-render"));
     // Drawn in two stages: the contract and the results first, the
     // commitments, spend, self-assessment and tools once the browser has
-    // shown them (see `Ctx::complete`).
-    let complete = ctx.complete;
+    // shown them (see `AppProps::complete`).
+    let complete = p.complete;
     let outcome = use_outcome(&ctx, &state.form);
     let m = ctx.messages;
     let cfg = &ctx.setup.config;

@@ -34,7 +34,7 @@ pub struct Outcome {
 #[derive(Debug, PartialEq)]
 pub struct Working {
     /// The proposal it explains: shown only beside that proposal's figures.
-    pub proposal: Proposal,
+    pub proposal: Rc<Proposal>,
     /// The panels, by key.
     pub nodes: js_sys::Object,
 }
@@ -55,8 +55,9 @@ impl Working {
 pub struct Shown {
     /// The core's figures.
     pub figures: Figures,
-    /// The proposal they are for.
-    pub proposal: Proposal,
+    /// The proposal they are for (shared, not copied, with the working and
+    /// the announcement that follow it).
+    pub proposal: Rc<Proposal>,
     /// The form it was read from, which the lazy module reads again for the
     /// full report, the working and the CSV.
     pub form: Form,
@@ -113,7 +114,7 @@ pub fn evaluate(
                         (a || b).then_some((a, b))
                     },
                     figures,
-                    proposal,
+                    proposal: Rc::new(proposal),
                     form: form.clone(),
                 })),
                 stale: false,

@@ -37,10 +37,6 @@ pub struct Ctx {
     /// Whether the widget shows its own title: not when the host page's
     /// heading already says it (the `no-heading` attribute).
     pub titled: bool,
-    /// Whether the whole form is drawn: the first render draws the
-    /// contract and the results alone, the rest once the browser has shown
-    /// them (the loader calls `Widget::complete`; issue 12).
-    pub complete: bool,
 }
 
 impl Ctx {
@@ -156,7 +152,6 @@ impl PartialEq for Ctx {
         Rc::ptr_eq(&self.setup, &other.setup)
             && std::ptr::eq(self.messages, other.messages)
             && self.host == other.host
-            && self.complete == other.complete
     }
 }
 

@@ -55,6 +55,8 @@ pub struct Widget {
     error: Option<AppHandle<ConfigError>>,
     /// The context it was drawn with, for [`Widget::set_lang`].
     drawn: Option<Ctx>,
+    /// Whether the whole form is drawn (see [`Widget::complete`]).
+    complete: bool,
 }
 
 #[wasm_bindgen]
@@ -80,7 +82,10 @@ impl Widget {
         let messages = messages::for_lang(lang, catalogue);
         ctx.messages = messages;
         ctx.setup = Rc::new(localise(setup, messages, texts.as_deref()));
-        app.update(AppProps { ctx: ctx.clone() });
+        app.update(AppProps {
+            ctx: ctx.clone(),
+            complete: self.complete,
+        });
     }
 
     /// Draws the rest of the form: the first render draws the contract and
@@ -88,9 +93,14 @@ impl Widget {
     /// painted them, so that they show sooner (Yew's first run of its code
     /// grows with what it draws).
     pub fn complete(&mut self) {
-        if let (Some(app), Some(ctx)) = (self.app.as_mut(), self.drawn.as_mut()) {
-            ctx.complete = true;
-            app.update(AppProps { ctx: ctx.clone() });
+        if let (Some(app), Some(ctx), false) =
+            (self.app.as_mut(), self.drawn.as_ref(), self.complete)
+        {
+            self.complete = true;
+            app.update(AppProps {
+                ctx: ctx.clone(),
+                complete: true,
+            });
         }
     }
 
@@ -154,7 +164,11 @@ fn today() -> CivilDate {
 /// `texts` the council's own texts in it, as lines (see [`texts`]); `draft_id` distinguishes two widgets of one council on a page;
 /// `level` is the level of its top headings and `titled` whether it shows
 /// its own title (the host's `heading-level` and `no-heading`);
-/// `reporter` reaches the lazily loaded report module (see [`Ctx::lazy`]).
+/// `reporter` reaches the lazily loaded report module (see [`Ctx::lazy`]);
+/// `whole` draws the whole form at once rather than in two stages (see
+/// [`Widget::complete`]): the loader asks for it where the widget is in one
+/// column, as there the second stage would go above the results and move
+/// them.
 ///
 /// [`Ctx::lazy`]: context::Ctx::lazy
 // The loader's one call: wasm-bindgen passes plain values, not a struct.
@@ -172,6 +186,7 @@ pub fn mount(
     level: u8,
     titled: bool,
     reporter: Option<js_sys::Function>,
+    whole: bool,
 ) -> Widget {
     // Log panics to the console with our name rather than replacing the
     // host page's handling (Yew installs its own hook unless given one).
@@ -210,15 +225,21 @@ pub fn mount(
                 draft_key,
                 today: today(),
                 reporter,
-                complete: false,
             };
             Widget {
                 app: Some(
-                    yew::Renderer::<App>::with_root_and_props(root, AppProps { ctx: ctx.clone() })
-                        .render(),
+                    yew::Renderer::<App>::with_root_and_props(
+                        root,
+                        AppProps {
+                            ctx: ctx.clone(),
+                            complete: whole,
+                        },
+                    )
+                    .render(),
                 ),
                 error: None,
                 drawn: Some(ctx),
+                complete: whole,
             }
         }
         (Err(issues), _) => {
@@ -251,6 +272,7 @@ fn error(
         app: None,
         error: Some(yew::Renderer::<ConfigError>::with_root_and_props(root, props).render()),
         drawn: None,
+        complete: false,
     }
 }
 

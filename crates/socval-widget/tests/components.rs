@@ -83,6 +83,7 @@ async fn renders_every_offered_measure_in_the_shadow_root() {
         2,
         true,
         None,
+        false,
     );
     yew::scheduler::flush().await;
     // The first stage: the contract and the results, no commitments yet.
@@ -171,6 +172,7 @@ async fn typing_updates_results_after_a_pause() {
         2,
         true,
         None,
+        false,
     );
     w.complete();
     yew::scheduler::flush().await;
@@ -209,6 +211,7 @@ async fn config_problems(config: &str) -> String {
         2,
         true,
         None,
+        false,
     );
     w.complete();
     yew::scheduler::flush().await;
@@ -437,6 +440,7 @@ async fn welsh_from_its_catalogue_and_the_councils_texts_then_english_keeping_th
         2,
         true,
         None,
+        false,
     );
     w.complete();
     yew::scheduler::flush().await;
@@ -518,6 +522,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
         2,
         true,
         None,
+        false,
     );
     w.complete();
     yew::scheduler::flush().await;
@@ -546,6 +551,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
         2,
         true,
         None,
+        false,
     );
     w.complete();
     yew::scheduler::flush().await;
@@ -578,6 +584,7 @@ async fn in_welsh_a_band_without_a_label_and_a_broken_configuration_are_welsh() 
         2,
         true,
         None,
+        false,
     );
     w.complete();
     yew::scheduler::flush().await;

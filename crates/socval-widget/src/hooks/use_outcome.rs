@@ -45,7 +45,7 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
     let outcome = use_state_eq(Outcome::default);
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let announcing: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let announced: Rc<RefCell<Option<(Proposal, Ctx)>>> = use_mut_ref(|| None);
+    let announced: Announced = use_mut_ref(|| None);
     let asked: Rc<RefCell<u64>> = use_mut_ref(|| 0);
     let working = use_state_eq(|| None::<Rc<Working>>);
     {
@@ -94,12 +94,15 @@ pub fn use_outcome(ctx: &Ctx, form: &Form) -> Outcome {
     }
 }
 
+/// The proposal last announced, and in which context.
+type Announced = Rc<RefCell<Option<(Rc<Proposal>, Ctx)>>>;
+
 /// Where a new result's report and working go.
 struct Announce {
     ctx: Ctx,
     /// The proposal last announced, and in which context: another language
     /// asks for its working again, worded in it.
-    announced: Rc<RefCell<Option<(Proposal, Ctx)>>>,
+    announced: Announced,
     asked: Rc<RefCell<u64>>,
     working: UseStateHandle<Option<Rc<Working>>>,
 }
@@ -115,7 +118,7 @@ fn announce(to: &Announce, shown: &calc::Shown) {
     // another proposal is then dropped when it comes.
     let n = *to.asked.borrow() + 1;
     *to.asked.borrow_mut() = n;
-    let same = |(p, c): &(Proposal, Ctx)| *p == proposal && *c == to.ctx;
+    let same = |(p, c): &(Rc<Proposal>, Ctx)| *p == proposal && *c == to.ctx;
     if to.announced.borrow().as_ref().is_some_and(same) {
         return;
     }
