@@ -168,8 +168,15 @@ class SocialValueCalculator extends HTMLElement {
 
   disconnectedCallback() {
     this.#run += 1;
-    this.#widget?.destroy();
+    this.#drop();
+  }
+
+  // Unmounts the widget, forgetting it first: a destroyed widget is never
+  // reached again (destroying one twice is an error in the wasm).
+  #drop() {
+    const widget = this.#widget;
     this.#widget = null;
+    widget?.destroy();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -226,7 +233,7 @@ class SocialValueCalculator extends HTMLElement {
       const csv = prepared.needsOutcodes() ? await loadOutcodes() : undefined;
       mark('mount');
       if (run !== this.#run) return;
-      this.#widget?.destroy();
+      this.#drop();
       const root = this.shadowRoot;
       sheet ??= stylesheet(m.styles());
       root.adoptedStyleSheets = [sheet];
@@ -243,7 +250,11 @@ class SocialValueCalculator extends HTMLElement {
       // In one column (under 900 px of content: style.css's container query)
       // the rest of the form would go above the results and move them once
       // shown, so a narrow widget is drawn whole at once.
-      const whole = Math.min(this.clientWidth, 1200) - 2 * (parseFloat(getComputedStyle(this).fontSize) || 16) < 900;
+      // (The width with its fractions; 20 px to spare, for a scrollbar the
+      // first stage may bring. An element not laid out has no width: it is
+      // drawn in two stages, unseen.)
+      const style = getComputedStyle(this);
+      const whole = Math.min(parseFloat(style.width), 1200) - 2 * parseFloat(style.fontSize) < 920;
       this.#widget = m.mount(point, this, prepared, csv, lang, catalogue, texts, this.id || '', level,
         !this.hasAttribute('no-heading'), this.#report = reporter(own, csv, this, level), whole);
       // The language changed while the widget loaded: it follows now.
@@ -253,12 +264,8 @@ class SocialValueCalculator extends HTMLElement {
       // form. Then the form, or the list of the configuration's problems, is
       // there.
       const widget = this.#widget;
-      await new Promise((r) => {
-        // A hidden tab draws no frames: the rest comes at once there.
-        if (document.hidden) return setTimeout(r);
-        const late = setTimeout(r, 1000);
-        requestAnimationFrame(() => { clearTimeout(late); setTimeout(r); });
-      });
+      // (A hidden tab draws no frames: there the rest comes after a second.)
+      await new Promise((r) => { setTimeout(r, 1000); requestAnimationFrame(() => setTimeout(r)); });
       // Even when the element is being drawn again (a new configuration is
       // on its way), the form shown until then is whole.
       if (this.#widget === widget) widget.complete();
@@ -282,6 +289,7 @@ class SocialValueCalculator extends HTMLElement {
         ? (said(catalogue, 'loader_failed') ?? 'The social value calculator could not load: {why}').replace('{why}', () => e.message)
         : said(catalogue, 'loader_no_wasm') ?? 'The social value calculator needs WebAssembly, which this browser does not offer or has turned off (Lockdown Mode on Apple devices turns it off).';
       p.lang = catalogue ? lang : 'en-GB';
+      this.#drop();
       this.shadowRoot.replaceChildren(p);
       this.#tell('socval-error', { message: p.textContent, problems: [] });
     }
