@@ -68,6 +68,40 @@ fn type_into(root: &web_sys::ShadowRoot, id: &str, text: &str) {
     input.dispatch_event(&ev).unwrap();
 }
 
+/// A widget mounted whole (in one column, where a second stage would move
+/// the results) draws the commitments with its first render, and completing
+/// it later changes nothing.
+#[wasm_bindgen_test]
+async fn a_widget_mounted_whole_draws_everything_at_once() {
+    let (host, root, point) = host();
+    let mut w = socval_widget::mount(
+        point,
+        host,
+        socval_widget::prepare(EXAMPLESHIRE),
+        None,
+        "en",
+        None,
+        None,
+        "t0",
+        2,
+        true,
+        None,
+        true,
+    );
+    yew::scheduler::flush().await;
+    let themes = |root: &web_sys::ShadowRoot| {
+        root.query_selector_all("details.theme-group")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(themes(&root), 4);
+    assert!(root.query_selector("#results").unwrap().is_some());
+    w.complete();
+    yew::scheduler::flush().await;
+    assert_eq!(themes(&root), 4);
+    w.destroy();
+}
+
 #[wasm_bindgen_test]
 async fn renders_every_offered_measure_in_the_shadow_root() {
     let (host, root, point) = host();
