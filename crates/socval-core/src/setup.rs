@@ -196,8 +196,17 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         }
     };
 
-    let mut framework = full.clone().unwrap_or_else(empty_framework);
-    if let (Some(full), Some(choices)) = (&full, &config.measures) {
+    // The whole framework's measure ids are kept (a measure it has but the
+    // council does not offer is named so); the framework itself becomes the
+    // council's, without a copy of the whole.
+    let had_framework = full.is_some();
+    let mut known_measures = BTreeSet::new();
+    let mut framework = full.unwrap_or_else(empty_framework);
+    for m in &framework.measures {
+        known_measures.insert(m.id.clone());
+    }
+    if let (true, Some(choices)) = (had_framework, &config.measures) {
+        let full = &framework;
         let mut chosen = Vec::with_capacity(choices.len());
         let mut seen = BTreeSet::new();
         if c.list_len("measures", choices.len(), limits::MEASURES) {
@@ -237,7 +246,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
         }
         framework.measures = chosen;
     }
-    if framework.measures.is_empty() && full.is_some() {
+    if framework.measures.is_empty() && had_framework {
         c.push("measures", IssueCode::Required, Msg::no_measures());
     }
 
@@ -280,8 +289,7 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     crate::delivery::check_settings(&mut c, &config.delivery);
     #[cfg(feature = "translations")]
     if !config.translations.is_empty() {
-        let whole = full.as_ref().unwrap_or(&framework);
-        let measure_ids: Vec<&str> = whole.measures.iter().map(|m| m.id.as_str()).collect();
+        let measure_ids: Vec<&str> = known_measures.iter().map(String::as_str).collect();
         crate::translation::check(&mut c, &config, &theme_ids, &measure_ids);
     }
     let d = &config.discounting;
@@ -307,10 +315,6 @@ pub fn prepare(config: CouncilConfig) -> Result<Setup, ConfigError> {
     }
     // Sets and maps are filled one by one here and below: collecting into
     // them sorts first, and each sort's code costs the widget kilobytes.
-    let mut known_measures = BTreeSet::new();
-    for m in full.map(|f| f.measures).unwrap_or_default() {
-        known_measures.insert(m.id);
-    }
     let mut index = BTreeMap::new();
     for (i, m) in framework.measures.iter().enumerate() {
         index.insert(m.id.clone(), i);

@@ -245,8 +245,6 @@ class SocialValueCalculator extends HTMLElement {
       const level = asked >= 1 && asked <= 4 ? asked : 2;
       this.#lang = lang;
       catalogueOf.set(this, [catalogue, texts]);
-      // The report module reads the configuration without `translations`
-      // too: it is given the language's texts as the widget is (see reporter()).
       // In one column (under 900 px of content: style.css's container query)
       // the rest of the form would go above the results and move them once
       // shown, so a narrow widget is drawn whole at once.
@@ -255,14 +253,16 @@ class SocialValueCalculator extends HTMLElement {
       // drawn in two stages, unseen.)
       const style = getComputedStyle(this);
       const whole = Math.min(parseFloat(style.width), 1200) - 2 * parseFloat(style.fontSize) < 920;
+      // The report module reads the configuration without `translations`
+      // too: it is given the language's texts as the widget is (see reporter()).
       this.#widget = m.mount(point, this, prepared, csv, lang, catalogue, texts, this.id || '', level,
         !this.hasAttribute('no-heading'), this.#report = reporter(own, csv, this, level), whole);
       // The language changed while the widget loaded: it follows now.
       if (langOf(this) !== lang) this.relang();
-      // Yew draws in a microtask: the contract and the results first; once
-      // the browser has painted them (a frame, then a task), the rest of the
-      // form. Then the form, or the list of the configuration's problems, is
-      // there.
+      // Yew draws from a microtask on: the contract and the results first;
+      // once the browser has painted them (a frame, then a task), the rest of
+      // the form. Then the form, or the list of the configuration's problems,
+      // is there.
       const widget = this.#widget;
       // (A hidden tab draws no frames: there the rest comes after a second.)
       await new Promise((r) => { setTimeout(r, 1000); requestAnimationFrame(() => setTimeout(r)); });
