@@ -86,24 +86,35 @@ pub const GAP_CASES: &[(&str, &str)] = &[
     ),
 ];
 
-/// What it would take for a case, as JSON (or its errors).
-pub fn run_gap(config: &str, proposal: &str) -> serde_json::Value {
-    let table = OutcodeTable::builtin().ok();
+/// What `f` makes of a case's council, as JSON, or every issue met on the
+/// way (the configuration's, the document's, `f`'s) as `{"errors": …}`.
+/// `outcodes` says whether `f` is given the built-in outward-code table.
+fn run_with<T: serde::Serialize>(
+    config: &str,
+    outcodes: bool,
+    f: impl FnOnce(&socval_core::Setup, &Env<'_>) -> Result<T, Vec<socval_core::Issue>>,
+) -> serde_json::Value {
+    let table = outcodes.then(OutcodeTable::builtin).and_then(Result::ok);
     let env = Env {
         today: TODAY,
         outcodes: table.as_ref(),
     };
-    let gap = json::parse_config(config)
+    let out = json::parse_config(config)
         .map_err(|e| e.issues)
         .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
-        .and_then(|setup| {
-            let p = json::parse_proposal(proposal).map_err(|e| e.issues)?;
-            socval_core::gap::gap(&setup, &p, &env).map_err(|e| e.issues)
-        });
-    match gap {
-        Ok(g) => serde_json::to_value(g).unwrap_or_default(),
+        .and_then(|setup| f(&setup, &env));
+    match out {
+        Ok(x) => serde_json::to_value(x).unwrap_or_default(),
         Err(issues) => serde_json::json!({ "errors": issues }),
     }
+}
+
+/// What it would take for a case, as JSON (or its errors).
+pub fn run_gap(config: &str, proposal: &str) -> serde_json::Value {
+    run_with(config, true, |setup, env| {
+        let p = json::parse_proposal(proposal).map_err(|e| e.issues)?;
+        socval_core::gap::gap(setup, &p, env).map_err(|e| e.issues)
+    })
 }
 
 /// Compares a case's gap with its `expected-gap.json`.
@@ -130,22 +141,10 @@ pub const PARTNERSHIP_CASES: &[(&str, &str)] = &[(
 
 /// Each commissioner's part for a case, as JSON (or its errors).
 pub fn run_partnership(config: &str, proposal: &str) -> serde_json::Value {
-    let table = OutcodeTable::builtin().ok();
-    let env = Env {
-        today: TODAY,
-        outcodes: table.as_ref(),
-    };
-    let report = json::parse_config(config)
-        .map_err(|e| e.issues)
-        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
-        .and_then(|setup| {
-            let p = json::parse_proposal(proposal).map_err(|e| e.issues)?;
-            socval_core::partnership::report(&setup, &p, &env).map_err(|e| e.issues)
-        });
-    match report {
-        Ok(r) => serde_json::to_value(r).unwrap_or_default(),
-        Err(issues) => serde_json::json!({ "errors": issues }),
-    }
+    run_with(config, true, |setup, env| {
+        let p = json::parse_proposal(proposal).map_err(|e| e.issues)?;
+        socval_core::partnership::report(setup, &p, env).map_err(|e| e.issues)
+    })
 }
 
 /// Compares a case's commissioners' parts with its `expected-commissioners.json`.
@@ -182,21 +181,10 @@ pub const DELIVERY_CASES: &[(&str, &str, &str, &str)] = &[
 
 /// A delivery record's monitoring report, as JSON (or its errors).
 pub fn run_delivery(config: &str, record: &str) -> serde_json::Value {
-    let env = Env {
-        today: TODAY,
-        outcodes: None,
-    };
-    let report = json::parse_config(config)
-        .map_err(|e| e.issues)
-        .and_then(|c| socval_core::prepare(c).map_err(|e| e.issues))
-        .and_then(|setup| {
-            let r = json::parse_delivery(record).map_err(|e| e.issues)?;
-            socval_core::delivery::report(&setup, &r, &env).map_err(|e| e.issues)
-        });
-    match report {
-        Ok(r) => serde_json::to_value(r).unwrap_or_default(),
-        Err(issues) => serde_json::json!({ "errors": issues }),
-    }
+    run_with(config, false, |setup, env| {
+        let r = json::parse_delivery(record).map_err(|e| e.issues)?;
+        socval_core::delivery::report(setup, &r, env).map_err(|e| e.issues)
+    })
 }
 
 /// Compares a delivery case's report with its `expected.json`.

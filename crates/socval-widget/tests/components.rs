@@ -26,6 +26,27 @@ fn host() -> (HtmlElement, web_sys::ShadowRoot, web_sys::Element) {
     (host, root, point)
 }
 
+/// A widget for `config` in English, mounted in a new host (`draft` keeps
+/// its draft apart from other tests'; `whole` as `mount` takes it).
+fn english(config: &str, draft: &str, whole: bool) -> (socval_widget::Widget, web_sys::ShadowRoot) {
+    let (host, root, point) = host();
+    let w = socval_widget::mount(
+        point,
+        host,
+        socval_widget::prepare(config),
+        None,
+        "en",
+        None,
+        None,
+        draft,
+        2,
+        true,
+        None,
+        whole,
+    );
+    (w, root)
+}
+
 /// Forgets the drafts a test left.
 fn clear_storage() {
     gloo::utils::window()
@@ -73,21 +94,7 @@ fn type_into(root: &web_sys::ShadowRoot, id: &str, text: &str) {
 /// it later changes nothing.
 #[wasm_bindgen_test]
 async fn a_widget_mounted_whole_draws_everything_at_once() {
-    let (host, root, point) = host();
-    let mut w = socval_widget::mount(
-        point,
-        host,
-        socval_widget::prepare(EXAMPLESHIRE),
-        None,
-        "en",
-        None,
-        None,
-        "t0",
-        2,
-        true,
-        None,
-        true,
-    );
+    let (mut w, root) = english(EXAMPLESHIRE, "t0", true);
     yew::scheduler::flush().await;
     let themes = |root: &web_sys::ShadowRoot| {
         root.query_selector_all("details.theme-group")
@@ -104,21 +111,7 @@ async fn a_widget_mounted_whole_draws_everything_at_once() {
 
 #[wasm_bindgen_test]
 async fn renders_every_offered_measure_in_the_shadow_root() {
-    let (host, root, point) = host();
-    let mut w = socval_widget::mount(
-        point,
-        host,
-        socval_widget::prepare(EXAMPLESHIRE),
-        None,
-        "en",
-        None,
-        None,
-        "t1",
-        2,
-        true,
-        None,
-        false,
-    );
+    let (mut w, root) = english(EXAMPLESHIRE, "t1", false);
     yew::scheduler::flush().await;
     // The first stage: the contract and the results, no commitments yet.
     assert!(root.query_selector("#contract-value").unwrap().is_some());
@@ -193,21 +186,7 @@ async fn carbon_results(root: &web_sys::ShadowRoot) {
 
 #[wasm_bindgen_test]
 async fn typing_updates_results_after_a_pause() {
-    let (host, root, point) = host();
-    let mut w = socval_widget::mount(
-        point,
-        host,
-        socval_widget::prepare(EXAMPLESHIRE),
-        None,
-        "en",
-        None,
-        None,
-        "t2",
-        2,
-        true,
-        None,
-        false,
-    );
+    let (mut w, root) = english(EXAMPLESHIRE, "t2", false);
     w.complete();
     yew::scheduler::flush().await;
     carbon_results(&root).await;
@@ -232,21 +211,7 @@ async fn typing_updates_results_after_a_pause() {
 
 /// The text of the error box a configuration gives in place of the form.
 async fn config_problems(config: &str) -> String {
-    let (host, root, point) = host();
-    let mut w = socval_widget::mount(
-        point,
-        host,
-        socval_widget::prepare(config),
-        None,
-        "en",
-        None,
-        None,
-        "t3",
-        2,
-        true,
-        None,
-        false,
-    );
+    let (mut w, root) = english(config, "t3", false);
     w.complete();
     yew::scheduler::flush().await;
     let text = root
